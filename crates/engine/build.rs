@@ -1,0 +1,54 @@
+//! Compiles the word lists under `data/` into one finite-state transducer (the `fst` crate)
+//! that the engine embeds: key = phrase key (see src/keys.rs), value = the set of lists it is in.
+//! The keys are made by the engine's own normalizer and tokenizer, included here as they are,
+//! so lists and text are always normalized alike.
+
+#![allow(dead_code)]
+
+#[path = "src/chars.rs"]
+mod chars;
+#[path = "src/keys.rs"]
+mod keys;
+#[path = "src/lexicon/kind.rs"]
+mod kind;
+#[path = "src/normalize.rs"]
+mod normalize;
+#[path = "src/span.rs"]
+mod span;
+#[path = "src/tokenize.rs"]
+mod tokenize;
+
+use span::Span;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn main() {
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/normalize");
+    let data = Path::new("data");
+    let mut entries: BTreeMap<String, u64> = BTreeMap::new();
+    for k in kind::Kind::ALL {
+        for dir in ["hand", "extracted"] {
+            let path = data.join(dir).join(format!("{}.txt", k.name()));
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            println!("cargo:rerun-if-changed={}", path.display());
+            for line in text.lines() {
+                let phrase = line.split('#').next().unwrap_or("").trim();
+                if phrase.is_empty() {
+                    continue;
+                }
+                let key = keys::phrase_key(phrase);
+                if !key.is_empty() {
+                    *entries.entry(key).or_default() |= k.bit();
+                }
+            }
+        }
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (key, value) in &entries {
+        builder.insert(key, *value).expect("keys are sorted and unique");
+    }
+    let bytes = builder.into_inner().expect("fst builds in memory");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon.fst");
+    std::fs::write(out, bytes).expect("OUT_DIR is writable");
+}

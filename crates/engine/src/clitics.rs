@@ -1,0 +1,115 @@
+//! Clitic analysis: the readings of one Arabic word as proclitics + stem + enclitic.
+//!
+//! Proclitics, outermost first: a conjunction و (and) or ف (so); then a preposition ب (with,
+//! in), ك (like), ل (for, to) or the future marker س; the article ال stays with the stem because
+//! names keep it (الجيش الإسرائيلي، الأسد). ل + ال is written لل with the article's alef
+//! dropped (للقاهرة = ل + القاهرة): that stem starts at the second ل and its key gets the alef
+//! back. Enclitic pronouns: ه ها هم هما هن ك كم كن نا ني ي.
+//!
+//! The lexicon guards the split: a word that is itself in a list (وزير، بريطانيا، لبنان، كندا،
+//! فلسطين، فرنسا) has that single reading. Known false positives when the word is in no list:
+//! an unknown name starting with و/ف/ب/ك/ل (e.g. a surname وهبة) also gets split readings, after
+//! the whole-word one.
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{normalize, Level};
+use crate::Span;
+use serde::Serialize;
+
+/// One reading of a word.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stem {
+    /// The stem's span in the original text (with its article, without clitics).
+    pub span: Span,
+    /// The proclitics before it (empty when none), in the original text.
+    pub prefix: Span,
+    /// The enclitic pronoun after it (empty when none).
+    pub suffix: Span,
+    /// The stem's lookup key (search-normalized; للقاهرة gives القاهره).
+    pub key: String,
+    /// Whether the lexicon knows the key.
+    pub known: bool,
+}
+
+const CONJ: [&str; 3] = ["", "و", "ف"];
+const PREP: [&str; 5] = ["", "ب", "ك", "ل", "س"];
+const SUFFIXES: [&str; 11] = ["هما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
+
+/// Minimum letters a stem keeps (the article counts).
+const MIN_STEM: usize = 2;
+
+/// The readings of the word `word` that starts at byte `offset` of the original text, best first:
+/// the whole word alone when the lexicon knows it; otherwise known splits (shortest prefix
+/// first), then splits whose stem starts with the article (والمدينة), then the whole word, then
+/// other splits.
+pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
+    let n = normalize(word, Level::Search);
+    let norm = n.text.as_str();
+    let whole_known = !lexicon.get(norm).is_empty();
+    let whole = Stem {
+        span: Span::new(offset, offset + word.len()),
+        prefix: Span::new(offset, offset),
+        suffix: Span::new(offset + word.len(), offset + word.len()),
+        key: norm.to_string(),
+        known: whole_known,
+    };
+    if whole_known {
+        return vec![whole];
+    }
+    let to_orig = |a: usize, b: usize| {
+        let s = n.to_original(Span::new(a, b), word);
+        Span::new(s.start + offset, s.end + offset)
+    };
+    let mut splits: Vec<(u8, Stem)> = Vec::new();
+    let mut push = |rank: u8, stem_start: usize, key: String, stem_end: usize| {
+        if key.chars().count() < MIN_STEM {
+            return;
+        }
+        let known = !lexicon.get(&key).is_empty();
+        let span = to_orig(stem_start, stem_end);
+        let prefix = Span::new(offset, span.start);
+        let suffix = Span::new(span.end, offset + word.len());
+        let rank = if known { 0 } else { rank };
+        splits.push((rank, Stem { span, prefix, suffix, key, known }));
+    };
+    for conj in CONJ {
+        for prep in PREP {
+            let p = format!("{conj}{prep}");
+            let Some(rest) = norm.strip_prefix(p.as_str()) else { continue };
+            if conj == "" && prep == "" {
+                continue;
+            }
+            let at = p.len();
+            if prep == "ل" && rest.starts_with('ل') {
+                // لل: the article with its alef elided.
+                let stem = &rest['ل'.len_utf8()..];
+                if stem.chars().count() >= MIN_STEM {
+                    push(1, at, format!("ال{stem}"), norm.len());
+                }
+            }
+            let rank = if rest.starts_with("ال") { 1 } else { 3 };
+            if prep == "س" && rest.starts_with("ال") {
+                continue; // the future marker goes on verbs, never on a noun with the article
+            }
+            push(rank, at, rest.to_string(), norm.len());
+            for suf in SUFFIXES {
+                if let Some(stem) = rest.strip_suffix(suf) {
+                    if stem.chars().count() >= 3 {
+                        push(4, at, stem.to_string(), at + stem.len());
+                    }
+                }
+            }
+        }
+    }
+    for suf in SUFFIXES {
+        if let Some(stem) = norm.strip_suffix(suf) {
+            if stem.chars().count() >= 3 {
+                push(4, 0, stem.to_string(), stem.len());
+            }
+        }
+    }
+    splits.push((2, whole));
+    splits.sort_by_key(|(rank, s)| (*rank, s.prefix.len(), s.suffix.len()));
+    splits.dedup_by(|a, b| a.1.span == b.1.span && a.1.key == b.1.key);
+    splits.into_iter().map(|(_, s)| s).collect()
+}

@@ -1,0 +1,105 @@
+//! The entity tagger: lists and context rules propose candidates, [`resolve`] keeps the best
+//! non-overlapping ones. Each rule lives in its own file under `entities/` with its fixtures.
+
+mod dates;
+mod gazetteer;
+mod media;
+mod mentions;
+mod numbers;
+mod orgs;
+mod persons;
+
+use crate::analysis::{Analysis, Word};
+use crate::document::{Entity, Label, Status};
+use crate::lexicon::{Kind, Kinds, Lexicon};
+use crate::Span;
+
+/// A proposal from a list or a rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    pub label: Label,
+    pub source: &'static str,
+    pub confidence: f32,
+}
+
+impl Candidate {
+    fn new(span: Span, label: Label, source: &'static str, confidence: f32) -> Candidate {
+        Candidate { span, label, source, confidence }
+    }
+}
+
+/// All entities of an analyzed text.
+pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
+    let gaz = gazetteer::matches(a, lex);
+    let mut cands = gazetteer::candidates(&gaz);
+    cands.extend(persons::candidates(a, lex, &gaz));
+    cands.extend(orgs::candidates(a, lex, &gaz));
+    cands.extend(media::candidates(a, lex, &gaz));
+    cands.extend(dates::candidates(a, lex));
+    cands.extend(numbers::candidates(a, lex));
+    let mut kept = resolve(cands);
+    let more = mentions::candidates(a, lex, &kept);
+    kept.extend(more);
+    let mut kept = resolve(kept);
+    kept.sort_by_key(|c| c.span);
+    kept.into_iter()
+        .map(|c| Entity { span: c.span, label: c.label, source: c.source.to_string(), confidence: c.confidence, status: Status::Auto })
+        .collect()
+}
+
+/// Keeps the best candidates that do not overlap: longer spans first (they carry more
+/// context: صحيفة “الشرق الأوسط” over الشرق), then higher confidence, then label priority.
+pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    cands.retain(|c| !c.span.is_empty());
+    cands.sort_by(|a, b| {
+        b.span.len().cmp(&a.span.len())
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.label.priority().cmp(&b.label.priority()))
+            .then(a.span.cmp(&b.span))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+// Helpers the rules share.
+
+/// The kinds of any reading of word `i`.
+fn kinds_of(a: &Analysis, lex: &Lexicon, i: usize) -> Kinds {
+    a.words.get(i).map_or(Kinds::EMPTY, |w| w.any_kinds(lex))
+}
+
+/// Whether word `w` is a nationality or group adjective, in any gender, number, with or without
+/// the article and clitics: روسي، الروسية، والإسرائيليون، إيرانيين. Returns the span without clitics.
+pub(crate) fn nationality(w: &Word, lex: &Lexicon) -> Option<Span> {
+    const ENDINGS: [&str; 9] = ["يون", "يين", "يات", "يتان", "يتين", "يان", "يه", "ي", ""];
+    for s in &w.stems {
+        let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
+        for key in [s.key.as_str(), bare] {
+            if lex.get(key).has(Kind::Nationality) {
+                return Some(s.span);
+            }
+        }
+        for end in ENDINGS.iter().filter(|e| !e.is_empty()) {
+            if let Some(base) = bare.strip_suffix(end) {
+                if base.chars().count() >= 2 && lex.get(&format!("{base}ي")).has(Kind::Nationality) {
+                    return Some(s.span);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether the word's key (or with the article) is in `kind`.
+fn has_kind(w: &Word, lex: &Lexicon, kind: Kind) -> bool {
+    w.stems.iter().any(|s| lex.get(&s.key).has(kind) || s.key.strip_prefix("ال").is_some_and(|b| lex.get(b).has(kind)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,62 @@
+//! Later mentions: once a person is found by a full name (نفتالي بينيت), the family name alone
+//! elsewhere in the text is that person too (بينيت، (شويغو)); an organization found by a rule is
+//! found again wherever the same words recur. Matching goes through normalization and clitics.
+
+use super::{Candidate, Label};
+use crate::analysis::Analysis;
+use crate::lexicon::{Kind, Lexicon};
+use crate::Span;
+use std::collections::HashMap;
+
+pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidate> {
+    // Single-word keys to look for, with their label.
+    let mut keys: HashMap<String, Label> = HashMap::new();
+    let mut phrases: HashMap<Vec<String>, Label> = HashMap::new();
+    for c in found {
+        let first = a.word_at(c.span.start);
+        let last = a.word_at(c.span.end);
+        let words: Vec<String> = a.words[first..last].iter().map(|w| stem_key(w, c.span)).collect();
+        match c.label {
+            Label::PER if words.len() >= 2 => {
+                let surname = words.last().cloned().unwrap_or_default();
+                // A family name that is also a common word or a place is not taken alone.
+                if surname.chars().count() >= 3 && !lex.get(&surname).any(&[Kind::Common, Kind::Country, Kind::City, Kind::Title]) {
+                    keys.insert(surname, Label::PER);
+                }
+            }
+            Label::ORG | Label::PER if !c.source.starts_with("list:") => {
+                if words.len() == 1 {
+                    keys.entry(words[0].clone()).or_insert(c.label);
+                } else if !words.is_empty() {
+                    phrases.entry(words).or_insert(c.label);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (i, w) in a.words.iter().enumerate() {
+        for s in &w.stems {
+            if let Some(&label) = keys.get(&s.key) {
+                out.push(Candidate::new(s.span, label, "rule:later-mention", 0.7));
+                break;
+            }
+        }
+        for (p, &label) in &phrases {
+            if i + p.len() > a.words.len() || !w.stems.iter().any(|s| s.key == p[0]) {
+                continue;
+            }
+            let rest_ok = (1..p.len()).all(|k| a.joined(i + k) && a.words[i + k].key == p[k]);
+            if rest_ok {
+                let start = w.stems.iter().find(|s| s.key == p[0]).map_or(w.span.start, |s| s.span.start);
+                out.push(Candidate::new(Span::new(start, a.words[i + p.len() - 1].span.end), label, "rule:later-mention", 0.7));
+            }
+        }
+    }
+    out
+}
+
+/// The key of the reading of `w` that lies inside `span` (the stem the entity used).
+fn stem_key(w: &crate::analysis::Word, span: Span) -> String {
+    w.stems.iter().find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span)).map_or_else(|| w.key.clone(), |s| s.key.clone())
+}

@@ -1,0 +1,72 @@
+//! Organizations from their head word: وزارة الخارجية المصرية، منظمة الصحة العالمية، الجيش
+//! الإسرائيلي، السفارة الروسية، جامعة القاهرة، مؤسسة الدفاع، سلاح الجو.
+//!
+//! After a head without the article (construct state) comes a definite noun, a place or an
+//! unknown word (حركة حماس); after a head with the article only an adjective of nationality or
+//! of the kind in [`ADJECTIVES`]. Then more such adjectives. A name the lists know already is
+//! not extended (حزب الله اللبناني stays حزب الله). Known false positives: construct phrases
+//! with a head word that are no names (مركز المدينة, the city centre).
+
+use super::gazetteer::Match;
+use super::{has_kind, kinds_of, nationality, Candidate, Label};
+use crate::analysis::Analysis;
+use crate::lexicon::{Kind, Lexicon};
+use crate::Span;
+
+/// Adjectives that continue an organization's name (search-normalized).
+const ADJECTIVES: [&str; 22] = [
+    "الدولي", "الدوليه", "العالمي", "العالميه", "المتحده", "الوطني", "الوطنيه", "العليا", "الاعلي", "المركزي",
+    "المركزيه", "الاتحادي", "الاتحاديه", "العامه", "العام", "الشعبيه", "الديمقراطي", "الديمقراطيه", "الاسلاميه", "العالي",
+    "المستقله", "الاوروبيه",
+];
+
+/// Definite words that never continue a name after a head (search-normalized).
+const NOT_MODIFIERS: [&str; 16] = [
+    "الذي", "التي", "الذين", "الان", "اليوم", "العام", "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الحاليه",
+    "الجاري", "الجاريه", "الاخير", "الاخيره",
+];
+
+pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for i in 0..a.words.len() {
+        let w = &a.words[i];
+        let Some((stem, _)) = w.stem_in(lex, &[Kind::OrgHead]) else { continue };
+        // A known organization starting here wins as it is.
+        if gaz[i].as_ref().is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
+            continue;
+        }
+        let definite = stem.key.starts_with("ال");
+        let mut j = i + 1;
+        let mut end = None;
+        // The first modifier.
+        if a.joined(j) {
+            let m = &a.words[j];
+            if let Some(g) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Country, Kind::City, Kind::Region, Kind::Organization]) && !definite) {
+                end = Some(g.span.end);
+                j = g.last + 1;
+            } else if nationality(m, lex).is_some() || ADJECTIVES.contains(&m.key.as_str()) {
+                end = Some(m.span.end);
+                j += 1;
+            } else if !definite && m.key.starts_with("ال") && m.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&m.key.as_str()) && !kinds_of(a, lex, j).any(&[Kind::Title, Kind::Month, Kind::Weekday]) && !crate::claims::is_cue_word(&m.key) {
+                end = Some(m.span.end);
+                j += 1;
+            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && kinds_of(a, lex, j).is_empty() && !crate::claims::is_cue_word(&m.key) && !has_kind(m, lex, Kind::OrgHead) {
+                // حركة حماس: an unknown word after an indefinite head.
+                end = Some(m.span.end);
+                j += 1;
+            }
+        }
+        let Some(mut e) = end else { continue };
+        while j < a.words.len() && j < i + 6 && a.joined(j) {
+            let m = &a.words[j];
+            if nationality(m, lex).is_some() || ADJECTIVES.contains(&m.key.as_str()) {
+                e = m.span.end;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Candidate::new(Span::new(stem.span.start, e), Label::ORG, "rule:org-head", 0.75));
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! People from their context:
+//!
+//! - **title-name**: a title, optional nationality adjectives, then a name: الرئيس الروسي
+//!   فلاديمير بوتين; رئيس الوزراء الإسرائيلي، نفتالي بينيت; المتحدث باسم الكرملين ديمتري
+//!   بيسكوف. The name may be in no list: its position is the evidence. The title itself is
+//!   tagged `TITLE`.
+//! - **given-name**: a known given name followed by more name words: محمد بن سلمان، إيلون ماسك.
+//!
+//! Name words: words in no list but the name lists, with the particles بن، ابن، بنت، أبو، أبي،
+//! عبد، آل inside a name. Known false positives: a title followed by an unknown common word
+//! (الرئيس ينتظر …) when that word is in no list; the common-words list is the guard.
+
+use super::gazetteer::Match;
+use super::{has_kind, kinds_of, nationality, Candidate, Label};
+use crate::analysis::Analysis;
+use crate::lexicon::{Kind, Lexicon};
+use crate::Span;
+
+const PARTICLES: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال", "اب"];
+const MAX_NAME_WORDS: usize = 5;
+
+/// Words after a title that are not names but describe the title: السابق (former) …
+const TITLE_TAIL: [&str; 8] = ["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المنتهيه ولايته", "المكلف", "الجديد"];
+
+pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < a.words.len() {
+        let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Title)) else {
+            i += 1;
+            continue;
+        };
+        let mut j = m.last + 1;
+        // المتحدث باسم الكرملين: skip the body spoken for.
+        if a.words[m.last].key.ends_with("باسم") {
+            if let Some(body) = gaz.get(j).and_then(|g| g.as_ref()) {
+                j = body.last + 1;
+            } else if j < a.words.len() {
+                j += 1;
+            }
+        }
+        // Nationalities, the body or country of the title (الأمين العام للأمم المتحدة، رئيس
+        // فرنسا), possibly followed by a comma: رئيس الوزراء الإسرائيلي، نفتالي بينيت.
+        while j < a.words.len() && a.joined(j) {
+            if nationality(&a.words[j], lex).is_some() || TITLE_TAIL.contains(&a.words[j].key.as_str()) {
+                j += 1;
+            } else if let Some(body) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])) {
+                j = body.last + 1;
+            } else {
+                break;
+            }
+        }
+        if j < a.words.len() && (a.joined(j) || a.between(j).trim() == "،" || a.between(j).trim() == ",") {
+            if let Some(name) = name_at(a, lex, gaz, j) {
+                out.push(Candidate::new(name, Label::PER, "rule:title-name", 0.8));
+                out.push(Candidate::new(m.span, Label::TITLE, "list:titles", 0.7));
+            }
+        }
+        i = m.last + 1;
+    }
+    for i in 0..a.words.len() {
+        let w = &a.words[i];
+        if has_kind(w, lex, Kind::GivenName) && nationality(w, lex).is_none() && !kinds_of(a, lex, i).has(Kind::Common) && !has_kind(w, lex, Kind::Title) && a.joined(i + 1) {
+            if let Some(name) = name_at(a, lex, gaz, i) {
+                if a.word_at(name.end) > i + 1 {
+                    out.push(Candidate::new(name, Label::PER, "rule:given-name", 0.7));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The name that starts at word `i`, if the words there can form one.
+fn name_at(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], i: usize) -> Option<Span> {
+    let first = &a.words[i];
+    // A known person right there.
+    if let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Person)) {
+        return Some(m.span);
+    }
+    let start = first.stems.first()?.span.start;
+    let mut end = None;
+    let mut j = i;
+    while j < a.words.len() && j < i + MAX_NAME_WORDS {
+        if j > i && !a.joined(j) {
+            break;
+        }
+        let w = &a.words[j];
+        let particle = PARTICLES.contains(&w.key.as_str());
+        if particle {
+            j += 1;
+            continue;
+        }
+        if !is_name_word(a, lex, j, j == i) {
+            break;
+        }
+        end = Some(w.span.end);
+        j += 1;
+    }
+    end.map(|e| Span::new(if first.key == "ال" { first.span.start } else { start }, e))
+}
+
+/// Whether word `j` can be part of a person's name.
+fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize, first: bool) -> bool {
+    let w = &a.words[j];
+    if w.kind == crate::tokenize::TokenKind::Number {
+        return false;
+    }
+    if nationality(w, lex).is_some() || crate::claims::is_cue_word(&w.key) {
+        return false;
+    }
+    let k = w.kinds;
+    if k.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !k.any(&[Kind::Common, Kind::Country, Kind::Title]) {
+        return true;
+    }
+    // Any reading that is a common word, a title, a place, an organization or a date stops it.
+    let any = kinds_of(a, lex, j);
+    if any.any(&[Kind::Common, Kind::Title, Kind::Country, Kind::City, Kind::Region, Kind::Organization, Kind::OrgHead, Kind::Month, Kind::Weekday, Kind::Media, Kind::PlaceHead]) {
+        return false;
+    }
+    // An unknown word: a name by position, unless it starts with a clitic that turned it into a
+    // known word or it looks like a verb or a definite common noun after the first name word.
+    let _ = first;
+    w.key.chars().count() >= 2
+}

@@ -1,0 +1,94 @@
+//! The built-in lexicon: every list under `crates/engine/data/` compiled by `build.rs` into one
+//! `fst::Map` embedded in the binary (and so in the wasm bundle).
+
+pub mod kind;
+
+pub use kind::{Kind, Kinds};
+
+use fst::raw::{Fst, Node, Output};
+use std::sync::OnceLock;
+
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+
+pub struct Lexicon {
+    map: fst::Map<&'static [u8]>,
+}
+
+/// A position inside the lexicon while a phrase is fed to it word by word.
+#[derive(Clone, Copy)]
+pub struct Cursor<'a> {
+    node: Node<'a>,
+    out: Output,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into this build.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            // build.rs wrote these bytes with fst itself; a failure here is a broken build.
+            let map = fst::Map::new(BYTES).expect("build.rs produces a valid fst");
+            Lexicon { map }
+        })
+    }
+
+    /// Size of the compiled lexicon in bytes.
+    pub fn size(&self) -> usize {
+        self.map.as_fst().as_bytes().len()
+    }
+
+    /// Number of distinct keys.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The lists a whole key (see [`crate::keys::phrase_key`]) is in.
+    pub fn get(&self, key: &str) -> Kinds {
+        Kinds(self.map.get(key).unwrap_or(0))
+    }
+
+    fn fst(&self) -> &Fst<&'static [u8]> {
+        self.map.as_fst()
+    }
+
+    pub fn start(&self) -> Cursor<'_> {
+        Cursor { node: self.fst().root(), out: Output::zero() }
+    }
+
+    /// Feeds `bytes` to the cursor; `None` when no key continues that way.
+    pub fn feed<'a>(&'a self, cur: Cursor<'a>, bytes: &[u8]) -> Option<Cursor<'a>> {
+        let mut c = cur;
+        for &b in bytes {
+            let i = c.node.find_input(b)?;
+            let t = c.node.transition(i);
+            c = Cursor { node: self.fst().node(t.addr), out: c.out.cat(t.out) };
+        }
+        Some(c)
+    }
+
+    /// The kinds of the key ending exactly at the cursor, if one does.
+    pub fn value(&self, cur: Cursor<'_>) -> Kinds {
+        if cur.node.is_final() {
+            Kinds(cur.out.cat(cur.node.final_output()).value())
+        } else {
+            Kinds::EMPTY
+        }
+    }
+
+    /// Every key of the lists in `kind` (for tests and statistics).
+    pub fn keys_of(&self, kind: Kind) -> Vec<String> {
+        use fst::Streamer;
+        let mut out = Vec::new();
+        let mut s = self.map.stream();
+        while let Some((k, v)) = s.next() {
+            if Kinds(v).has(kind) {
+                out.push(String::from_utf8_lossy(k).into_owned());
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,31 @@
+//! Wasim's analysis engine: Arabic normalization, tokenization, clitics, entities, claims and
+//! the interchange formats. Pure Rust with no web dependency; the app and the `wasim` command
+//! both use it.
+//!
+//! Offsets inside the engine are half-open byte ranges into the original text ([`Span`]);
+//! [`offsets`] converts them to code points (exports) and UTF-16 (the DOM).
+
+pub mod analysis;
+pub mod chars;
+pub mod claims;
+pub mod clitics;
+pub mod document;
+pub mod entities;
+pub mod export;
+pub mod keys;
+pub mod lexicon;
+pub mod normalize;
+pub mod offsets;
+mod span;
+pub mod tokenize;
+pub mod view;
+
+pub use analysis::{analyze, Analysis, Word};
+pub use document::{Claim, Document, Entity, Label, Status};
+pub use lexicon::Lexicon;
+pub use span::Span;
+
+/// Analyzes `text` and returns its annotated document: the one call the app and the CLI make.
+pub fn annotate(text: &str) -> Document {
+    analyze(text).into_document()
+}

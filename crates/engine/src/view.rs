@@ -1,0 +1,121 @@
+//! The view model the app renders: paragraphs split into runs (inside or outside a claim's
+//! content) and pieces (inside or outside an entity). Computed here so that the app only maps
+//! it to elements, and tested natively.
+
+use crate::document::{Document, Label};
+use crate::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub span: Span,
+    /// Index into `Document::entities` of the innermost entity covering this piece.
+    pub entity: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub span: Span,
+    /// Index into `Document::claims` of the claim whose content covers this run.
+    pub claim: Option<usize>,
+    pub pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Without its line break.
+    pub span: Span,
+    pub runs: Vec<Run>,
+}
+
+/// The document's paragraphs (one per line), each cut at every entity and claim boundary.
+pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    // Boundaries of all spans, sorted, to cut at.
+    let mut cuts: Vec<usize> = doc.entities.iter().flat_map(|e| [e.span.start, e.span.end]).chain(doc.claims.iter().flat_map(|c| [c.content.start, c.content.end])).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    loop {
+        let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        let para = Span::new(start, end);
+        out.push(Paragraph { span: para, runs: runs(doc, para, &cuts) });
+        if end >= text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn runs(doc: &Document, para: Span, cuts: &[usize]) -> Vec<Run> {
+    let from = cuts.partition_point(|&c| c <= para.start);
+    let mut points = vec![para.start];
+    points.extend(cuts[from..].iter().copied().take_while(|&c| c < para.end));
+    points.push(para.end);
+    let mut runs: Vec<Run> = Vec::new();
+    for w in points.windows(2) {
+        let span = Span::new(w[0], w[1]);
+        if span.is_empty() {
+            continue;
+        }
+        let innermost = |spans: &mut dyn Iterator<Item = (usize, Span)>| spans.filter(|(_, s)| s.contains(span)).min_by_key(|(_, s)| s.len()).map(|(i, _)| i);
+        let entity = innermost(&mut doc.entities.iter().map(|e| e.span).enumerate());
+        let claim = innermost(&mut doc.claims.iter().map(|c| c.content).enumerate());
+        match runs.last_mut() {
+            Some(r) if r.claim == claim => {
+                r.span.end = span.end;
+                match r.pieces.last_mut() {
+                    Some(p) if p.entity == entity => p.span.end = span.end,
+                    _ => r.pieces.push(Piece { span, entity }),
+                }
+            }
+            _ => runs.push(Run { span, claim, pieces: vec![Piece { span, entity }] }),
+        }
+    }
+    runs
+}
+
+/// How many entities of each label, in label order, for the legend.
+pub fn legend(doc: &Document) -> Vec<(Label, usize)> {
+    Label::ALL.iter().map(|&l| (l, doc.entities.iter().filter(|e| e.label == l).count())).filter(|(_, n)| *n > 0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Claim, Entity, Status};
+
+    fn ent(s: usize, e: usize, label: Label) -> Entity {
+        Entity { span: Span::new(s, e), label, source: "test".into(), confidence: 1.0, status: Status::Auto }
+    }
+
+    #[test]
+    fn runs_and_pieces_cover_each_line_exactly() {
+        // "قالت مصر إن السلام ممكن\nسطر" : Egypt said peace is possible / a line
+        let text = "قالت مصر إن السلام ممكن\nسطر";
+        let misr = text.find("مصر").unwrap();
+        let content = text.find("السلام").unwrap();
+        let doc = Document {
+            text: text.into(),
+            entities: vec![ent(misr, misr + "مصر".len(), Label::LOC)],
+            claims: vec![Claim { speaker: Some(Span::new(misr, misr + 6)), cue: Some(Span::new(0, 8)), content: Span::new(content, text.find('\n').unwrap()), quoted: false, negated: false, source: "test".into(), status: Status::Auto }],
+        };
+        let ps = paragraphs(&doc);
+        assert_eq!(ps.len(), 2);
+        let joined: String = ps[0].runs.iter().flat_map(|r| r.pieces.iter()).map(|p| p.span.of(text)).collect();
+        assert_eq!(joined, "قالت مصر إن السلام ممكن");
+        let marked: Vec<&str> = ps[0].runs.iter().flat_map(|r| &r.pieces).filter(|p| p.entity.is_some()).map(|p| p.span.of(text)).collect();
+        assert_eq!(marked, ["مصر"]);
+        let claimed: Vec<&str> = ps[0].runs.iter().filter(|r| r.claim.is_some()).map(|r| r.span.of(text)).collect();
+        assert_eq!(claimed, ["السلام ممكن"]);
+        assert_eq!(legend(&doc), [(Label::LOC, 1)]);
+    }
+
+    #[test]
+    fn empty_text_has_one_empty_paragraph() {
+        let ps = paragraphs(&Document::default());
+        assert_eq!(ps.len(), 1);
+        assert!(ps[0].runs.is_empty());
+    }
+}
