@@ -1,0 +1,58 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Run by scripts/test with
+//! `cargo test --target wasm32-unknown-unknown -p wasim-app`.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+use wasim_app::components::reader::{Reader, ReaderProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+async fn settle(ms: u64) {
+    yew::platform::time::sleep(Duration::from_millis(ms)).await;
+}
+
+#[wasm_bindgen_test]
+async fn reader_marks_entities_and_claims_without_splitting_letters() {
+    // "The Jordanian ministry said that prices rose in Amman."
+    let text = "قالت الوزارة الأردنية إن الأسعار ارتفعت في عمّان.";
+    let doc = wasim_engine::annotate(text);
+    let div = root();
+    yew::Renderer::<Reader>::with_root_and_props(div.clone(), ReaderProps { doc: Rc::new(doc.clone()) }).render();
+    settle(10).await;
+    let marks = div.query_selector_all("mark[data-label]").unwrap();
+    assert_eq!(marks.length() as usize, doc.entities.len());
+    let first: web_sys::Element = marks.item(0).unwrap().dyn_into().unwrap();
+    assert!(first.get_attribute("data-label").is_some());
+    assert!(div.query_selector("[data-claim]").unwrap().is_some(), "claim content is marked");
+    // The marks hold whole words: no element holds a single letter of a longer word.
+    for i in 0..marks.length() {
+        let m = marks.item(i).unwrap();
+        assert!(m.text_content().unwrap().chars().count() > 1);
+    }
+    assert_eq!(div.text_content().unwrap(), text);
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_the_app_tags_the_text() {
+    let div = root();
+    yew::Renderer::<wasim_app::app::App>::with_root(div.clone()).render();
+    settle(10).await;
+    let ta: web_sys::HtmlTextAreaElement = div.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    ta.set_value("وصل الوفد إلى بيروت أمس.");
+    let ev = web_sys::InputEvent::new("input").unwrap();
+    ta.dispatch_event(&ev).unwrap();
+    settle(400).await;
+    let mark = div.query_selector(".reader mark[data-label=\"LOC\"]").unwrap().expect("بيروت is tagged");
+    assert_eq!(mark.text_content().unwrap(), "بيروت");
+    assert!(div.query_selector(".reader mark[data-label=\"DATE\"]").unwrap().is_some());
+}
