@@ -167,7 +167,7 @@ impl Finder<'_, '_> {
     /// (صحيفة “هآرتس”) is kept whole.
     fn speaker_after(&self, j: usize, sentence: Span) -> Option<(Span, usize)> {
         let a = self.a;
-        let start = a.words[j].stems.first().map_or(a.words[j].span.start, |s| s.span.start);
+        let start = a.words.get(j)?.stems.first().map_or(a.words[j].span.start, |s| s.span.start);
         let mut end = None;
         let mut k = j;
         while k < a.words.len() && k < j + MAX_SPEAKER_WORDS && a.words[k].span.start < sentence.end {

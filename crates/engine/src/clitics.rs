@@ -113,3 +113,72 @@ pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
     splits.dedup_by(|a, b| a.1.span == b.1.span && a.1.key == b.1.key);
     splits.into_iter().map(|(_, s)| s).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks the best reading of `word`: its stem and its key.
+    fn check(word: &str, stem: &str, key: &str, gloss: &str) {
+        let readings = analyze(word, 0, Lexicon::builtin());
+        let best = &readings[0];
+        assert_eq!((best.span.of(word), best.key.as_str()), (stem, key), "{gloss}: {word}\nall readings: {readings:#?}\nhelp: a wrong split usually means a list is missing the stem (data/) or has the whole word");
+        assert_eq!(best.prefix.of(word).len() + best.span.len() + best.suffix.of(word).len(), word.len(), "prefix + stem + suffix = word");
+    }
+
+    #[test]
+    fn splits_known_stems() {
+        let rows = [
+            ("بالقاهرة", "القاهرة", "القاهره", "ب + القاهرة: in Cairo"),
+            ("وموسكو", "موسكو", "موسكو", "و + موسكو: and Moscow"),
+            ("لأوكرانيا", "أوكرانيا", "اوكرانيا", "ل + أوكرانيا: to Ukraine"),
+            ("للقاهرة", "لقاهرة", "القاهره", "ل + ال with its alef elided: for Cairo"),
+            ("وبالقاهرة", "القاهرة", "القاهره", "و + ب + القاهرة"),
+            ("فلبنان", "لبنان", "لبنان", "ف + لبنان: so Lebanon"),
+            ("والجيش", "الجيش", "الجيش", "و + الجيش: and the army"),
+        ];
+        for (w, stem, key, gloss) in rows {
+            check(w, stem, key, gloss);
+        }
+    }
+
+    #[test]
+    fn does_not_split_words_that_only_begin_with_clitic_letters() {
+        let rows = [
+            ("وزير", "minister, not و + زير"),
+            ("بريطانيا", "Britain, not ب + ريطانيا"),
+            ("لبنان", "Lebanon, not ل + بنان"),
+            ("كندا", "Canada, not ك + ندا"),
+            ("فلسطين", "Palestine, not ف + لسطين"),
+            ("فرنسا", "France, not ف + رنسا"),
+            ("بيروت", "Beirut, not ب + يروت"),
+        ];
+        for (w, gloss) in rows {
+            let readings = analyze(w, 0, Lexicon::builtin());
+            assert_eq!(readings.len(), 1, "{gloss}: {readings:#?}");
+            assert_eq!(readings[0].span.of(w), w, "{gloss}");
+        }
+    }
+
+    #[test]
+    fn unknown_words_prefer_the_article_split_then_the_whole_word() {
+        // "والمدينة" (and the city): و + المدينة; "وهبة" (a surname in no list) stays whole first.
+        check("والمدينة", "المدينة", "المدينه", "and the city");
+        let r = analyze("وهبة", 0, Lexicon::builtin());
+        assert_eq!(r[0].span.of("وهبة"), "وهبة", "{r:#?}");
+    }
+
+    #[test]
+    fn enclitic_pronouns_are_offered() {
+        // "كتابهم" (their book): a reading without هم.
+        let r = analyze("كتابهم", 0, Lexicon::builtin());
+        assert!(r.iter().any(|s| s.span.of("كتابهم") == "كتاب" && s.suffix.of("كتابهم") == "هم"), "{r:#?}");
+    }
+
+    #[test]
+    fn offsets_are_shifted_by_the_word_start() {
+        let r = analyze("بالقاهرة", 10, Lexicon::builtin());
+        assert_eq!(r[0].span, Span::new(12, 10 + "بالقاهرة".len()));
+        assert_eq!(r[0].prefix, Span::new(10, 12));
+    }
+}

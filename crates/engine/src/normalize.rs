@@ -52,6 +52,11 @@ impl Normalized {
         Span::new(start, end.max(start))
     }
 
+    /// The original character that normalized byte `i` came from.
+    pub fn source(&self, i: usize) -> Option<Span> {
+        self.map.get(i).map(|&(s, e)| Span::new(s as usize, e as usize))
+    }
+
     fn original_pos(&self, normalized: usize) -> usize {
         self.map.get(normalized).map_or(self.original_len, |m| m.0 as usize)
     }

@@ -240,3 +240,6 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
         .is_some_and(|t| t.kind == TokenKind::Latin && t.span.of(text).chars().next().is_some_and(char::is_lowercase));
     ABBREVIATIONS.contains(&lower.as_str()) || single_capital || next_lower
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,107 @@
+//! Properties that hold for any text: random Unicode and random Arabic-heavy text.
+
+use proptest::prelude::*;
+use wasim_engine::chars::is_attached;
+use wasim_engine::normalize::{normalize, Level};
+use wasim_engine::offsets::{OffsetIndex, Unit};
+use wasim_engine::tokenize::{sentences, tokenize, TokenKind};
+use wasim_engine::{annotate, Span};
+
+/// Text made of what Arabic news is made of, in any order: letters, marks, tatweel, digits,
+/// punctuation, quotes, brackets, spaces, line breaks, Latin, emoji, bidi controls.
+fn arabic_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "ا", "أ", "إ", "آ", "ب", "ت", "ة", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ",
+        "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي", "ى", "ئ", "ؤ", "ء", "\u{064E}", "\u{0651}", "\u{0670}", "ـ", "ﻻ",
+        "ﻣ", " ", " ", " ", "\n", "،", ".", "؟", "؛", ":", "“", "”", "«", "»", "\"", "(", ")", "٢", "0", "5", "٫", "%",
+        "٪", "/", "-", "a", "Z", "😀", "\u{200F}", "\u{202E}", "\u{200D}", "\u{FE0F}", "ال", "وال", "بال", "لل",
+        "قال", "أن", "إن", "مصر", "القاهرة", "الرئيس", "وزير", "صحيفة", "أمس", "عام", "2015", "https://x.org",
+        "a@b.co", "\u{0000}", "\r\n", "\t",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+}
+
+fn on_boundaries(text: &str, s: Span) -> bool {
+    s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+}
+
+fn check_text(text: &str) {
+    // Tokens rejoin to the input and lie on character boundaries.
+    let toks = tokenize(text);
+    let rejoined: String = toks.iter().map(|t| t.span.of(text)).collect();
+    assert_eq!(rejoined, text);
+    for (i, t) in toks.iter().enumerate() {
+        assert!(on_boundaries(text, t.span) && !t.span.is_empty());
+        // A token never starts with a mark, unless it is a lone mark (kind Other).
+        let first = t.span.of(text).chars().next().unwrap();
+        assert!(!is_attached(first) || t.kind == TokenKind::Other, "token {i} {:?} starts with a mark", t.span.of(text));
+    }
+    for s in sentences(text, &toks) {
+        assert!(on_boundaries(text, s) && !s.is_empty());
+    }
+    // Analysis never panics; every span it makes fits the text and keeps marks with letters.
+    let doc = annotate(text);
+    let fits = |s: Span| {
+        on_boundaries(text, s) && !s.is_empty() && !text[s.start..].chars().next().is_some_and(is_attached) && !text[s.end..].chars().next().is_some_and(|c| is_attached(c) && !wasim_engine::chars::is_invisible(c))
+    };
+    for e in &doc.entities {
+        assert!(fits(e.span), "entity {:?} {:?}", e.span, e.span.of(text));
+    }
+    for c in &doc.claims {
+        for s in [Some(c.content), c.speaker, c.cue].into_iter().flatten() {
+            assert!(on_boundaries(text, s) && !s.is_empty(), "claim span {s:?}");
+        }
+    }
+    // Normalization is per character and maps back inside the original.
+    let n = normalize(text, Level::Search);
+    let per_token: String = toks.iter().map(|t| normalize(t.span.of(text), Level::Search).text).collect();
+    assert_eq!(n.text, per_token);
+    for (i, _) in n.text.char_indices() {
+        let src = n.source(i).unwrap();
+        assert!(on_boundaries(text, src) && !src.is_empty());
+        let back = n.to_original(Span::new(i, i + n.text[i..].chars().next().unwrap().len_utf8()), text);
+        assert!(back.contains(src) && on_boundaries(text, back));
+    }
+    // Normalizing a word and mapping it back gives the word (marks at its end included).
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let first = (0..n.text.len()).find(|&i| n.text.is_char_boundary(i) && n.source(i).unwrap().start >= t.span.start);
+        let last = (0..n.text.len()).rev().find(|&i| n.source(i).unwrap().end <= t.span.end);
+        if let (Some(a), Some(b)) = (first, last) {
+            if a <= b && n.source(a).unwrap().start == t.span.start {
+                let back = n.to_original(Span::new(a, b + 1), text);
+                assert_eq!(back.start, t.span.start);
+                assert!(back.end <= t.span.end || text[t.span.end..back.end].chars().all(is_attached));
+            }
+        }
+    }
+    // Offsets round-trip through code points and UTF-16 at every character boundary.
+    let ix = OffsetIndex::new(text);
+    for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for unit in [Unit::CodePoint, Unit::Utf16] {
+            let o = ix.convert(b, Unit::Byte, unit).unwrap();
+            assert_eq!(ix.convert(o, unit, Unit::Byte), Some(b));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_unicode(text in any::<String>()) {
+        check_text(&text);
+    }
+
+    #[test]
+    fn arabic_like(text in arabic_text()) {
+        check_text(&text);
+    }
+}
+
+/// Inputs that once broke something, kept as they are.
+#[test]
+fn regressions() {
+    for text in ["", "\u{064E}", "\u{200F}\n", "\"", "“", "قال:", "إن \"", "بال", "لل", "0/0/0", "$", "٪", "ﻻ\u{0651}", "قال \u{202E}إن", "طبقا", "بحسب", "\u{0}طبقا\u{0}\\~"] {
+        check_text(text);
+    }
+}
