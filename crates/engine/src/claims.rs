@@ -157,9 +157,20 @@ impl Finder<'_, '_> {
         Some((Claim { speaker, cue: Some(cue_span), content, quoted, negated, source: "rule:claims".into(), status: Status::Auto }, after))
     }
 
+    /// Whether word `j` lies in an entity with one of `labels` (entities are sorted and do not
+    /// overlap).
     fn in_entity(&self, j: usize, labels: &[Label]) -> bool {
         let w = self.a.words[j].span;
-        self.a.entities.iter().any(|e| labels.contains(&e.label) && e.span.overlaps(w))
+        let es = &self.a.entities;
+        let k = es.partition_point(|e| e.span.end <= w.start);
+        es.get(k).is_some_and(|e| labels.contains(&e.label) && e.span.overlaps(w))
+    }
+
+    /// The entity ending exactly at byte `end`, if any.
+    fn entity_ending_at(&self, end: usize) -> Option<&crate::document::Entity> {
+        let es = &self.a.entities;
+        let k = es.partition_point(|e| e.span.end < end);
+        es.get(k).filter(|e| e.span.end == end)
     }
 
     /// A noun phrase starting at word `j`: up to a comma, a complementizer, a date, a
@@ -214,15 +225,16 @@ impl Finder<'_, '_> {
         // The entity or entities ending right before the cue, back to the sentence start.
         let mut start = None;
         let mut at = a.words[i - 1].span.end;
-        for e in a.entities.iter().rev() {
-            if e.span.end <= cue_start && e.span.start >= sentence.start && e.span.end == at && matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::NORP | Label::TITLE) {
-                start = Some(e.span.start);
-                let w = a.word_at(e.span.start);
-                if w == 0 || !a.joined(w) {
-                    break;
-                }
-                at = a.words[w - 1].span.end;
+        while let Some(e) = self.entity_ending_at(at) {
+            if e.span.end > cue_start || e.span.start < sentence.start || !matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::NORP | Label::TITLE) {
+                break;
             }
+            start = Some(e.span.start);
+            let w = a.word_at(e.span.start);
+            if w == 0 || !a.joined(w) {
+                break;
+            }
+            at = a.words[w - 1].span.end;
         }
         start.map(|s| Span::new(s, a.words[i - 1].span.end))
     }

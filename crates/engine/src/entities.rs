@@ -58,9 +58,14 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.label.priority().cmp(&b.label.priority()))
             .then(a.span.cmp(&b.span))
     });
+    // Kept spans by start; they never overlap, so only the last one starting before a
+    // candidate's end can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::new();
     for c in cands {
-        if kept.iter().all(|k| !k.span.overlaps(c.span)) {
+        let clash = taken.range(..c.span.end).next_back().is_some_and(|(_, &end)| end > c.span.start);
+        if !clash {
+            taken.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidate> {
     // Single-word keys to look for, with their label.
     let mut keys: HashMap<String, Label> = HashMap::new();
-    let mut phrases: HashMap<Vec<String>, Label> = HashMap::new();
+    // Multi-word names by their first word.
+    let mut phrases: HashMap<String, Vec<(Vec<String>, Label)>> = HashMap::new();
     for c in found {
         let first = a.word_at(c.span.start);
         let last = a.word_at(c.span.end);
@@ -28,7 +29,10 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
                 if words.len() == 1 {
                     keys.entry(words[0].clone()).or_insert(c.label);
                 } else if !words.is_empty() {
-                    phrases.entry(words).or_insert(c.label);
+                    let list = phrases.entry(words[0].clone()).or_default();
+                    if !list.iter().any(|(w, _)| *w == words) {
+                        list.push((words, c.label));
+                    }
                 }
             }
             _ => {}
@@ -42,14 +46,11 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
                 break;
             }
         }
-        for (p, &label) in &phrases {
-            if i + p.len() > a.words.len() || !w.stems.iter().any(|s| s.key == p[0]) {
-                continue;
-            }
-            let rest_ok = (1..p.len()).all(|k| a.joined(i + k) && a.words[i + k].key == p[k]);
-            if rest_ok {
-                let start = w.stems.iter().find(|s| s.key == p[0]).map_or(w.span.start, |s| s.span.start);
-                out.push(Candidate::new(Span::new(start, a.words[i + p.len() - 1].span.end), label, "rule:later-mention", 0.7));
+        for s in &w.stems {
+            for (p, label) in phrases.get(&s.key).into_iter().flatten() {
+                if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && a.words[i + k].key == p[k]) {
+                    out.push(Candidate::new(Span::new(s.span.start, a.words[i + p.len() - 1].span.end), *label, "rule:later-mention", 0.7));
+                }
             }
         }
     }
