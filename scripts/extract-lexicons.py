@@ -101,7 +101,7 @@ def main():
                 node = stack.pop()
                 for k, v in node.items():
                     if k == 'exemplarCity' and clean(v):
-                        lists['cities'].add(clean(v))
+                        lists['towns'].add(clean(v))
                     elif isinstance(v, dict):
                         stack.append(v)
         isl = r['cldr-cal-islamic-full']
@@ -122,7 +122,7 @@ def main():
                 continue
             for alt in city.get('alternatenames', []):
                 if clean(alt):
-                    lists['cities'].add(clean(alt))
+                    lists['towns'].add(clean(alt))
 
         db = sqlite3.connect(f"{r['arabic-name-romanizer']}/arabic_name_romanizer/resources/names.sqlite3")
         counts = defaultdict(int)

@@ -4,13 +4,29 @@
 //! overlap. Only labels present in GOLD (or its `labels` list) are scored.
 
 use crate::{read_text, Failure};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::path::Path;
 use wasim_engine::export::json as wjson;
-use wasim_engine::{Document, Label, Span};
+use wasim_engine::eval::score;
+use wasim_engine::Label;
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
     let as_json = args.iter().any(|a| a == "--json");
+    if let Some(i) = args.iter().position(|a| a == "--markup") {
+        let path = args.get(i + 1).ok_or_else(|| Failure::Usage("--markup needs a file".into()))?;
+        let gold = wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        let pred = wasim_engine::annotate(&gold.text);
+        let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
+        if args.iter().any(|a| a == "--diff") {
+            print!("{}", diff(&gold, &pred));
+        }
+        if as_json {
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        } else {
+            print!("{}", render(&report));
+        }
+        return Ok(());
+    }
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let [gold_path, pred_path] = files.as_slice() else {
         return Err(Failure::Usage("eval takes two files: GOLD PRED".into()));
@@ -48,98 +64,6 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-#[derive(Clone, Copy, Default)]
-struct Counts {
-    tp: usize,
-    pred: usize,
-    gold: usize,
-}
-
-impl Counts {
-    fn prf(self) -> (f64, f64, f64) {
-        let p = if self.pred > 0 { self.tp as f64 / self.pred as f64 } else { 0.0 };
-        let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        (p, r, f)
-    }
-    fn to_json(self) -> Value {
-        let (p, r, f) = self.prf();
-        json!({ "p": p, "r": r, "f1": f, "tp": self.tp, "pred": self.pred, "gold": self.gold })
-    }
-}
-
-fn lenient_eq(text: &str, g: Span, p: Span) -> bool {
-    if g.end != p.end {
-        return false;
-    }
-    let (a, b) = (g.start.min(p.start), g.start.max(p.start));
-    let between = &text[a..b];
-    between.chars().count() <= 2 && between.chars().all(|c| "وفبكل".contains(c))
-}
-
-/// The score of `pred` against `gold` as JSON: entities by mode and label, and claims.
-pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
-    let mut entities = serde_json::Map::new();
-    for lenient in [false, true] {
-        let mut per = serde_json::Map::new();
-        let mut groups: Vec<(String, Vec<Label>)> = labels.iter().map(|l| (l.as_str().to_string(), vec![*l])).collect();
-        groups.push(("ALL".into(), labels.to_vec()));
-        for (name, ls) in groups {
-            let g: Vec<_> = gold.entities.iter().filter(|e| ls.contains(&e.label)).collect();
-            let p: Vec<_> = pred.entities.iter().filter(|e| ls.contains(&e.label)).collect();
-            let mut used = vec![false; p.len()];
-            let mut c = Counts { pred: p.len(), gold: g.len(), ..Counts::default() };
-            for x in &g {
-                let hit = p.iter().enumerate().position(|(i, y)| {
-                    !used[i] && x.label == y.label && (x.span == y.span || (lenient && lenient_eq(&gold.text, x.span, y.span)))
-                });
-                if let Some(i) = hit {
-                    used[i] = true;
-                    c.tp += 1;
-                }
-            }
-            per.insert(name, c.to_json());
-        }
-        entities.insert(if lenient { "lenient" } else { "exact" }.into(), Value::Object(per));
-    }
-    // Claims: greedy one-to-one matching by content IoU.
-    let iou = |a: Span, b: Span| {
-        let o = a.end.min(b.end).saturating_sub(a.start.max(b.start));
-        let u = a.end.max(b.end) - a.start.min(b.start);
-        if u == 0 { 0.0 } else { o as f64 / u as f64 }
-    };
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, g) in gold.claims.iter().enumerate() {
-        for (j, p) in pred.claims.iter().enumerate() {
-            let v = iou(g.content, p.content);
-            if v >= 0.5 {
-                pairs.push((v, i, j));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut mg, mut mp) = (vec![false; gold.claims.len()], vec![false; pred.claims.len()]);
-    let mut matched = Vec::new();
-    for (_, i, j) in pairs {
-        if !mg[i] && !mp[j] {
-            mg[i] = true;
-            mp[j] = true;
-            matched.push((i, j));
-        }
-    }
-    let overlap = |a: Option<Span>, b: Option<Span>| matches!((a, b), (Some(a), Some(b)) if a.overlaps(b));
-    let spk_n = matched.iter().filter(|(i, _)| gold.claims[*i].speaker.is_some()).count();
-    let spk = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].speaker, pred.claims[*j].speaker)).count();
-    let cue_n = matched.iter().filter(|(i, _)| gold.claims[*i].cue.is_some()).count();
-    let cue = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].cue, pred.claims[*j].cue)).count();
-    let c = Counts { tp: matched.len(), pred: pred.claims.len(), gold: gold.claims.len() };
-    let mut claims = c.to_json();
-    let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
-    claims["speaker_acc"] = json!(ratio(spk, spk_n));
-    claims["cue_acc"] = json!(ratio(cue, cue_n));
-    json!({ "offsets": "codepoint", "entities": entities, "claims": claims })
-}
-
 fn render(v: &Value) -> String {
     let mut out = String::new();
     for mode in ["exact", "lenient"] {
@@ -159,5 +83,37 @@ fn render(v: &Value) -> String {
         c["p"].as_f64().unwrap_or(0.0), c["r"].as_f64().unwrap_or(0.0), c["f1"].as_f64().unwrap_or(0.0),
         c["tp"], c["pred"], c["gold"], c["speaker_acc"].as_f64().unwrap_or(0.0), c["cue_acc"].as_f64().unwrap_or(0.0)
     );
+    out
+}
+
+/// The entities and claims on which `pred` and `gold` differ, one per line with its place.
+fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String {
+    use wasim_engine::Span;
+    let text = &gold.text;
+    let line_of = |s: Span| text[..s.start].matches('\n').count() + 1;
+    let core = [Label::PER, Label::ORG, Label::LOC, Label::DATE];
+    let key = |e: &wasim_engine::Entity| (e.span, e.label);
+    let mut out = String::new();
+    for e in gold.entities.iter().filter(|e| core.contains(&e.label)) {
+        if !pred.entities.iter().any(|p| key(p) == key(e)) {
+            let got = pred.entities.iter().find(|p| p.span.overlaps(e.span)).map(|p| format!(" (got {} {:?} from {})", p.label, p.span.of(text), p.source)).unwrap_or_default();
+            out += &format!("line {:3} missed   {} {:?}{got}\n", line_of(e.span), e.label, e.span.of(text));
+        }
+    }
+    for p in pred.entities.iter().filter(|e| core.contains(&e.label)) {
+        if !gold.entities.iter().any(|g| key(g) == key(p)) && !gold.entities.iter().any(|g| g.span.overlaps(p.span)) {
+            out += &format!("line {:3} spurious {} {:?} from {}\n", line_of(p.span), p.label, p.span.of(text), p.source);
+        }
+    }
+    for g in &gold.claims {
+        if !pred.claims.iter().any(|p| p.content.overlaps(g.content)) {
+            out += &format!("line {:3} missed claim: {:?}\n", line_of(g.content), g.content.of(text));
+        }
+    }
+    for p in &pred.claims {
+        if !gold.claims.iter().any(|g| g.content.overlaps(p.content)) {
+            out += &format!("line {:3} spurious claim: {:?}\n", line_of(p.content), p.content.of(text));
+        }
+    }
     out
 }

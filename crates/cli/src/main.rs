@@ -19,6 +19,9 @@ USAGE:
         Scores PRED against GOLD (both Wasim JSON or the same shape): precision, recall and F1
         per label, exact and clitic-lenient, and claims. A GOLD without \"text\" is read with
         the file its \"document\" field names, next to GOLD.
+    wasim eval --markup FILE [--json]
+        Annotates the text of FILE, written in Wasim's fixture notation (see
+        crates/engine/src/markup.rs), and scores the result against its marks.
     wasim bench [--mb N]
         Measures the engine's throughput, stage by stage, on N MB (default 4) of generated
         Arabic news text, and prints a table.

@@ -29,8 +29,13 @@ const CUE_PREPOSITIONS: [&str; 4] = ["الي", "عن", "علي", "ب"];
 /// Words that end a content or a speaker when they follow a comma: وذلك، وجاء ذلك، في حين …
 const CONTENT_BREAKS: [&str; 8] = ["وذلك", "وجاء", "في", "بينما", "فيما", "كما", "ويذكر", "يذكر"];
 /// Nouns after في that end a speaker: قالت الوزارة في بيان …
-const STATEMENT_NOUNS: [&str; 10] = ["بيان", "تصريح", "تصريحات", "حديث", "مقابله", "تغريده", "منشور", "مؤتمر", "رساله", "كلمه"];
+const STATEMENT_NOUNS: [&str; 12] = ["بيان", "تصريح", "تصريحات", "حديث", "مقابله", "تغريده", "منشور", "مؤتمر", "رساله", "كلمه", "حوار", "لقاء"];
 const MAX_SPEAKER_WORDS: usize = 9;
+/// How many words may stand between a speaker and its complementizer.
+const SKIP_WORDS: usize = 8;
+/// Cues whose content may follow a preposition as a verbal noun: دعا إلى الإفراج …،
+/// طالب بتشكيل …، حذر من تصعيد … (search-normalized stems, by preposition).
+const NOMINAL_CONTENT: [(&str, &str); 8] = [("دع", "الي"), ("دعو", "الي"), ("طالب", "ب"), ("حذر", "من"), ("ناشد", "ب"), ("حث", "علي"), ("اكد", "علي"), ("شدد", "علي")];
 
 pub fn find(a: &Analysis) -> Vec<Claim> {
     let f = Finder { a };
@@ -44,17 +49,32 @@ pub fn find(a: &Analysis) -> Vec<Claim> {
         }
         let claim = f.claim_at(i, last_speaker.map(|(s, _)| s));
         match claim {
-            Some((claim, next)) => {
+            Some((claim, _)) => {
                 if let Some(s) = claim.speaker {
                     last_speaker = Some((s, para));
                 }
+                // Go on inside the content: it may report another attribution.
+                i = a.word_at(claim.content.start).max(i + 1);
                 out.push(claim);
-                i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
-    out
+    drop_reports_of_reports(a, out)
+}
+
+/// وذكرت الصحيفة أنه في حين أبرز الإسرائيليون أن …: when a content opens with another
+/// attribution (its cue within the first three words), the inner claim says it all; the outer
+/// one is dropped.
+fn drop_reports_of_reports(a: &Analysis, claims: Vec<Claim>) -> Vec<Claim> {
+    let inner_cues: Vec<Span> = claims.iter().filter_map(|c| c.cue).collect();
+    claims
+        .into_iter()
+        .filter(|outer| {
+            let first = a.word_at(outer.content.start);
+            !inner_cues.iter().any(|cue| outer.content.contains(*cue) && a.word_at(cue.start) < first + 3)
+        })
+        .collect()
 }
 
 struct Finder<'a, 't> {
@@ -91,6 +111,12 @@ impl Finder<'_, '_> {
         }
         // وفقاً لـ with the ل attached to the next word: وفقا لوزارة …
         w.stems.iter().find_map(|s| t.get(&s.key).map(|k| (*k, s.span))).or_else(|| {
+            // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).
+            let text = w.span.of(self.a.text);
+            let first = text.chars().next().filter(|c| matches!(c, 'و' | 'ف'))?;
+            let rest = crate::normalize::extend_over_marks(text, first.len_utf8());
+            t.get(&crate::normalize::key(&text[rest..])).map(|k| (*k, Span::new(w.span.start + rest, w.span.end)))
+        }).or_else(|| {
             let k = &w.key;
             for (p, full) in [("وفقا", "وفقا ل"), ("طبقا", "طبقا ل")] {
                 if k.ends_with(p) && t.contains_key(full) {
@@ -110,7 +136,9 @@ impl Finder<'_, '_> {
         let a = self.a;
         let Some((kind, cue_span)) = self.cue(i) else { return self.cueless_quote(i) };
         // A cue right after an opening quotation mark is part of a title or a quote.
-        if a.between(i).trim_end().ends_with(['“', '«', '"']) {
+        let before = a.between(i);
+        let straight_open = before.strip_suffix('"').is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+        if before.ends_with(['“', '«']) || straight_open {
             return None;
         }
         let cue_words_end = a.word_at(cue_span.end);
@@ -122,28 +150,34 @@ impl Finder<'_, '_> {
         // What follows the cue: [speaker] [، adverbial،] [preposition] complementizer content.
         let mut j = cue_words_end;
         let mut speaker = None;
-        if j < a.words.len() && !self.is_complementizer(j) && !CUE_PREPOSITIONS.contains(&a.words[j].key.as_str()) && a.words[j].span.start < sentence.end {
+        // SVO: an entity opening the clause right before the cue is the speaker (روسيا تؤكد …،
+        // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
+        let subject_before = self.speaker_before(i, sentence);
+        if subject_before.is_none() && j < a.words.len() && !self.is_complementizer(j) && !CUE_PREPOSITIONS.contains(&a.words[j].key.as_str()) && a.words[j].span.start < sentence.end {
             if let Some((sp, next)) = self.speaker_after(j, sentence) {
                 speaker = Some(sp);
                 j = next;
             }
         }
-        // Skip adverbials and statement phrases until the complementizer: ، أمس الأحد، / في بيان
-        let mut guard = 0;
-        while j < a.words.len() && !self.is_complementizer(j) && guard < 6 && a.words[j].span.start < sentence.end {
-            let k = a.words[j].key.as_str();
-            let is_date = self.in_entity(j, &[Label::DATE, Label::TIME]);
-            if CUE_PREPOSITIONS.contains(&k) || is_date || k == "في" || STATEMENT_NOUNS.contains(&k) || k == "له" || k == "لها" || k == "قوله" || k == "قولها" {
-                j += 1;
-                guard += 1;
-            } else {
+        // Skip what stands between the speaker and the complementizer: adverbials (، أمس الأحد،),
+        // the occasion (في بيان، في حوار مع قناة العربية), an apposition (، وهي طبيبة في تونس،),
+        // a governed preposition (إلى، عن) — up to a few words, never past another cue, a
+        // quotation or the end of the sentence.
+        let mut k = j;
+        while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !self.is_complementizer(k) {
+            if k > j && (is_cue_word(&a.words[k].key) || a.between(k).contains(['“', '«', '"', ':'])) {
                 break;
             }
+            k += 1;
         }
-        let subject_before = speaker.is_none().then(|| self.speaker_before(i, sentence)).flatten();
+        if k < a.words.len() && self.is_complementizer(k) && a.words[k].span.start < sentence.end {
+            j = k;
+        }
         let (content, quoted, after) = if j < a.words.len() && self.is_complementizer(j) {
             self.content_after(a.words[j].span.end, sentence)?
         } else if let Some(c) = self.colon_or_quote(a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end)), sentence) {
+            c
+        } else if let Some(c) = self.nominal_content(i, j, sentence) {
             c
         } else if self.is_headline(i, subject_before) {
             // روسيا تؤكد استمرار …: a headline's content is the rest of its line.
@@ -236,7 +270,34 @@ impl Finder<'_, '_> {
             }
             at = a.words[w - 1].span.end;
         }
-        start.map(|s| Span::new(s, a.words[i - 1].span.end))
+        // The subject opens its clause: the sentence starts there, or a comma stands before it.
+        let start = start?;
+        let before = a.text[sentence.start.min(start)..start].trim_end();
+        let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty() || before.ends_with(['،', ',']);
+        opens.then(|| Span::new(start, a.words[i - 1].span.end))
+    }
+
+    /// دعت المنظمة إلى الإفراج عن …: for the verbs of [`NOMINAL_CONTENT`], the content is the
+    /// rest of the clause after their preposition (written apart: إلى، من، على; or on the word:
+    /// بتشكيل).
+    fn nominal_content(&self, i: usize, j: usize, sentence: Span) -> Option<(Span, bool, usize)> {
+        let a = self.a;
+        let cue = a.words[i].stems.iter().map(|s| s.key.as_str()).chain(std::iter::once(a.words[i].key.as_str())).find(|k| is_cue_word(k))?;
+        let base = cue.trim_start_matches(['و', 'ف']);
+        let prep = NOMINAL_CONTENT.iter().find(|(v, _)| base.starts_with(v) || base.trim_start_matches(['ي', 'ت']).starts_with(v))?.1;
+        let w = a.words.get(j)?;
+        let start = if w.key == prep {
+            a.words.get(j + 1)?.span.start
+        } else if prep == "ب" && w.key.starts_with('ب') && w.key.chars().count() >= 4 {
+            let t = w.span.of(a.text);
+            w.span.start + crate::normalize::extend_over_marks(t, 'ب'.len_utf8())
+        } else {
+            return None;
+        };
+        if start >= sentence.end {
+            return None;
+        }
+        self.content_after(start, sentence).map(|(span, _, after)| (Span::new(start, span.end), false, after))
     }
 
     /// A headline: the cue is near the start of its line and the line has no final stop.

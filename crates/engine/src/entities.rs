@@ -32,12 +32,14 @@ impl Candidate {
 /// All entities of an analyzed text.
 pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
     let gaz = gazetteer::matches(a, lex);
-    let mut cands = gazetteer::candidates(&gaz);
+    let mut cands = gazetteer::candidates(a, &gaz);
     cands.extend(persons::candidates(a, lex, &gaz));
     cands.extend(orgs::candidates(a, lex, &gaz));
     cands.extend(media::candidates(a, lex, &gaz));
     cands.extend(dates::candidates(a, lex));
     cands.extend(numbers::candidates(a, lex));
+    // Nationalities and groups: الروسي، الإيرانية، الإسرائيليون.
+    cands.extend(a.words.iter().filter_map(|w| nationality(w, lex)).map(|span| Candidate::new(span, Label::NORP, "list:nationalities", 0.6)));
     let mut kept = resolve(cands);
     let more = mentions::candidates(a, lex, &kept);
     kept.extend(more);

@@ -16,7 +16,7 @@ use crate::Span;
 
 const RELATIVE: [&str; 4] = ["امس", "غدا", "البارحه", "غد"];
 const DAY_PARTS: [&str; 9] = ["صباح", "مساء", "ليله", "ظهر", "فجر", "عصر", "ليل", "صبيحه", "ظهيره"];
-const PERIODS: [&str; 8] = ["الشهر", "الاسبوع", "العام", "السنه", "القرن", "العقد", "الربع", "الفصل"];
+const PERIODS: [&str; 9] = ["الشهر", "الاسبوع", "العام", "السنه", "القرن", "العقد", "الربع", "الفصل", "الموسم"];
 const MODIFIERS: [&str; 12] = ["الحالي", "الحاليه", "الماضي", "الماضيه", "المقبل", "المقبله", "القادم", "القادمه", "الجاري", "الجاريه", "المنصرم", "المنصرمه"];
 const EDGES: [&str; 9] = ["منتصف", "مطلع", "اوايل", "اواخر", "نهايه", "بدايه", "اواسط", "مستهل", "ختام"];
 const YEAR_WORDS: [&str; 4] = ["عام", "العام", "سنه", "السنه"];
@@ -110,6 +110,10 @@ impl Dates<'_, '_> {
         let with_year = self.a.joined(last + 1) && self.number(last + 1).is_some();
         if with_year {
             last += 1;
+        } else if self.a.joined(last + 1) && MODIFIERS.contains(&self.a.words[last + 1].key.as_str()) {
+            // فبراير المقبل
+            last += 1;
+            return Some((last, true));
         }
         Some((last, with_year))
     }

@@ -27,7 +27,8 @@ pub fn matches(a: &Analysis, lex: &Lexicon) -> Vec<Option<Match>> {
 
 fn longest_at(a: &Analysis, lex: &Lexicon, i: usize) -> Option<Match> {
     let mut best: Option<Match> = None;
-    for stem in &a.words[i].stems {
+    // Names take no possessive pronoun: readings without an enclitic only.
+    for stem in a.words[i].stems.iter().filter(|s| s.suffix.is_empty()) {
         let Some(mut cur) = lex.feed(lex.start(), stem.key.as_bytes()) else { continue };
         let mut j = i;
         loop {
@@ -46,9 +47,13 @@ fn longest_at(a: &Analysis, lex: &Lexicon, i: usize) -> Option<Match> {
     best
 }
 
+/// Words before a town name that make it one: في، إلى، من … and place words (مدينة).
+const TOWN_CONTEXT: [&str; 14] = ["في", "الي", "من", "قرب", "بين", "شمال", "جنوب", "شرق", "غرب", "وسط", "مدينه", "بلده", "عاصمه", "حتي"];
+
 /// Entities straight from the lists: places, organizations, media and well-known people.
-/// A single word that is also a common word (العالم, the world) is left to context rules.
-pub fn candidates(gaz: &[Option<Match>]) -> Vec<Candidate> {
+/// A single word that is also a common word (العالم, the world) is left to context rules; a
+/// town from the gazetteers needs a word of place before it or a clitic ب/ل on it (بجنين).
+pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for m in gaz.iter().flatten() {
         let k = m.kinds;
@@ -56,6 +61,15 @@ pub fn candidates(gaz: &[Option<Match>]) -> Vec<Candidate> {
         if single && k.has(Kind::Common) {
             continue;
         }
+        // A word with tanween (وفدًا) is an indefinite noun, never a name.
+        if a.words[m.first].span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']) {
+            continue;
+        }
+        let town_ok = || {
+            let prev = m.first.checked_sub(1).filter(|_| a.joined(m.first)).map(|p| a.words[p].key.as_str());
+            let clitic = m.span.start > a.words[m.first].span.start;
+            !single || prev.is_some_and(|p| TOWN_CONTEXT.contains(&p)) || (clitic && m.span.len() >= 8)
+        };
         let pick = if k.has(Kind::Person) {
             Some((Label::PER, "list:persons", 0.9))
         } else if k.has(Kind::Organization) {
@@ -68,6 +82,8 @@ pub fn candidates(gaz: &[Option<Match>]) -> Vec<Candidate> {
             Some((Label::LOC, "list:cities", if single && k.any(&[Kind::GivenName, Kind::Surname]) { 0.6 } else { 0.85 }))
         } else if k.has(Kind::Region) {
             Some((Label::LOC, "list:regions", 0.85))
+        } else if k.has(Kind::Town) && town_ok() {
+            Some((Label::LOC, "list:towns", 0.7))
         } else {
             None
         };

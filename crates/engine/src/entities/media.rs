@@ -1,6 +1,7 @@
-//! Newspapers, channels, agencies and sites named after their kind: صحيفة “هآرتس”، قناة
-//! الجزيرة، وكالة رويترز، موقع "واللا". The entity is the name alone, without the head word and
-//! without quotation marks. Quoted names up to six words are taken whole; unquoted ones are a
+//! Names that follow a word saying what they are: newspapers, channels, agencies and sites
+//! (صحيفة “هآرتس”، قناة الجزيرة، وكالة رويترز، موقع "واللا"), companies and teams (شركة
+//! بتروبراس، لفريقه إشبيلية), and places (مدينة الفاشر، حي الشجاعية، جزيرة كريت). The entity
+//! is the name alone, without the head word and without quotation marks. Quoted names up to six words are taken whole; unquoted ones are a
 //! known medium or up to three words in no list. Known false positives: an unquoted head word
 //! followed by an unknown common word (صحيفة محلية …).
 
@@ -11,15 +12,22 @@ use crate::lexicon::{Kind, Lexicon};
 use crate::tokenize::TokenKind;
 use crate::Span;
 
-/// Head words of media names (search-normalized, without the article).
-pub const HEADS: [&str; 12] = ["صحيفه", "جريده", "قناه", "وكاله", "موقع", "مجله", "اذاعه", "شبكه", "تلفزيون", "محطه", "اسبوعيه", "يوميه"];
+/// Head words (search-normalized, without the article) and the label of the name after them.
+pub const HEADS: &[(&str, Label)] = &[
+    ("صحيفه", Label::ORG), ("جريده", Label::ORG), ("قناه", Label::ORG), ("وكاله", Label::ORG), ("موقع", Label::ORG),
+    ("مجله", Label::ORG), ("اذاعه", Label::ORG), ("شبكه", Label::ORG), ("تلفزيون", Label::ORG), ("محطه", Label::ORG),
+    ("اسبوعيه", Label::ORG), ("يوميه", Label::ORG), ("شركه", Label::ORG), ("فريق", Label::ORG), ("نادي", Label::ORG),
+    ("مدينه", Label::LOC), ("بلده", Label::LOC), ("قريه", Label::LOC), ("حي", Label::LOC), ("مخيم", Label::LOC),
+    ("جزيره", Label::LOC), ("محافظه", Label::LOC), ("ولايه", Label::LOC), ("اقليم", Label::LOC), ("نهر", Label::LOC),
+    ("جبل", Label::LOC), ("بحيره", Label::LOC), ("ميناء", Label::LOC), ("مطار", Label::LOC),
+];
 
 pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len().saturating_sub(1) {
-        if !a.words[i].stems.iter().any(|s| HEADS.contains(&s.key.as_str())) {
-            continue;
-        }
+        // The head may carry a clitic and, for a team, a pronoun: لفريقه.
+        let Some(&(_, label)) = a.words[i].stems.iter().find_map(|s| HEADS.iter().find(|(h, _)| *h == s.key.as_str())) else { continue };
+        let source = if label == Label::LOC { "rule:place-head" } else { "rule:media-head" };
         let between = a.between(i + 1);
         let quote = between.trim().chars().next().filter(|c| crate::chars::class(*c) == crate::chars::Class::Quote);
         if let Some(open) = quote {
@@ -30,7 +38,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
                 let after = a.text.get(a.words[j].span.end..).unwrap_or("");
                 let next = after.chars().find(|c| !c.is_whitespace());
                 if next == Some(close) || next == Some('”') || next == Some('»') || (open == '"' && next == Some('"')) {
-                    out.push(Candidate::new(Span::new(a.words[i + 1].span.start, a.words[j].span.end), Label::ORG, "rule:media-quoted", 0.95));
+                    out.push(Candidate::new(Span::new(a.words[i + 1].span.start, a.words[j].span.end), label, "rule:media-quoted", 0.95));
                     break;
                 }
                 if !a.joined(j + 1) {
@@ -43,8 +51,14 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         if !a.joined(i + 1) {
             continue;
         }
-        if let Some(m) = gaz[i + 1].as_ref().filter(|m| m.kinds.has(Kind::Media) || m.kinds.has(Kind::Organization)) {
-            out.push(Candidate::new(m.span, Label::ORG, "rule:media-head", 0.9));
+        let known: &[Kind] = if label == Label::LOC { &[Kind::City, Kind::Town, Kind::Region, Kind::Country] } else { &[Kind::Media, Kind::Organization] };
+        if let Some(m) = gaz[i + 1].as_ref().filter(|m| m.kinds.any(known)) {
+            out.push(Candidate::new(m.span, label, source, 0.9));
+            continue;
+        }
+        // An unknown name with the article is an organization's description, not its name
+        // (وكالة الفضاء الإماراتية is left to the organization rule), but places keep it.
+        if label == Label::ORG && a.words[i + 1].key.starts_with("ال") {
             continue;
         }
         let mut j = i + 1;
@@ -52,14 +66,19 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         while j < a.words.len() && j < i + 4 && (j == i + 1 || a.joined(j)) {
             let w = &a.words[j];
             let k = kinds_of(a, lex, j);
-            if w.kind == TokenKind::Number || k.has(Kind::Common) || k.has(Kind::Title) || crate::claims::is_cue_word(&w.key) || super::nationality(w, lex).is_some() {
+            let tanween = w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+            if w.kind == TokenKind::Number || k.any(&[Kind::Common, Kind::Title, Kind::OrgHead]) || tanween || crate::claims::is_cue_word(&w.key) || super::nationality(w, lex).is_some() {
                 break;
             }
             end = Some(w.span.end);
             j += 1;
+            // Places take one or two words (مدينة الفاشر، جزيرة كريت).
+            if label == Label::LOC && j > i + 2 {
+                break;
+            }
         }
         if let Some(e) = end {
-            out.push(Candidate::new(Span::new(a.words[i + 1].span.start, e), Label::ORG, "rule:media-head", 0.75));
+            out.push(Candidate::new(Span::new(a.words[i + 1].span.start, e), label, source, 0.75));
         }
     }
     out

@@ -14,10 +14,10 @@ use crate::lexicon::{Kind, Lexicon};
 use crate::Span;
 
 /// Adjectives that continue an organization's name (search-normalized).
-const ADJECTIVES: [&str; 22] = [
+const ADJECTIVES: [&str; 25] = [
     "الدولي", "الدوليه", "العالمي", "العالميه", "المتحده", "الوطني", "الوطنيه", "العليا", "الاعلي", "المركزي",
     "المركزيه", "الاتحادي", "الاتحاديه", "العامه", "العام", "الشعبيه", "الديمقراطي", "الديمقراطيه", "الاسلاميه", "العالي",
-    "المستقله", "الاوروبيه",
+    "المستقله", "الاوروبيه", "الجمهوري", "الجمهوريه", "الشعبي",
 ];
 
 /// Definite words that never continue a name after a head (search-normalized).
@@ -30,7 +30,8 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
     let mut out = Vec::new();
     for i in 0..a.words.len() {
         let w = &a.words[i];
-        let Some((stem, _)) = w.stem_in(lex, &[Kind::OrgHead]) else { continue };
+        // A head with a pronoun on it (قواته، فريقه) is no name.
+        let Some(stem) = w.stems.iter().find(|s| s.suffix.is_empty() && lex.get(&s.key).has(Kind::OrgHead)) else { continue };
         // A known organization starting here wins as it is.
         if gaz[i].as_ref().is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
             continue;
@@ -41,7 +42,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         // The first modifier.
         if a.joined(j) {
             let m = &a.words[j];
-            if let Some(g) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Country, Kind::City, Kind::Region, Kind::Organization]) && !definite) {
+            if let Some(g) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region, Kind::Organization]) && !definite) {
                 end = Some(g.span.end);
                 j = g.last + 1;
             } else if nationality(m, lex).is_some() || ADJECTIVES.contains(&m.key.as_str()) {
@@ -50,10 +51,21 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
             } else if !definite && m.key.starts_with("ال") && m.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&m.key.as_str()) && !kinds_of(a, lex, j).any(&[Kind::Title, Kind::Month, Kind::Weekday]) && !crate::claims::is_cue_word(&m.key) {
                 end = Some(m.span.end);
                 j += 1;
-            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && kinds_of(a, lex, j).is_empty() && !crate::claims::is_cue_word(&m.key) && !has_kind(m, lex, Kind::OrgHead) {
-                // حركة حماس: an unknown word after an indefinite head.
+            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && kinds_of(a, lex, j).is_empty() && !crate::claims::is_cue_word(&m.key) && !has_kind(m, lex, Kind::OrgHead) && !m.key.ends_with('ه') {
+                // حركة حماس: an unknown word after an indefinite head (but not an adjective
+                // agreeing with it: حكومة موحدة).
                 end = Some(m.span.end);
                 j += 1;
+            } else if !definite && m.key.starts_with("ال") && has_kind(m, lex, Kind::Title) {
+                // جامعة الملك عبد الله: a title and a name.
+                let mut k = j + 1;
+                while k < a.words.len() && k < j + 4 && a.joined(k) && (a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname]) || matches!(a.words[k].key.as_str(), "عبد" | "بن" | "الله")) {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    end = Some(a.words[k - 1].span.end);
+                    j = k;
+                }
             }
         }
         let Some(mut e) = end else { continue };
@@ -64,6 +76,23 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
                 j += 1;
             } else {
                 break;
+            }
+        }
+        // A purpose after ل: قطر للطاقة، المرصد السوري لحقوق الإنسان، … للعلوم والتقنية.
+        let key = |k: usize| a.words.get(k).filter(|_| a.joined(k)).map_or("", |w| w.key.as_str());
+        let definite_noun = |k: &str| k.starts_with("ال") && k.chars().count() >= 4 && !NOT_MODIFIERS.contains(&k);
+        if key(j).starts_with('ل') && key(j).chars().count() >= 4 {
+            if key(j).starts_with("لل") {
+                e = a.words[j].span.end;
+                j += 1;
+            } else if definite_noun(key(j + 1)) {
+                e = a.words[j + 1].span.end;
+                j += 2;
+            }
+            // … and what is joined to it by و: للعلوم والتقنية.
+            while j < i + 10 && key(j).strip_prefix('و').is_some_and(definite_noun) {
+                e = a.words[j].span.end;
+                j += 1;
             }
         }
         out.push(Candidate::new(Span::new(stem.span.start, e), Label::ORG, "rule:org-head", 0.75));

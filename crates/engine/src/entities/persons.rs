@@ -11,7 +11,7 @@
 //! (الرئيس ينتظر …) when that word is in no list; the common-words list is the guard.
 
 use super::gazetteer::Match;
-use super::{has_kind, kinds_of, nationality, Candidate, Label};
+use super::{kinds_of, nationality, Candidate, Label};
 use crate::analysis::Analysis;
 use crate::lexicon::{Kind, Lexicon};
 use crate::Span;
@@ -42,8 +42,12 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         // Nationalities, the body or country of the title (الأمين العام للأمم المتحدة، رئيس
         // فرنسا), possibly followed by a comma: رئيس الوزراء الإسرائيلي، نفتالي بينيت.
         while j < a.words.len() && a.joined(j) {
+            let at_body = |k: usize| gaz.get(k).and_then(|g| g.as_ref()).filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media]));
             if nationality(&a.words[j], lex).is_some() || TITLE_TAIL.contains(&a.words[j].key.as_str()) {
                 j += 1;
+            } else if a.words[j].key == "في" && a.joined(j + 1) && at_body(j + 1).is_some() {
+                // النائب في الكنيست موشيه …
+                j = at_body(j + 1).map_or(j + 1, |b| b.last + 1);
             } else if let Some(body) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])) {
                 j = body.last + 1;
             } else {
@@ -58,13 +62,21 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         }
         i = m.last + 1;
     }
+    // A given name (never with the article) followed by a known given name or surname.
     for i in 0..a.words.len() {
         let w = &a.words[i];
-        if has_kind(w, lex, Kind::GivenName) && nationality(w, lex).is_none() && !kinds_of(a, lex, i).has(Kind::Common) && !has_kind(w, lex, Kind::Title) && a.joined(i + 1) {
-            if let Some(name) = name_at(a, lex, gaz, i) {
-                if a.word_at(name.end) > i + 1 {
-                    out.push(Candidate::new(name, Label::PER, "rule:given-name", 0.7));
-                }
+        let given = w.stems.iter().any(|s| !s.key.starts_with("ال") && lex.get(&s.key).has(Kind::GivenName));
+        if !given || nationality(w, lex).is_some() || kinds_of(a, lex, i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
+            continue;
+        }
+        let next = &a.words[i + 1];
+        let known_next = PARTICLES.contains(&next.key.as_str()) || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !next.kinds.has(Kind::Common));
+        if !known_next {
+            continue;
+        }
+        if let Some(name) = name_at(a, lex, gaz, i) {
+            if a.word_at(name.end) > i + 1 {
+                out.push(Candidate::new(name, Label::PER, "rule:given-name", 0.7));
             }
         }
     }
@@ -91,7 +103,10 @@ fn name_at(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], i: usize) -> Opti
             j += 1;
             continue;
         }
-        if !is_name_word(a, lex, j, j == i) {
+        // Past the second word only names the lists know continue a name: an unknown third
+        // word is more often the verb that follows (أيمن الصفدي سيزور).
+        let known = || w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) || matches!(a.words[j - 1].key.as_str(), "بن" | "ابن" | "عبد" | "ابو");
+        if !is_name_word(a, lex, j) || (j >= i + 2 && !known()) {
             break;
         }
         end = Some(w.span.end);
@@ -101,7 +116,7 @@ fn name_at(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], i: usize) -> Opti
 }
 
 /// Whether word `j` can be part of a person's name.
-fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize, first: bool) -> bool {
+fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize) -> bool {
     let w = &a.words[j];
     if w.kind == crate::tokenize::TokenKind::Number {
         return false;
@@ -118,8 +133,7 @@ fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize, first: bool) -> bool {
     if any.any(&[Kind::Common, Kind::Title, Kind::Country, Kind::City, Kind::Region, Kind::Organization, Kind::OrgHead, Kind::Month, Kind::Weekday, Kind::Media, Kind::PlaceHead]) {
         return false;
     }
-    // An unknown word: a name by position, unless it starts with a clitic that turned it into a
-    // known word or it looks like a verb or a definite common noun after the first name word.
-    let _ = first;
-    w.key.chars().count() >= 2
+    // A word with tanween (ـًا) is an indefinite noun; otherwise an unknown word is a name by
+    // its position.
+    !w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']) && w.key.chars().count() >= 2
 }

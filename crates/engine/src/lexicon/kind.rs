@@ -4,7 +4,11 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Country,
+    /// A major city, from the hand-written list: tagged wherever it stands.
     City,
+    /// A city or town from the gazetteers: many are also common words (الجديدة، جامعة), so
+    /// they are tagged only in context (after في، إلى، مدينة …).
+    Town,
     Region,
     GivenName,
     Surname,
@@ -29,9 +33,10 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Country,
         Kind::City,
+        Kind::Town,
         Kind::Region,
         Kind::GivenName,
         Kind::Surname,
@@ -54,6 +59,7 @@ impl Kind {
         match self {
             Kind::Country => "countries",
             Kind::City => "cities",
+            Kind::Town => "towns",
             Kind::Region => "regions",
             Kind::GivenName => "given-names",
             Kind::Surname => "surnames",
