@@ -38,9 +38,19 @@ fn main() {
                     continue;
                 }
                 let key = keys::phrase_key(phrase);
-                if !key.is_empty() {
-                    *entries.entry(key).or_default() |= k.bit();
+                if key.is_empty() {
+                    continue;
                 }
+                // Head words come with and without the article: list one, get both. (Not titles:
+                // the bare form of some is a common word, الإمام → امام "in front of".)
+                if matches!(k, kind::Kind::OrgHead | kind::Kind::PlaceHead) {
+                    let other = match key.strip_prefix("ال") {
+                        Some(bare) if bare.chars().count() >= 2 => bare.to_string(),
+                        _ => format!("ال{key}"),
+                    };
+                    *entries.entry(other).or_default() |= k.bit();
+                }
+                *entries.entry(key).or_default() |= k.bit();
             }
         }
     }

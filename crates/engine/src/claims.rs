@@ -18,6 +18,7 @@ pub mod cues;
 
 use crate::analysis::Analysis;
 use crate::document::{Claim, Label, Status};
+use crate::lexicon::{Kind, Lexicon};
 use crate::tokenize::TokenKind;
 use crate::Span;
 pub use cues::{is_cue_word, CueKind};
@@ -142,7 +143,7 @@ impl Finder<'_, '_> {
             return None;
         }
         let cue_words_end = a.word_at(cue_span.end);
-        let negated = kind == CueKind::Denial || (i > 0 && a.joined(i) && matches!(a.words[i - 1].key.as_str(), "لم" | "لا" | "لن" | "ما"));
+        let negated = kind == CueKind::Denial || (i > 0 && a.joined(i) && matches!(a.words[i - 1].key.trim_start_matches(['و', 'ف']), "لم" | "لا" | "لن" | "ما"));
         if kind == CueKind::According {
             return self.according(cue_span, cue_words_end);
         }
@@ -177,7 +178,10 @@ impl Finder<'_, '_> {
             self.content_after(a.words[j].span.end, sentence)?
         } else if let Some(c) = self.colon_or_quote(a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end)), sentence) {
             c
-        } else if let Some(c) = self.nominal_content(i, j, sentence) {
+        } else if let Some((c, cut)) = self.nominal_content(i, cue_words_end, sentence) {
+            // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
+            speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
+            speaker = speaker.map(|s| trim_end(a.text, s));
             c
         } else if self.is_headline(i, subject_before) {
             // روسيا تؤكد استمرار …: a headline's content is the rest of its line.
@@ -280,24 +284,28 @@ impl Finder<'_, '_> {
     /// دعت المنظمة إلى الإفراج عن …: for the verbs of [`NOMINAL_CONTENT`], the content is the
     /// rest of the clause after their preposition (written apart: إلى، من، على; or on the word:
     /// بتشكيل).
-    fn nominal_content(&self, i: usize, j: usize, sentence: Span) -> Option<(Span, bool, usize)> {
+    /// Returns the content and where the preposition starts (the speaker ends there).
+    fn nominal_content(&self, i: usize, from: usize, sentence: Span) -> Option<((Span, bool, usize), usize)> {
         let a = self.a;
         let cue = a.words[i].stems.iter().map(|s| s.key.as_str()).chain(std::iter::once(a.words[i].key.as_str())).find(|k| is_cue_word(k))?;
         let base = cue.trim_start_matches(['و', 'ف']);
         let prep = NOMINAL_CONTENT.iter().find(|(v, _)| base.starts_with(v) || base.trim_start_matches(['ي', 'ت']).starts_with(v))?.1;
-        let w = a.words.get(j)?;
+        // The first word after the cue that is the preposition or carries it (بتشكيل).
+        let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2)).take_while(|&k| a.words[k].span.start < sentence.end).find(|&k| {
+            let key = a.words[k].key.as_str();
+            key == prep || (prep == "ب" && key.starts_with('ب') && key.chars().count() >= 4 && !matches!(key, "باسم" | "بن" | "بين"))
+        })?;
+        let w = &a.words[k];
         let start = if w.key == prep {
-            a.words.get(j + 1)?.span.start
-        } else if prep == "ب" && w.key.starts_with('ب') && w.key.chars().count() >= 4 {
-            let t = w.span.of(a.text);
-            w.span.start + crate::normalize::extend_over_marks(t, 'ب'.len_utf8())
+            a.words.get(k + 1)?.span.start
         } else {
-            return None;
+            w.span.start + crate::normalize::extend_over_marks(w.span.of(a.text), 'ب'.len_utf8())
         };
         if start >= sentence.end {
             return None;
         }
-        self.content_after(start, sentence).map(|(span, _, after)| (Span::new(start, span.end), false, after))
+        let (span, _, after) = self.content_after(start, sentence)?;
+        Some(((Span::new(start, span.end), false, after), w.span.start))
     }
 
     /// A headline: the cue is near the start of its line and the line has no final stop.
@@ -379,7 +387,9 @@ impl Finder<'_, '_> {
         }
         let sentence = self.sentence(a.words[i].span.start);
         let (speaker, next) = self.speaker_after(i, sentence)?;
-        if !self.is_complementizer(next) || !a.entities.iter().any(|e| speaker.contains(e.span)) {
+        // The speaker names someone: an entity, or a title or body word (الوزارة، المتحدث).
+        let names = a.entities.iter().any(|e| speaker.contains(e.span)) || a.words[i].stems.iter().any(|s| Lexicon::builtin().get(&s.key).any(&[Kind::Title, Kind::OrgHead, Kind::Media]));
+        if !self.is_complementizer(next) || !names {
             return None;
         }
         let (content, quoted, after) = self.quote_at(a.words[next].span.end)?;
@@ -418,3 +428,6 @@ fn trim_end(text: &str, span: Span) -> Span {
     let lead = s.len() - s.trim_start().len();
     Span::new(span.start + lead, span.start + t.len().max(lead))
 }
+
+#[cfg(test)]
+mod tests;

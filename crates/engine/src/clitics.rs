@@ -88,8 +88,8 @@ pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
                 }
             }
             let rank = if rest.starts_with("ال") { 1 } else { 3 };
-            if prep == "س" && rest.starts_with("ال") {
-                continue; // the future marker goes on verbs, never on a noun with the article
+            if prep == "س" && !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
+                continue; // the future marker goes on present-tense verbs only (سيزور، ستبدأ)
             }
             push(rank, at, rest.to_string(), norm.len());
             for suf in SUFFIXES {

@@ -33,8 +33,9 @@ impl Candidate {
 pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
     let gaz = gazetteer::matches(a, lex);
     let mut cands = gazetteer::candidates(a, &gaz);
-    cands.extend(persons::candidates(a, lex, &gaz));
-    cands.extend(orgs::candidates(a, lex, &gaz));
+    let org_rule = orgs::candidates(a, lex, &gaz);
+    cands.extend(persons::candidates(a, lex, &gaz, &org_rule));
+    cands.extend(org_rule);
     cands.extend(media::candidates(a, lex, &gaz));
     cands.extend(dates::candidates(a, lex));
     cands.extend(numbers::candidates(a, lex));

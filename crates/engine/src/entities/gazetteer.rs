@@ -82,7 +82,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             Some((Label::LOC, "list:cities", if single && k.any(&[Kind::GivenName, Kind::Surname]) { 0.6 } else { 0.85 }))
         } else if k.has(Kind::Region) {
             Some((Label::LOC, "list:regions", 0.85))
-        } else if k.has(Kind::Town) && town_ok() {
+        } else if k.has(Kind::Town) && !k.has(Kind::PlaceHead) && town_ok() {
             Some((Label::LOC, "list:towns", 0.7))
         } else {
             None

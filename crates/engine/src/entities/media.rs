@@ -67,7 +67,8 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
             let w = &a.words[j];
             let k = kinds_of(a, lex, j);
             let tanween = w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-            if w.kind == TokenKind::Number || k.any(&[Kind::Common, Kind::Title, Kind::OrgHead]) || tanween || crate::claims::is_cue_word(&w.key) || super::nationality(w, lex).is_some() {
+            // The whole word decides whether it is common (للطاقة is not, though الطاقة is).
+            if w.kind == TokenKind::Number || w.kinds.has(Kind::Common) || k.any(&[Kind::Title, Kind::OrgHead]) || tanween || crate::claims::is_cue_word(&w.key) || super::nationality(w, lex).is_some() {
                 break;
             }
             end = Some(w.span.end);

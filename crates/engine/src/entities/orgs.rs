@@ -20,11 +20,25 @@ const ADJECTIVES: [&str; 25] = [
     "المستقله", "الاوروبيه", "الجمهوري", "الجمهوريه", "الشعبي",
 ];
 
+/// What an organization is for, after ل: قطر للطاقة، المرصد السوري لحقوق الإنسان (search-
+/// normalized, with the article). Other words after ل (للطلاب, to the students) end the name.
+const PURPOSES: [&str; 33] = [
+    "الطاقه", "التنميه", "العلوم", "حقوق", "الابحاث", "الدراسات", "الاستثمار", "الاغاثه", "الاعلام", "التجاره",
+    "الطيران", "الاتصالات", "النفط", "البترول", "البحوث", "التكنولوجيا", "التقنيه", "الثقافه", "الفنون", "السلام",
+    "الانباء", "الصحافه", "التعليم", "الاسكان", "التامين", "التمويل", "الامن", "الدفاع", "الاعمار", "الاحصاء",
+    "الكهرباء", "المياه", "كره",
+];
+
 /// Definite words that never continue a name after a head (search-normalized).
 const NOT_MODIFIERS: [&str; 16] = [
     "الذي", "التي", "الذين", "الان", "اليوم", "العام", "الماضي", "الماضيه", "المقبل", "المقبله", "الحالي", "الحاليه",
     "الجاري", "الجاريه", "الاخير", "الاخيره",
 ];
+
+/// In no list but, perhaps, the noisy name lists (تجارة is also a surname).
+fn only_names(k: crate::lexicon::Kinds) -> bool {
+    k.0 & !(Kind::GivenName.bit() | Kind::Surname.bit()) == 0
+}
 
 pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -34,6 +48,10 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         let Some(stem) = w.stems.iter().find(|s| s.suffix.is_empty() && lex.get(&s.key).has(Kind::OrgHead)) else { continue };
         // A known organization starting here wins as it is.
         if gaz[i].as_ref().is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
+            continue;
+        }
+        // وكالة الأناضول، قناة الجزيرة: a known medium after a descriptor is the media rule's.
+        if gaz.get(i + 1).and_then(|g| g.as_ref()).is_some_and(|g| g.kinds.any(&[Kind::Media, Kind::Organization])) && super::media::HEADS.iter().any(|(h, _)| *h == stem.key) {
             continue;
         }
         let definite = stem.key.starts_with("ال");
@@ -51,11 +69,22 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
             } else if !definite && m.key.starts_with("ال") && m.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&m.key.as_str()) && !kinds_of(a, lex, j).any(&[Kind::Title, Kind::Month, Kind::Weekday]) && !crate::claims::is_cue_word(&m.key) {
                 end = Some(m.span.end);
                 j += 1;
-            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && kinds_of(a, lex, j).is_empty() && !crate::claims::is_cue_word(&m.key) && !has_kind(m, lex, Kind::OrgHead) && !m.key.ends_with('ه') {
-                // حركة حماس: an unknown word after an indefinite head (but not an adjective
-                // agreeing with it: حكومة موحدة).
-                end = Some(m.span.end);
-                j += 1;
+            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && only_names(kinds_of(a, lex, j)) && !crate::claims::is_cue_word(&m.key) && !has_kind(m, lex, Kind::OrgHead) {
+                // حركة حماس: an unknown word after an indefinite head; غرفة تجارة دبي: a chain of
+                // nouns ending in a place or a definite noun. A word in ـة alone is more often
+                // an adjective agreeing with the head (حكومة موحدة).
+                let next_place = gaz.get(j + 1).and_then(|g| g.as_ref()).filter(|g| a.joined(j + 1) && g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region]));
+                let next_definite = a.joined(j + 1) && a.words.get(j + 1).is_some_and(|n| n.key.starts_with("ال") && n.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&n.key.as_str()) && nationality(n, lex).is_none());
+                if let Some(g) = next_place {
+                    end = Some(g.span.end);
+                    j = g.last + 1;
+                } else if next_definite {
+                    end = Some(a.words[j + 1].span.end);
+                    j += 2;
+                } else if !m.key.ends_with('ه') {
+                    end = Some(m.span.end);
+                    j += 1;
+                }
             } else if !definite && m.key.starts_with("ال") && has_kind(m, lex, Kind::Title) {
                 // جامعة الملك عبد الله: a title and a name.
                 let mut k = j + 1;
@@ -81,7 +110,8 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         // A purpose after ل: قطر للطاقة، المرصد السوري لحقوق الإنسان، … للعلوم والتقنية.
         let key = |k: usize| a.words.get(k).filter(|_| a.joined(k)).map_or("", |w| w.key.as_str());
         let definite_noun = |k: &str| k.starts_with("ال") && k.chars().count() >= 4 && !NOT_MODIFIERS.contains(&k);
-        if key(j).starts_with('ل') && key(j).chars().count() >= 4 {
+        let purpose = |k: &str| k.strip_prefix("لل").map(|r| format!("ال{r}")).or_else(|| k.strip_prefix('ل').map(str::to_string)).is_some_and(|p| PURPOSES.contains(&p.as_str()));
+        if purpose(key(j)) {
             if key(j).starts_with("لل") {
                 e = a.words[j].span.end;
                 j += 1;

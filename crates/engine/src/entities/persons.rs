@@ -22,7 +22,7 @@ const MAX_NAME_WORDS: usize = 5;
 /// Words after a title that are not names but describe the title: السابق (former) …
 const TITLE_TAIL: [&str; 8] = ["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المنتهيه ولايته", "المكلف", "الجديد"];
 
-pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
+pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], orgs: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.words.len() {
@@ -42,14 +42,23 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         // Nationalities, the body or country of the title (الأمين العام للأمم المتحدة، رئيس
         // فرنسا), possibly followed by a comma: رئيس الوزراء الإسرائيلي، نفتالي بينيت.
         while j < a.words.len() && a.joined(j) {
-            let at_body = |k: usize| gaz.get(k).and_then(|g| g.as_ref()).filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media]));
+            // A body from the lists, or an organization another rule found (غرفة تجارة دبي).
+            let at_body = |k: usize| {
+                let w = a.words.get(k)?;
+                let listed = gaz.get(k).and_then(|g| g.as_ref()).filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])).map(|g| g.last);
+                let found = orgs.iter().find(|o| o.span.start >= w.span.start && o.span.start < w.span.end).map(|o| a.word_at(o.span.end) - 1);
+                listed.into_iter().chain(found).max()
+            };
             if nationality(&a.words[j], lex).is_some() || TITLE_TAIL.contains(&a.words[j].key.as_str()) {
                 j += 1;
             } else if a.words[j].key == "في" && a.joined(j + 1) && at_body(j + 1).is_some() {
                 // النائب في الكنيست موشيه …
-                j = at_body(j + 1).map_or(j + 1, |b| b.last + 1);
-            } else if let Some(body) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])) {
-                j = body.last + 1;
+                j = at_body(j + 1).map_or(j + 1, |last| last + 1);
+            } else if let Some(last) = at_body(j) {
+                j = last + 1;
+            } else if j == m.last + 1 && describes_title(&a.words[j], lex) {
+                // الخبير الاقتصادي، المحلل السياسي: an adjective of the title.
+                j += 1;
             } else {
                 break;
             }
@@ -62,15 +71,20 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         }
         i = m.last + 1;
     }
-    // A given name (never with the article) followed by a known given name or surname.
+    // A given name (never with the article) followed by a known given name or surname, where
+    // no title already introduced a name.
+    let by_title: Vec<Span> = out.iter().filter(|c| c.label == Label::PER).map(|c| c.span).collect();
     for i in 0..a.words.len() {
+        if by_title.iter().any(|s| s.overlaps(a.words[i].span)) {
+            continue;
+        }
         let w = &a.words[i];
         let given = w.stems.iter().any(|s| !s.key.starts_with("ال") && lex.get(&s.key).has(Kind::GivenName));
         if !given || nationality(w, lex).is_some() || kinds_of(a, lex, i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
             continue;
         }
         let next = &a.words[i + 1];
-        let known_next = PARTICLES.contains(&next.key.as_str()) || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !next.kinds.has(Kind::Common));
+        let known_next = PARTICLES.contains(&next.key.as_str()) || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !next.kinds.has(Kind::Common) && nationality(next, lex).is_none());
         if !known_next {
             continue;
         }
@@ -81,6 +95,11 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         }
     }
     out
+}
+
+/// A definite nisba adjective in no list (الاقتصادي، السياسي، الرياضي) describing a title.
+fn describes_title(w: &crate::analysis::Word, lex: &Lexicon) -> bool {
+    w.key.starts_with("ال") && (w.key.ends_with('ي') || w.key.ends_with("يه")) && !w.kinds.any(&[Kind::GivenName, Kind::Person]) && nationality(w, lex).is_none()
 }
 
 /// The name that starts at word `i`, if the words there can form one.
@@ -106,11 +125,20 @@ fn name_at(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], i: usize) -> Opti
         // Past the second word only names the lists know continue a name: an unknown third
         // word is more often the verb that follows (أيمن الصفدي سيزور).
         let known = || w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) || matches!(a.words[j - 1].key.as_str(), "بن" | "ابن" | "عبد" | "ابو");
-        if !is_name_word(a, lex, j) || (j >= i + 2 && !known()) {
+        // A nisba after a given name is a family name when the lists know it so (هشام العلوي).
+        let nisba_surname = j > i && w.kinds.has(Kind::Surname) && nationality(w, lex).is_some();
+        if !(is_name_word(a, lex, j) || nisba_surname) || (j >= i + 2 && !known()) {
             break;
         }
         end = Some(w.span.end);
         j += 1;
+        // A family name with the article closes the name (محمد شياع السوداني), unless it
+        // completes a compound (عبد الرحمن، أبو الغيط).
+        let compound = j >= 2 && matches!(a.words[j - 2].key.as_str(), "عبد" | "ابو" | "ابي" | "ام" | "ذو");
+        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && matches!(n.key.as_str(), "بن" | "ابن" | "بنت"));
+        if w.key.starts_with("ال") && j > i + 1 && !compound && !particle_next {
+            break;
+        }
     }
     end.map(|e| Span::new(if first.key == "ال" { first.span.start } else { start }, e))
 }
@@ -121,7 +149,7 @@ fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize) -> bool {
     if w.kind == crate::tokenize::TokenKind::Number {
         return false;
     }
-    if nationality(w, lex).is_some() || crate::claims::is_cue_word(&w.key) {
+    if nationality(w, lex).is_some() || crate::claims::is_cue_word(&w.key) || w.stems.iter().any(|s| super::media::HEADS.iter().any(|(h, _)| *h == s.key)) {
         return false;
     }
     let k = w.kinds;

@@ -1,5 +1,6 @@
 //! What a lexicon entry is. One list file per kind under `crates/engine/data/`; an entry may be
-//! in several lists (عمان is a city and a country), so a lookup answers a set of kinds.
+//! in several lists (عمان is a city and a country), so a lookup answers a set of kinds. Head
+//! words are entered with and without the article (build.rs adds the other form).
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {

@@ -1,0 +1,117 @@
+//! Claim fixtures, one row per pattern: sentences composed for Wasim in the markup of
+//! [`crate::markup`]; the check compares speaker, cue, content and quotedness of every claim.
+
+use crate::markup;
+
+fn check(rows: &[(&str, &str)], pattern: &str) {
+    for (input, gloss) in rows {
+        let gold = markup::parse(input).expect("fixture markup parses");
+        let got = crate::annotate(&gold.text);
+        let show = |d: &crate::Document| {
+            d.claims
+                .iter()
+                .map(|c| {
+                    let part = |s: Option<crate::Span>| s.map(|s| s.of(&d.text).to_string());
+                    (part(c.speaker), part(c.cue), c.content.of(&d.text).to_string(), c.quoted)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(show(&got), show(&gold), "{gloss}\n  text: {}\nhelp: the pattern under test is {pattern} (claims.rs)", gold.text);
+    }
+}
+
+#[test]
+fn verb_subject_object() {
+    check(
+        &[
+            ("{V1 أكدت} {S1 السفارة الروسية في إسرائيل}، أمس الأحد، أن {C1 التنسيق مستمر}.", "VSO with an adverbial between speaker and أن"),
+            ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
+            ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
+            ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
+        ],
+        "VSO",
+    );
+}
+
+#[test]
+fn subject_verb_object() {
+    check(
+        &[
+            ("{S1 روسيا} {V1 تؤكد} {C1 استمرار التنسيق مع إسرائيل}", "a headline: SVO, content without أن"),
+            ("{S1 وزارة الصحة} {V1 قالت} إن {C1 الإصابات تراجعت}.", "SVO with إن"),
+        ],
+        "SVO",
+    );
+}
+
+#[test]
+fn quotes() {
+    check(
+        &[
+            ("{V1 قالت} {S1 صحيفة “هآرتس”} إن “{Q1 الحكومة تتردد}”.", "a quoted content; the quoted name stays in the speaker"),
+            ("{V1 قال} {S1 المدرب}: «{Q1 سنفوز. لا شك في ذلك}».", "colon, guillemets, a quote across two sentences"),
+            ("{S1 الوزارة} إن \"{Q1 الوضع مستقر}\"", "a line opening with the speaker and إن, no verb"),
+        ],
+        "quotes",
+    );
+}
+
+#[test]
+fn according_to() {
+    check(
+        &[
+            ("{C1 ارتفع التضخم إلى 5 بالمئة}، {V1 بحسب} {S1 البنك المركزي}.", "بحسب after the content"),
+            ("و{V1 بحسب} {S1 الوكالة}، فإن {C1 الاجتماع تأجل}.", "بحسب before the content, with فإن"),
+        ],
+        "according",
+    );
+}
+
+#[test]
+fn nominal_content_after_a_preposition() {
+    check(
+        &[
+            ("و{V1 دعت} {S1 المنظمة} إلى {C1 الإفراج عن المعتقلين}.", "دعا إلى + verbal noun"),
+            ("و{V1 طالب} {S1 النواب} ب{C1 تشكيل لجنة تحقيق}.", "طالب ب on the word"),
+        ],
+        "nominal content",
+    );
+}
+
+#[test]
+fn dropped_subject_takes_the_previous_speaker() {
+    let doc = crate::annotate("قالت الشرطة إن القارب غرق. وأضافت أن فرق الإنقاذ انتشلت ناجين.");
+    assert_eq!(doc.claims.len(), 2);
+    let speaker = |i: usize| doc.claims[i].speaker.map(|s| s.of(&doc.text));
+    assert_eq!(speaker(0), Some("الشرطة"));
+    assert_eq!(speaker(1), Some("الشرطة"), "وأضافت has no subject: the previous speaker of the paragraph");
+    let other_paragraph = crate::annotate("قالت الشرطة إن القارب غرق.\nوأضافت أن فرق الإنقاذ انتشلت ناجين.");
+    assert_eq!(other_paragraph.claims[1].speaker, None, "not across paragraphs");
+}
+
+#[test]
+fn negation() {
+    let doc = crate::annotate("ونفى الجيش أن تكون قواته انسحبت. ولم يؤكد المتحدث أن الهدنة صامدة. وأكد الوزير أن الاتفاق قائم.");
+    let negated: Vec<bool> = doc.claims.iter().map(|c| c.negated).collect();
+    assert_eq!(negated, [true, true, false], "نفى and لم يؤكد deny; أكد affirms");
+}
+
+#[test]
+fn nested_report_keeps_the_inner_claim() {
+    check(
+        &[("وذكرت الصحيفة أنه في حين {V1 أبرز} {S1 الإسرائيليون} أن {C1 الوساطة ممكنة}، {V2 قالت} {S2 السفارة} إن {C2 التنسيق مستمر}.", "a report of two reports: the inner ones")],
+        "nested",
+    );
+}
+
+#[test]
+fn not_attributions() {
+    check(
+        &[
+            ("أكد الفحص الطبي إصابة اللاعب بشد عضلي.", "أكد = confirmed, of a fact, with no content clause"),
+            ("صدرت رواية “قال الراوي” للكاتب.", "قال inside a quoted title"),
+            ("قال تعالى في كتابه.", "a cue with nothing reported"),
+        ],
+        "not an attribution",
+    );
+}
