@@ -72,7 +72,7 @@ impl<'t> Analysis<'t> {
     }
 
     pub fn into_document(self) -> Document {
-        let mut doc = Document { text: self.text.to_string(), entities: self.entities, claims: self.claims };
+        let mut doc = Document { text: self.text.to_string(), entities: self.entities, claims: self.claims, rejected: Vec::new() };
         doc.sort();
         doc
     }

@@ -142,6 +142,10 @@ pub struct Document {
     pub text: String,
     pub entities: Vec<Entity>,
     pub claims: Vec<Claim>,
+    /// Engine proposals a person deleted (span and label), so that re-analysis does not bring
+    /// them back. Not exported.
+    #[serde(default)]
+    pub rejected: Vec<(Span, Label)>,
 }
 
 impl Document {

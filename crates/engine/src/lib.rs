@@ -10,6 +10,7 @@ pub mod chars;
 pub mod claims;
 pub mod clitics;
 pub mod document;
+pub mod edit;
 pub mod entities;
 pub mod eval;
 pub mod export;

@@ -95,7 +95,7 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
         let (content, quoted) = p.content.ok_or_else(|| ImportError::new(format!("line {l}"), format!("claim {n} has no content (C{n} or Q{n})")))?;
         out.push(Claim { speaker: p.speaker, cue: p.cue, content, quoted, negated: false, source: "gold".into(), status: Status::Accepted });
     }
-    let mut doc = Document { text, entities, claims: out };
+    let mut doc = Document { text, entities, claims: out, rejected: Vec::new() };
     doc.sort();
     Ok(doc)
 }

@@ -81,6 +81,37 @@ pub fn legend(doc: &Document) -> Vec<(Label, usize)> {
     Label::ALL.iter().map(|&l| (l, doc.entities.iter().filter(|e| e.label == l).count())).filter(|(_, n)| *n > 0).collect()
 }
 
+/// Entities that share a label and a normalized form (تل أبيب، وتل أبيب، تل ابيب), for the side panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub label: Label,
+    /// The normalized form they share.
+    pub key: String,
+    /// How the first of them is written.
+    pub text: String,
+    /// Indices into `Document::entities`, in text order.
+    pub members: Vec<usize>,
+}
+
+/// The document's entities grouped by label and normalized form, most frequent first.
+pub fn groups(doc: &Document) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut at: std::collections::HashMap<(Label, String), usize> = std::collections::HashMap::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        let text = e.span.of(&doc.text);
+        let key = crate::keys::phrase_key(text);
+        match at.get(&(e.label, key.clone())) {
+            Some(&g) => out[g].members.push(i),
+            None => {
+                at.insert((e.label, key.clone()), out.len());
+                out.push(Group { label: e.label, key, text: text.to_string(), members: vec![i] });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.label.cmp(&b.label)).then(a.members[0].cmp(&b.members[0])));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +131,7 @@ mod tests {
             text: text.into(),
             entities: vec![ent(misr, misr + "مصر".len(), Label::LOC)],
             claims: vec![Claim { speaker: Some(Span::new(misr, misr + 6)), cue: Some(Span::new(0, 8)), content: Span::new(content, text.find('\n').unwrap()), quoted: false, negated: false, source: "test".into(), status: Status::Auto }],
+            rejected: Vec::new(),
         };
         let ps = paragraphs(&doc);
         assert_eq!(ps.len(), 2);
@@ -110,6 +142,13 @@ mod tests {
         let claimed: Vec<&str> = ps[0].runs.iter().filter(|r| r.claim.is_some()).map(|r| r.span.of(text)).collect();
         assert_eq!(claimed, ["السلام ممكن"]);
         assert_eq!(legend(&doc), [(Label::LOC, 1)]);
+    }
+
+    #[test]
+    fn groups_join_spellings_and_clitics() {
+        let doc = crate::annotate("زار تل أبيب ثم عاد إلى موسكو ومنها إلى تل ابيب وتل أبيب.");
+        let g = groups(&doc);
+        assert_eq!((g[0].label, g[0].text.as_str(), g[0].members.len()), (Label::LOC, "تل أبيب", 3));
     }
 
     #[test]
