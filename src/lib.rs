@@ -6,9 +6,16 @@
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod i18n;
+pub mod persist;
 pub mod state;
+pub mod storage;
 
-/// Mounts the app on the page's body.
+/// Mounts the app on the page's body and registers the service worker that keeps it working
+/// offline (browsers allow that on https and on localhost only; elsewhere it quietly fails).
 pub fn start() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().service_worker().register("./sw.js");
+    }
     yew::Renderer::<app::App>::new().render();
 }

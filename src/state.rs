@@ -1,43 +1,434 @@
-//! The app's state as a pure reducer, tested natively. Nothing here touches the browser.
+//! The app's state as a pure reducer, tested natively: documents, the focus, undo and redo,
+//! notices. Nothing here touches the browser; analysis results arrive as actions.
 
+use crate::i18n::Lang;
 use std::rc::Rc;
-use wasim_engine::Document;
+use wasim_engine::edit::{self, Part, Snap};
+use wasim_engine::{Document, Label, Span};
 use yew::Reducible;
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct State {
-    /// The text as typed or pasted; the source of truth.
-    pub text: String,
-    /// The latest analysis; its `text` may lag behind while the user types.
+/// How many steps undo remembers.
+const HISTORY: usize = 200;
+
+/// One document of the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: u64,
+    pub name: String,
+    /// The text as typed; `doc.text` lags behind it until the analysis of this text arrives.
+    pub text: Rc<str>,
     pub doc: Rc<Document>,
-    /// How long the latest analysis took, in milliseconds.
-    pub analysis_ms: Option<f64>,
 }
 
-impl State {
-    /// Whether the analysis shown is of the current text.
+impl Entry {
+    pub fn new(id: u64, name: String, text: &str) -> Entry {
+        Entry { id, name, text: Rc::from(text), doc: Rc::new(Document { text: String::new(), ..Document::default() }) }
+    }
+    /// Whether the annotations shown are of the current text.
     pub fn is_current(&self) -> bool {
-        self.doc.text == self.text
+        *self.doc.text == *self.text
     }
 }
 
+/// What the keyboard and the side panels act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Focus {
+    Entity(usize),
+    Claim(usize),
+    /// A selection in the reading view, snapped to words.
+    Selection(Snap),
+}
+
+/// A message shown above the work area.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    DocDeleted,
+    SaveFailed(String),
+    SetAside,
+    ImportFailed(String),
+    TooLarge,
+    OtherTab,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Snapshot {
+    docs: Vec<Entry>,
+    current: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub docs: Vec<Entry>,
+    pub current: usize,
+    pub next_id: u64,
+    pub focus: Option<Focus>,
+    /// The claim being edited: it stays chosen while the user selects text for its parts.
+    pub active_claim: Option<usize>,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    pub analysis_ms: Option<f64>,
+    pub notice: Option<Notice>,
+    pub lang: Lang,
+    pub help: bool,
+    /// Counts changes to the documents; the app saves when it moves.
+    pub revision: u64,
+    /// Whether stored work has been loaded (or found absent); nothing is saved before.
+    pub restored: bool,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            docs: vec![Entry::new(1, String::new(), "")],
+            current: 0,
+            next_id: 2,
+            focus: None,
+            active_claim: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            analysis_ms: None,
+            notice: None,
+            lang: Lang::Ar,
+            help: false,
+            revision: 0,
+            restored: false,
+        }
+    }
+}
+
+impl State {
+    /// A fresh workspace with the interface in `lang`.
+    pub fn with_lang(lang: Lang) -> State {
+        State { lang, ..State::default() }
+    }
+    pub fn entry(&self) -> &Entry {
+        &self.docs[self.current.min(self.docs.len() - 1)]
+    }
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+    fn entry_mut(&mut self) -> &mut Entry {
+        let i = self.current.min(self.docs.len() - 1);
+        &mut self.docs[i]
+    }
+    fn remember(&mut self) {
+        self.undo.push(Snapshot { docs: self.docs.clone(), current: self.current });
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+    fn changed(&mut self) {
+        self.revision += 1;
+    }
+}
+
+/// An edit of the current document's annotations (spans in bytes of its text).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    Add { span: Span, label: Label },
+    Relabel { i: usize, label: Label },
+    Accept(usize),
+    Delete(usize),
+    AcceptAll(Label),
+    RejectAll(Label),
+    TagAll { span: Span, label: Label },
+    AddClaim(Span),
+    ClaimPart { i: usize, part: Part, span: Span },
+    DeleteClaim(usize),
+}
+
+/// A key the editor understands, interpreted against the state at the moment it arrives
+/// (not the state of the last render, which may lag behind a click just before).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// 1–9 and 0: a label by its place in `Label::ALL`.
+    Label(usize),
+    Delete,
+    Enter,
+    TagAll,
+    Claim,
+    Next,
+    Prev,
+    Help,
+    Escape,
+}
+
 pub enum Action {
-    /// The user changed the text.
+    /// A key pressed outside the text fields.
+    Key(Key),
+    /// The user changed the current document's text (the text box keeps its own undo).
     SetText(String),
-    /// An analysis finished for `doc.text`.
-    Analyzed { doc: Document, ms: f64 },
+    /// A fresh analysis of `doc.text` for document `id` took `ms`.
+    Analyzed { id: u64, doc: Document, ms: f64 },
+    Edit(Op),
+    /// New documents, e.g. from opened files; the first becomes current.
+    AddDocs(Vec<(String, String)>),
+    NewDoc,
+    SelectDoc(usize),
+    RenameDoc(usize, String),
+    DeleteDoc(usize),
+    Undo,
+    Redo,
+    Focus(Option<Focus>),
+    /// Moves the focus to the next (+1) or previous (-1) entity.
+    Step(isize),
+    SetLang(Lang),
+    ToggleHelp,
+    Notice(Option<Notice>),
+    /// Work loaded from storage (or `None`: nothing stored).
+    Restore(Option<Restored>),
+    /// Another tab saved a newer version of the work.
+    External(Restored),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub docs: Vec<(u64, String, Document)>,
+    pub current: usize,
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Key(k) = action {
+            return match self.key_action(k) {
+                Some(a) => self.reduce(a),
+                None => self,
+            };
+        }
+        let mut s = (*self).clone();
         match action {
-            Action::SetText(text) if text == self.text => self,
-            Action::SetText(text) => Rc::new(State { text, ..(*self).clone() }),
-            // A late result for text that has changed since is dropped: a newer one is coming.
-            Action::Analyzed { doc, .. } if doc.text != self.text => self,
-            Action::Analyzed { doc, ms } => Rc::new(State { doc: Rc::new(doc), analysis_ms: Some(ms), ..(*self).clone() }),
+            Action::Key(_) => return self,
+            Action::SetText(text) => {
+                if *s.entry().text == *text {
+                    return self;
+                }
+                s.entry_mut().text = Rc::from(text.as_str());
+                s.focus = None;
+                s.active_claim = None;
+                s.changed();
+            }
+            Action::Analyzed { id, doc, ms } => {
+                let Some(e) = s.docs.iter_mut().find(|e| e.id == id) else { return self };
+                // A late result for text that has changed since is dropped: a newer one is coming.
+                if *e.text != *doc.text {
+                    return self;
+                }
+                e.doc = Rc::new(edit::merge(&e.doc, doc));
+                s.analysis_ms = Some(ms);
+                s.changed();
+            }
+            Action::Edit(op) => {
+                if !s.entry().is_current() {
+                    return self; // annotations are edited on the analyzed text only
+                }
+                s.remember();
+                let deletes_claim = matches!(op, Op::DeleteClaim(_));
+                let focus = apply(Rc::make_mut(&mut s.entry_mut().doc), op);
+                if let Some(Focus::Claim(i)) = focus {
+                    s.active_claim = Some(i);
+                } else if deletes_claim {
+                    s.active_claim = None;
+                }
+                s.focus = focus;
+                s.changed();
+            }
+            Action::AddDocs(files) if !files.is_empty() => {
+                s.remember();
+                // An empty current document is replaced rather than kept.
+                if s.docs.len() == 1 && s.docs[0].text.is_empty() {
+                    s.docs.clear();
+                }
+                let first = s.docs.len();
+                for (name, text) in files {
+                    s.docs.push(Entry::new(s.next_id, name, &text));
+                    s.next_id += 1;
+                }
+                s.current = first;
+                s.focus = None;
+                s.active_claim = None;
+                s.changed();
+            }
+            Action::AddDocs(_) => return self,
+            Action::NewDoc => {
+                s.remember();
+                s.docs.push(Entry::new(s.next_id, String::new(), ""));
+                s.next_id += 1;
+                s.current = s.docs.len() - 1;
+                s.focus = None;
+                s.active_claim = None;
+                s.changed();
+            }
+            Action::SelectDoc(i) if i < s.docs.len() && i != s.current => {
+                s.current = i;
+                s.focus = None;
+                s.active_claim = None;
+                s.changed();
+            }
+            Action::SelectDoc(_) => return self,
+            Action::RenameDoc(i, name) if i < s.docs.len() && s.docs[i].name != name => {
+                s.remember();
+                s.docs[i].name = name;
+                s.changed();
+            }
+            Action::RenameDoc(..) => return self,
+            Action::DeleteDoc(i) if i < s.docs.len() => {
+                s.remember();
+                s.docs.remove(i);
+                if s.docs.is_empty() {
+                    s.docs.push(Entry::new(s.next_id, String::new(), ""));
+                    s.next_id += 1;
+                }
+                s.current = s.current.min(s.docs.len() - 1);
+                s.focus = None;
+                s.notice = Some(Notice::DocDeleted);
+                s.changed();
+            }
+            Action::DeleteDoc(_) => return self,
+            Action::Undo => {
+                let Some(prev) = s.undo.pop() else { return self };
+                s.redo.push(Snapshot { docs: std::mem::replace(&mut s.docs, prev.docs), current: s.current });
+                s.current = prev.current.min(s.docs.len() - 1);
+                s.focus = None;
+                s.notice = None;
+                s.changed();
+            }
+            Action::Redo => {
+                let Some(next) = s.redo.pop() else { return self };
+                s.undo.push(Snapshot { docs: std::mem::replace(&mut s.docs, next.docs), current: s.current });
+                s.current = next.current.min(s.docs.len() - 1);
+                s.focus = None;
+                s.active_claim = None;
+                s.changed();
+            }
+            Action::Focus(f) => {
+                if s.focus == f {
+                    return self;
+                }
+                if let Some(Focus::Claim(i)) = f {
+                    s.active_claim = Some(i);
+                }
+                s.focus = f;
+            }
+            Action::Step(d) => {
+                let n = s.entry().doc.entities.len();
+                if n == 0 {
+                    return self;
+                }
+                let next = match s.focus {
+                    Some(Focus::Entity(i)) => (i as isize + d).rem_euclid(n as isize) as usize,
+                    _ if d < 0 => n - 1,
+                    _ => 0,
+                };
+                s.focus = Some(Focus::Entity(next));
+            }
+            Action::SetLang(l) => s.lang = l,
+            Action::ToggleHelp => s.help = !s.help,
+            Action::Notice(n) => s.notice = n,
+            Action::Restore(found) => {
+                if s.restored {
+                    return self;
+                }
+                s.restored = true;
+                // Work typed before storage answered wins over what was stored.
+                let untouched = s.docs.len() == 1 && s.docs[0].text.is_empty();
+                if let (Some(r), true) = (found, untouched) {
+                    s.load(r);
+                }
+            }
+            Action::External(r) => {
+                s.load(r);
+                s.notice = Some(Notice::OtherTab);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+impl Key {
+    /// The digit keys: 1–9 are labels 0–8 and 0 is label 9.
+    pub fn digit(d: u8) -> Key {
+        Key::Label(if d == 0 { 9 } else { d as usize - 1 })
+    }
+}
+
+impl State {
+    /// What a key means now.
+    fn key_action(&self, k: Key) -> Option<Action> {
+        let label = |n: usize| Label::ALL.get(n).copied();
+        let entity = |i: usize| self.entry().doc.entities.get(i);
+        Some(match (k, &self.focus) {
+            (Key::Help, _) => Action::ToggleHelp,
+            (Key::Escape, _) if self.help => Action::ToggleHelp,
+            (Key::Escape, _) => Action::Focus(None),
+            (Key::Label(n), Some(Focus::Selection(snap))) => Action::Edit(Op::Add { span: snap.span, label: label(n)? }),
+            (Key::Claim, Some(Focus::Selection(snap))) => Action::Edit(Op::AddClaim(snap.span)),
+            (Key::Label(n), Some(Focus::Entity(i))) => Action::Edit(Op::Relabel { i: *i, label: label(n)? }),
+            (Key::Delete, Some(Focus::Entity(i))) => Action::Edit(Op::Delete(*i)),
+            (Key::Enter, Some(Focus::Entity(i))) => Action::Edit(Op::Accept(*i)),
+            (Key::TagAll, Some(Focus::Entity(i))) => entity(*i).map(|e| Action::Edit(Op::TagAll { span: e.span, label: e.label }))?,
+            (Key::Next, _) => Action::Step(1),
+            (Key::Prev, _) => Action::Step(-1),
+            _ => return None,
+        })
+    }
+
+    fn load(&mut self, r: Restored) {
+        if r.docs.is_empty() {
+            return;
+        }
+        self.next_id = r.docs.iter().map(|d| d.0).max().unwrap_or(0) + 1;
+        self.docs = r
+            .docs
+            .into_iter()
+            .map(|(id, name, doc)| Entry { id, name, text: Rc::from(doc.text.as_str()), doc: Rc::new(doc) })
+            .collect();
+        self.current = r.current.min(self.docs.len() - 1);
+        self.focus = None;
+    }
+}
+
+/// Applies an edit; returns what should have the focus after it.
+fn apply(doc: &mut Document, op: Op) -> Option<Focus> {
+    match op {
+        Op::Add { span, label } => Some(Focus::Entity(edit::add_entity(doc, span, label, "user"))),
+        Op::Relabel { i, label } => {
+            edit::set_label(doc, i, label);
+            Some(Focus::Entity(i))
+        }
+        Op::Accept(i) => {
+            edit::accept(doc, i);
+            Some(Focus::Entity(i))
+        }
+        Op::Delete(i) => {
+            edit::delete(doc, i);
+            (!doc.entities.is_empty()).then(|| Focus::Entity(i.min(doc.entities.len() - 1)))
+        }
+        Op::AcceptAll(l) => {
+            edit::accept_all(doc, l);
+            None
+        }
+        Op::RejectAll(l) => {
+            edit::reject_all(doc, l);
+            None
+        }
+        Op::TagAll { span, label } => {
+            edit::tag_all(doc, span, label);
+            doc.entities.iter().position(|e| e.span == span).map(Focus::Entity)
+        }
+        Op::AddClaim(span) => Some(Focus::Claim(edit::add_claim(doc, span))),
+        Op::ClaimPart { i, part, span } => {
+            edit::set_claim_part(doc, i, part, span);
+            Some(Focus::Claim(i))
+        }
+        Op::DeleteClaim(i) => {
+            edit::delete_claim(doc, i);
+            None
         }
     }
 }
@@ -46,20 +437,120 @@ impl Reducible for State {
 mod tests {
     use super::*;
 
-    fn reduce(s: State, a: Action) -> State {
-        (*Rc::new(s).reduce(a)).clone()
+    fn run(s: State, actions: Vec<Action>) -> State {
+        actions.into_iter().fold(s, |s, a| (*Rc::new(s).reduce(a)).clone())
+    }
+
+    fn analyzed(s: &State) -> Action {
+        let e = s.entry();
+        Action::Analyzed { id: e.id, doc: wasim_engine::annotate(&e.text), ms: 1.0 }
+    }
+
+    fn typed(text: &str) -> State {
+        let s = run(State::default(), vec![Action::SetText(text.into())]);
+        let a = analyzed(&s);
+        run(s, vec![a])
     }
 
     #[test]
     fn analysis_of_old_text_is_dropped() {
-        let s = reduce(State::default(), Action::SetText("مصر".into()));
-        assert!(!s.is_current());
-        let stale = wasim_engine::annotate("مص");
-        let s = reduce(s, Action::Analyzed { doc: stale, ms: 1.0 });
-        assert!(!s.is_current(), "a result for older text must not replace the view");
-        let s = reduce(s, Action::Analyzed { doc: wasim_engine::annotate("مصر"), ms: 2.0 });
-        assert!(s.is_current());
+        let s = run(State::default(), vec![Action::SetText("مصر".into())]);
+        assert!(!s.entry().is_current());
+        let id = s.entry().id;
+        let s = run(s, vec![Action::Analyzed { id, doc: wasim_engine::annotate("مص"), ms: 1.0 }]);
+        assert!(!s.entry().is_current(), "a result for older text must not replace the view");
+        let s = run(s, vec![Action::Analyzed { id, doc: wasim_engine::annotate("مصر"), ms: 2.0 }]);
+        assert!(s.entry().is_current());
         assert_eq!(s.analysis_ms, Some(2.0));
-        assert_eq!(s.doc.entities.len(), 1);
+        assert_eq!(s.entry().doc.entities.len(), 1);
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes() {
+        let s = typed("زار الوزير القاهرة.");
+        let before = s.entry().doc.clone();
+        let text = s.entry().text.to_string();
+        let at = text.find("الوزير").unwrap();
+        let s = run(s, vec![Action::Edit(Op::Add { span: Span::new(at, at + "الوزير".len()), label: Label::PER })]);
+        assert_eq!(s.focus.as_ref().map(|f| matches!(f, Focus::Entity(_))), Some(true));
+        let added = s.entry().doc.clone();
+        let s = run(s, vec![Action::Undo]);
+        assert_eq!(s.entry().doc, before);
+        let s = run(s, vec![Action::Redo]);
+        assert_eq!(s.entry().doc, added);
+        let s = run(s, vec![Action::Edit(Op::Delete(0)), Action::Edit(Op::RejectAll(Label::LOC)), Action::Undo, Action::Undo]);
+        assert_eq!(s.entry().doc, added);
+    }
+
+    #[test]
+    fn deleting_a_document_is_undoable() {
+        let s = run(typed("نص أول"), vec![Action::AddDocs(vec![("ب.txt".into(), "نص ثان".into())])]);
+        assert_eq!(s.docs.len(), 2);
+        let s = run(s, vec![Action::DeleteDoc(1)]);
+        assert_eq!((s.docs.len(), s.notice.clone()), (1, Some(Notice::DocDeleted)));
+        let s = run(s, vec![Action::Undo]);
+        assert_eq!(s.docs.len(), 2);
+        assert_eq!(s.docs[1].name, "ب.txt");
+        let s = run(s, vec![Action::DeleteDoc(0), Action::DeleteDoc(0)]);
+        assert_eq!(s.docs.len(), 1, "deleting the last document leaves an empty one");
+    }
+
+    #[test]
+    fn opening_files_replaces_an_empty_document() {
+        let s = run(State::default(), vec![Action::AddDocs(vec![("a.txt".into(), "أ".into()), ("b.txt".into(), "ب".into())])]);
+        let names: Vec<&str> = s.docs.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b.txt"]);
+        assert_eq!(s.current, 0);
+    }
+
+    #[test]
+    fn keys_act_on_what_is_focused() {
+        let s = typed("زار الوزير القاهرة.");
+        let text = s.entry().text.to_string();
+        let at = text.find("الوزير").unwrap();
+        let snap = Snap { span: Span::new(at, at + "الوزير".len()), detached: None };
+        let s = run(s, vec![Action::Focus(Some(Focus::Selection(snap))), Action::Key(Key::digit(1))]);
+        let i = match s.focus { Some(Focus::Entity(i)) => i, ref f => panic!("focus {f:?}") };
+        assert_eq!(s.entry().doc.entities[i].label, Label::PER);
+        let s = run(s, vec![Action::Key(Key::digit(2))]);
+        assert_eq!(s.entry().doc.entities[i].label, Label::ORG);
+        let n = s.entry().doc.entities.len();
+        let s = run(s, vec![Action::Key(Key::Delete)]);
+        assert_eq!(s.entry().doc.entities.len(), n - 1);
+        let s = run(s, vec![Action::Key(Key::Escape), Action::Key(Key::Delete)]);
+        assert_eq!(s.entry().doc.entities.len(), n - 1, "with nothing focused Delete does nothing");
+        let s = run(s, vec![Action::Key(Key::Help)]);
+        assert!(s.help);
+        let s = run(s, vec![Action::Key(Key::Escape)]);
+        assert!(!s.help);
+    }
+
+    #[test]
+    fn keyboard_steps_wrap_around() {
+        let s = typed("زار القاهرة وبيروت.");
+        let n = s.entry().doc.entities.len();
+        let s = run(s, vec![Action::Step(1)]);
+        assert_eq!(s.focus, Some(Focus::Entity(0)));
+        let s = run(s, vec![Action::Step(-1)]);
+        assert_eq!(s.focus, Some(Focus::Entity(n - 1)));
+    }
+
+    #[test]
+    fn restore_does_not_overwrite_fresh_typing() {
+        let stored = Restored { docs: vec![(7, "قديم".into(), wasim_engine::annotate("نص قديم"))], current: 0 };
+        let s = run(State::default(), vec![Action::Restore(Some(stored.clone()))]);
+        assert_eq!((s.docs[0].id, &*s.docs[0].text), (7, "نص قديم"));
+        assert_eq!(s.next_id, 8);
+        let typed_first = run(State::default(), vec![Action::SetText("جديد".into()), Action::Restore(Some(stored))]);
+        assert_eq!(&*typed_first.docs[0].text, "جديد");
+        assert!(typed_first.restored);
+    }
+
+    #[test]
+    fn edits_wait_for_the_analysis_of_the_current_text() {
+        let s = run(typed("زار القاهرة."), vec![Action::SetText("زار القاهرة أمس.".into())]);
+        let r = s.revision;
+        let s = run(s, vec![Action::Edit(Op::AcceptAll(Label::LOC))]);
+        assert_eq!(s.revision, r, "an edit on a stale analysis is ignored");
     }
 }

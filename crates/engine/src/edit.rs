@@ -183,6 +183,13 @@ pub fn delete_claim(doc: &mut Document, i: usize) {
 /// the engine's proposals are made afresh, except where a person's annotation or rejection
 /// stands.
 pub fn reanalyze(old: &Document, new_text: &str) -> Document {
+    merge(old, crate::annotate(new_text))
+}
+
+/// [`reanalyze`] with the fresh analysis `fresh` of the new text already made (the app makes it
+/// away from the state, then merges it with whatever the person did meanwhile).
+pub fn merge(old: &Document, fresh: Document) -> Document {
+    let new_text = fresh.text.as_str();
     let (prefix, old_end, new_end) = changed_region(&old.text, new_text);
     let letter = |t: &str, at: usize, after: bool| {
         let c = if after { t.get(at..).and_then(|r| r.chars().next()) } else { t.get(..at).and_then(|r| r.chars().next_back()) };
@@ -200,11 +207,8 @@ pub fn reanalyze(old: &Document, new_text: &str) -> Document {
             None
         }
     };
-    let mut doc = crate::annotate(new_text);
     let kept: Vec<Entity> = old.entities.iter().filter(|e| e.status != Status::Auto).filter_map(|e| shift(e.span).map(|span| Entity { span, ..e.clone() })).collect();
     let rejected: Vec<(Span, Label)> = old.rejected.iter().filter_map(|&(s, l)| shift(s).map(|s| (s, l))).collect();
-    doc.entities.retain(|e| !kept.iter().any(|k| k.span.overlaps(e.span)) && !rejected.contains(&(e.span, e.label)));
-    doc.entities.extend(kept);
     let kept_claims: Vec<Claim> = old
         .claims
         .iter()
@@ -213,6 +217,9 @@ pub fn reanalyze(old: &Document, new_text: &str) -> Document {
             Some(Claim { content: shift(c.content)?, speaker: c.speaker.and_then(shift), cue: c.cue.and_then(shift), ..c.clone() })
         })
         .collect();
+    let mut doc = fresh;
+    doc.entities.retain(|e| !kept.iter().any(|k| k.span.overlaps(e.span)) && !rejected.contains(&(e.span, e.label)));
+    doc.entities.extend(kept);
     doc.claims.retain(|c| !kept_claims.iter().any(|k| k.content.overlaps(c.content)));
     doc.claims.extend(kept_claims);
     doc.rejected = rejected;

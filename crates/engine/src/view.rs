@@ -3,13 +3,20 @@
 //! it to elements, and tested natively.
 
 use crate::document::{Document, Label};
+use crate::offsets::{OffsetIndex, Unit};
+use crate::tokenize::TokenKind;
 use crate::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
     pub span: Span,
+    /// Where the piece starts in UTF-16 code units, for the DOM.
+    pub utf16: usize,
     /// Index into `Document::entities` of the innermost entity covering this piece.
     pub entity: Option<usize>,
+    /// Left-to-right text (Latin words, numbers, addresses) to isolate from the right-to-left
+    /// flow, so that it does not scramble the line.
+    pub isolate: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,19 +34,39 @@ pub struct Paragraph {
     pub runs: Vec<Run>,
 }
 
-/// The document's paragraphs (one per line), each cut at every entity and claim boundary.
+/// The document's paragraphs (one per line), each cut at every entity and claim boundary and
+/// around left-to-right runs.
 pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut start = 0;
+    // Left-to-right runs: Latin words, numbers, URLs and e-mail addresses.
+    let ltr: Vec<Span> = crate::tokenize::tokenize(text)
+        .into_iter()
+        .filter(|t| matches!(t.kind, TokenKind::Latin | TokenKind::Number | TokenKind::Url | TokenKind::Email))
+        .map(|t| t.span)
+        .collect();
     // Boundaries of all spans, sorted, to cut at.
-    let mut cuts: Vec<usize> = doc.entities.iter().flat_map(|e| [e.span.start, e.span.end]).chain(doc.claims.iter().flat_map(|c| [c.content.start, c.content.end])).collect();
+    let mut cuts: Vec<usize> = doc
+        .entities
+        .iter()
+        .flat_map(|e| [e.span.start, e.span.end])
+        .chain(doc.claims.iter().flat_map(|c| [c.content.start, c.content.end]))
+        .chain(ltr.iter().flat_map(|s| [s.start, s.end]))
+        .collect();
     cuts.sort_unstable();
     cuts.dedup();
+    let ix = OffsetIndex::new(text);
     loop {
         let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
         let para = Span::new(start, end);
-        out.push(Paragraph { span: para, runs: runs(doc, para, &cuts) });
+        let mut runs = runs(doc, para, &cuts);
+        for p in runs.iter_mut().flat_map(|r| r.pieces.iter_mut()) {
+            p.utf16 = ix.convert(p.span.start, Unit::Byte, Unit::Utf16).unwrap_or(0);
+            let k = ltr.partition_point(|s| s.end <= p.span.start);
+            p.isolate = ltr.get(k).is_some_and(|s| s.contains(p.span));
+        }
+        out.push(Paragraph { span: para, runs });
         if end >= text.len() {
             break;
         }
@@ -62,15 +89,18 @@ fn runs(doc: &Document, para: Span, cuts: &[usize]) -> Vec<Run> {
         let innermost = |spans: &mut dyn Iterator<Item = (usize, Span)>| spans.filter(|(_, s)| s.contains(span)).min_by_key(|(_, s)| s.len()).map(|(i, _)| i);
         let entity = innermost(&mut doc.entities.iter().map(|e| e.span).enumerate());
         let claim = innermost(&mut doc.claims.iter().map(|c| c.content).enumerate());
+        // Pieces are cut at every boundary (so that left-to-right runs stay apart) but the
+        // pieces of one entity are joined again.
+        let piece = Piece { span, utf16: 0, entity, isolate: false };
         match runs.last_mut() {
             Some(r) if r.claim == claim => {
                 r.span.end = span.end;
                 match r.pieces.last_mut() {
-                    Some(p) if p.entity == entity => p.span.end = span.end,
-                    _ => r.pieces.push(Piece { span, entity }),
+                    Some(p) if p.entity.is_some() && p.entity == entity => p.span.end = span.end,
+                    _ => r.pieces.push(piece),
                 }
             }
-            _ => runs.push(Run { span, claim, pieces: vec![Piece { span, entity }] }),
+            _ => runs.push(Run { span, claim, pieces: vec![piece] }),
         }
     }
     runs
@@ -142,6 +172,16 @@ mod tests {
         let claimed: Vec<&str> = ps[0].runs.iter().filter(|r| r.claim.is_some()).map(|r| r.span.of(text)).collect();
         assert_eq!(claimed, ["السلام ممكن"]);
         assert_eq!(legend(&doc), [(Label::LOC, 1)]);
+    }
+
+    #[test]
+    fn latin_and_numbers_are_isolated_with_utf16_starts() {
+        // "The G20 summit 😀 in 2024"
+        let text = "قمة G20 😀 في 2024";
+        let doc = Document { text: text.into(), ..Document::default() };
+        let ps = paragraphs(&doc);
+        let pieces: Vec<(&str, usize, bool)> = ps[0].runs.iter().flat_map(|r| &r.pieces).map(|p| (p.span.of(text), p.utf16, p.isolate)).collect();
+        assert_eq!(pieces, [("قمة ", 0, false), ("G20", 4, true), (" 😀 في ", 7, false), ("2024", 14, true)]);
     }
 
     #[test]
