@@ -5,6 +5,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 use wasim_app::components::reader::{Reader, ReaderProps};
+use wasim_app::components::DocRef;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -27,7 +28,7 @@ async fn reader_marks_entities_and_claims_without_splitting_letters() {
     let text = "قالت الوزارة الأردنية إن الأسعار ارتفعت في عمّان.";
     let doc = wasim_engine::annotate(text);
     let div = root();
-    yew::Renderer::<Reader>::with_root_and_props(div.clone(), ReaderProps { doc: Rc::new(doc.clone()) }).render();
+    yew::Renderer::<Reader>::with_root_and_props(div.clone(), yew::props!(ReaderProps { doc: DocRef(Rc::new(doc.clone())) })).render();
     settle(10).await;
     let marks = div.query_selector_all("mark[data-label]").unwrap();
     assert_eq!(marks.length() as usize, doc.entities.len());
@@ -40,6 +41,37 @@ async fn reader_marks_entities_and_claims_without_splitting_letters() {
         assert!(m.text_content().unwrap().chars().count() > 1);
     }
     assert_eq!(div.text_content().unwrap(), text);
+    // Every piece says where it starts in UTF-16, which turns a DOM selection into offsets.
+    let pieces = div.query_selector_all("[data-s]").unwrap();
+    let mut at = 0;
+    for i in 0..pieces.length() {
+        let el: web_sys::Element = pieces.item(i).unwrap().dyn_into().unwrap();
+        assert_eq!(el.get_attribute("data-s").unwrap().parse::<usize>().unwrap(), at);
+        at += el.text_content().unwrap().encode_utf16().count();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn selection_bar_offers_every_label_with_its_key() {
+    use wasim_app::components::selection_bar::{SelectionBar, SelectionBarProps};
+    use wasim_app::state::Focus;
+    let text = "وصل بالقاهرة أمس.";
+    let doc = wasim_engine::annotate(text);
+    let at = text.find("لقاه").unwrap();
+    let snap = wasim_engine::edit::snap(text, wasim_engine::Span::new(at, at + 2)).unwrap();
+    let div = root();
+    let props = yew::props!(SelectionBarProps {
+        doc: DocRef(Rc::new(doc)),
+        focus: Some(Focus::Selection(snap)),
+        lang: wasim_app::i18n::Lang::Ar,
+        onop: yew::Callback::noop(),
+        onfocus: yew::Callback::noop(),
+    });
+    yew::Renderer::<SelectionBar>::with_root_and_props(div.clone(), props).render();
+    settle(10).await;
+    assert_eq!(div.query_selector(".picked").unwrap().unwrap().text_content().unwrap(), "القاهرة");
+    assert_eq!(div.query_selector(".clitic .detached").unwrap().unwrap().text_content().unwrap(), "ب", "the clitic is offered back");
+    assert_eq!(div.query_selector_all(".label-btn").unwrap().length() as usize, wasim_engine::Label::ALL.len());
 }
 
 #[wasm_bindgen_test]
@@ -51,7 +83,7 @@ async fn typing_in_the_app_tags_the_text() {
     ta.set_value("وصل الوفد إلى بيروت أمس.");
     let ev = web_sys::InputEvent::new("input").unwrap();
     ta.dispatch_event(&ev).unwrap();
-    settle(400).await;
+    settle(600).await;
     let mark = div.query_selector(".reader mark[data-label=\"LOC\"]").unwrap().expect("بيروت is tagged");
     assert_eq!(mark.text_content().unwrap(), "بيروت");
     assert!(div.query_selector(".reader mark[data-label=\"DATE\"]").unwrap().is_some());
