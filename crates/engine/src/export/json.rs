@@ -10,6 +10,7 @@
 //! Offsets are Unicode code points into `text`, end exclusive.
 
 use super::ImportError;
+
 use crate::document::{Claim, Document, Entity, Label, Status};
 use crate::offsets::{OffsetIndex, Unit};
 use crate::Span;
@@ -55,6 +56,11 @@ pub fn to_value(doc: &Document) -> Value {
 /// The document as pretty Wasim JSON text.
 pub fn to_string(doc: &Document) -> String {
     serde_json::to_string_pretty(&to_value(doc)).unwrap_or_default()
+}
+
+/// The document as one line of Wasim JSONL.
+pub fn to_line(doc: &Document) -> String {
+    serde_json::to_string(&to_value(doc)).unwrap_or_default()
 }
 
 /// Reads Wasim JSON, or any JSON of the same shape (`text`, `entities` with `start`/`end`/
