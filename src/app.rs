@@ -2,7 +2,7 @@
 //! work, listens to the keyboard, and lays out the components.
 
 use crate::components::{
-    claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help, legend::Legend, reader::Reader, selection_bar::SelectionBar,
+    agreement::AgreementPanel, claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help, legend::Legend, reader::Reader, selection_bar::SelectionBar,
     toolbar::Toolbar, DocRef,
 };
 use crate::i18n::Lang;
@@ -151,6 +151,11 @@ pub fn app() -> Html {
         })
     };
     let onfiles = { let d = dispatch.clone(); Callback::from(move |files: web_sys::FileList| open_files(files, d.clone())) };
+    let oncompare = {
+        let d = dispatch.clone();
+        let current = entry.doc.text.clone();
+        Callback::from(move |files: web_sys::FileList| compare_with(files, current.clone(), d.clone(), t.different_text))
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let onfiles = onfiles.clone();
@@ -206,7 +211,7 @@ pub fn app() -> Html {
                 <Toolbar {lang} can_undo={state.can_undo()} can_redo={state.can_redo()} can_export={!entry.doc.text.is_empty()}
                     onundo={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Undo) }}
                     onredo={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Redo) }}
-                    {onexport} onhelp={{ let d = dispatch.clone(); move |_| d.dispatch(Action::ToggleHelp) }} {onlang} />
+                    {onexport} onhelp={{ let d = dispatch.clone(); move |_| d.dispatch(Action::ToggleHelp) }} {onlang} {oncompare} />
             </header>
             { for notice }
             <main class="work">
@@ -226,6 +231,10 @@ pub fn app() -> Html {
                     <Reader doc={doc.clone()} focus={state.focus.clone()} {onselect} {onfocusentity} />
                 </section>
                 <aside class="side">
+                    if let Some((_, other)) = state.comparison.clone().filter(|(id, o)| *id == entry.id && o.text == entry.doc.text) {
+                        <AgreementPanel doc={doc.clone()} other={DocRef(other)} {lang} onfocus={onfocus.clone()}
+                            onclose={{ let d = dispatch.clone(); move |_| d.dispatch(Action::Compare(None)) }} />
+                    }
                     <ClaimsPanel doc={doc.clone()} {lang} focus={state.focus.clone()} active={state.active_claim} onop={onop.clone()} onfocus={onfocus.clone()} />
                     <Groups doc={doc} {lang} focus={state.focus.clone()} {onfocus} />
                 </aside>
@@ -300,51 +309,59 @@ fn on_key(e: &web_sys::Event, dispatch: &UseReducerDispatcher<State>) {
     act(Action::Key(k));
 }
 
-/// Reads the files as UTF-8 text and adds them as documents; a file that is not text gets a
-/// message naming it and is skipped, the others still open.
-fn open_files(files: web_sys::FileList, dispatch: UseReducerDispatcher<State>) {
-    let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-    spawn_local(async move {
-        let mut docs = Vec::new();
-        for f in list {
-            let name = f.name();
-            if f.size() as usize > MAX_TEXT_BYTES {
-                dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!("{name}: {} MB", f.size() as usize / 1_000_000)))));
-                continue;
-            }
-            match gloo_file::futures::read_as_bytes(&gloo_file::File::from(f)).await {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => docs.push((name, text.trim_start_matches('\u{FEFF}').to_string())),
-                    Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!(
-                        "{name}: not UTF-8 text (invalid byte at {}); save it as UTF-8 first",
-                        e.utf8_error().valid_up_to()
-                    ))))),
-                },
-                Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!("{name}: {e}"))))),
-            }
+fn file_vec(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// The bytes of the chosen files, or a message naming the first that could not be read.
+async fn read_files(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::new();
+    for f in files {
+        let name = f.name();
+        if f.size() as usize > MAX_TEXT_BYTES * 4 {
+            return Err(format!("{name}: {} MB is more than Wasim opens", f.size() as usize / 1_000_000));
         }
-        dispatch.dispatch(Action::AddDocs(docs));
+        let bytes = gloo_file::futures::read_as_bytes(&gloo_file::File::from(f)).await.map_err(|e| format!("{name}: {e}"))?;
+        out.push((name, bytes));
+    }
+    Ok(out)
+}
+
+/// Opens files as documents: plain text to analyze, or annotations in any importable format.
+/// A file that cannot be read stops the whole import with a message naming it; nothing
+/// already open changes.
+fn open_files(files: web_sys::FileList, dispatch: UseReducerDispatcher<State>) {
+    // Taken now: the input is cleared right after this call, and its list with it.
+    let files = file_vec(&files);
+    spawn_local(async move {
+        let result = read_files(files).await.and_then(|f| wasim_engine::export::import(&f).map_err(|e| e.to_string()));
+        match result {
+            Ok(docs) => dispatch.dispatch(Action::AddDocs(docs.into_iter().map(|n| (n.name, n.doc)).collect())),
+            Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(e)))),
+        }
+    });
+}
+
+/// Loads a second annotation of the current text for comparison.
+fn compare_with(files: web_sys::FileList, current: String, dispatch: UseReducerDispatcher<State>, different: &'static str) {
+    let files = file_vec(&files);
+    spawn_local(async move {
+        let result = read_files(files).await.and_then(|f| wasim_engine::export::import(&f).map_err(|e| e.to_string()));
+        match result.map(|docs| docs.into_iter().next()) {
+            Ok(Some(n)) if n.doc.text == current => dispatch.dispatch(Action::Compare(Some(n.doc))),
+            Ok(Some(n)) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!("{}: {different}", n.name))))),
+            Ok(None) => {}
+            Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(e)))),
+        }
     });
 }
 
 /// Downloads the current document, or all, in `format`.
 fn export(s: &State, format: &str, all: bool) -> Result<(), String> {
-    let docs: Vec<&crate::state::Entry> = if all { s.docs.iter().collect() } else { vec![s.entry()] };
-    // A named document exports under its name; an unnamed one as wasim.<ext>.
-    let stem = |e: &crate::state::Entry| {
-        let n = e.name.trim_end_matches(".txt").trim();
-        if n.is_empty() { "wasim".to_string() } else { n.to_string() }
-    };
-    let (file, mime, body) = match (format, all) {
-        ("json", false) => (format!("{}.json", stem(docs[0])), "application/json", wasim_engine::export::json::to_string(&docs[0].doc)),
-        ("json", true) => (
-            "wasim-documents.jsonl".to_string(),
-            "application/x-ndjson",
-            docs.iter().map(|e| serde_json::to_string(&wasim_engine::export::json::to_value(&e.doc)).unwrap_or_default() + "\n").collect(),
-        ),
-        (f, _) => return Err(format!("unknown export format {f}")),
-    };
-    download::save(&file, mime, &body).map_err(|e| e.as_string().unwrap_or_else(|| "download failed".into()))
+    let entries: Vec<&crate::state::Entry> = if all { s.docs.iter().collect() } else { vec![s.entry()] };
+    let docs: Vec<wasim_engine::export::Named> = entries.iter().map(|e| wasim_engine::export::Named { name: e.name.clone(), doc: (*e.doc).clone() }).collect();
+    let file = wasim_engine::export::export(format, &docs).map_err(|e| e.0)?;
+    download::save(&file.name, file.mime, &file.bytes).map_err(|e| e.as_string().unwrap_or_else(|| "download failed".into()))
 }
 
 /// Milliseconds from the page's time origin (0 where there is no `performance`).

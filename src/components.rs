@@ -1,6 +1,7 @@
 //! The app's components, one per file. Each takes the pieces of state it shows and callbacks
 //! named `on<verb>`; none reaches the state by itself.
 
+pub mod agreement;
 pub mod claims_panel;
 pub mod doc_list;
 pub mod groups;

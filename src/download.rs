@@ -4,8 +4,8 @@
 use wasm_bindgen::JsValue;
 
 /// Offers `contents` as a download named `filename`.
-pub fn save(filename: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+pub fn save(filename: &str, mime: &str, contents: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;

@@ -92,6 +92,13 @@ pub struct Strings {
     pub source: &'static str,
     pub drop_here: &'static str,
     pub other_tab: &'static str,
+    pub compare: &'static str,
+    pub compare_hint: &'static str,
+    pub agreement: &'static str,
+    pub kappa: &'static str,
+    pub disagreements: &'static str,
+    pub nothing: &'static str,
+    pub different_text: &'static str,
 }
 
 pub static AR: Strings = Strings {
@@ -153,6 +160,13 @@ pub static AR: Strings = Strings {
     source: "المصدر",
     drop_here: "أفلت الملفات هنا",
     other_tab: "هذا المستند مفتوح ومعدّل في لسان آخر؛ أُعيد تحميل أحدث نسخة.",
+    compare: "مقارنة…",
+    compare_hint: "افتح تعليقًا ثانيًا للنص نفسه لترى مواضع الاختلاف",
+    agreement: "الاتفاق",
+    kappa: "كابا كوهين على الكلمات",
+    disagreements: "مواضع الاختلاف",
+    nothing: "لا شيء",
+    different_text: "الملف يعلّق على نص مختلف عن المستند الحالي",
 };
 
 pub static EN: Strings = Strings {
@@ -214,4 +228,11 @@ pub static EN: Strings = Strings {
     source: "Source",
     drop_here: "Drop files here",
     other_tab: "This document was changed in another tab; its latest version was loaded.",
+    compare: "Compare…",
+    compare_hint: "Open a second annotation of the same text to see where they differ",
+    agreement: "Agreement",
+    kappa: "Cohen's kappa over words",
+    disagreements: "Disagreements",
+    nothing: "nothing",
+    different_text: "the file annotates a different text than the current document",
 };

@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let s = Rc::new(State::default()).reduce(Action::AddDocs(vec![("خبر.txt".into(), "زار الوزير القاهرة.".into())]));
+        let s = Rc::new(State::default()).reduce(Action::AddDocs(vec![("خبر.txt".into(), Document { text: "زار الوزير القاهرة.".into(), ..Document::default() })]));
         let id = s.entry().id;
         let s = s.reduce(Action::Analyzed { id, doc: wasim_engine::annotate("زار الوزير القاهرة."), ms: 1.0 });
         let back = from_json(&to_json(&s)).unwrap();

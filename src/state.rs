@@ -70,6 +70,8 @@ pub struct State {
     pub notice: Option<Notice>,
     pub lang: Lang,
     pub help: bool,
+    /// A second annotation to compare with: (document id, its annotation).
+    pub comparison: Option<(u64, Rc<Document>)>,
     /// Counts changes to the documents; the app saves when it moves.
     pub revision: u64,
     /// Whether stored work has been loaded (or found absent); nothing is saved before.
@@ -90,6 +92,7 @@ impl Default for State {
             notice: None,
             lang: Lang::Ar,
             help: false,
+            comparison: None,
             revision: 0,
             restored: false,
         }
@@ -165,8 +168,11 @@ pub enum Action {
     /// A fresh analysis of `doc.text` for document `id` took `ms`.
     Analyzed { id: u64, doc: Document, ms: f64 },
     Edit(Op),
-    /// New documents, e.g. from opened files; the first becomes current.
-    AddDocs(Vec<(String, String)>),
+    /// New documents, e.g. from opened files (plain text or imported annotations); the first
+    /// becomes current.
+    AddDocs(Vec<(String, Document)>),
+    /// A second annotation of the current document's text to compare with (`None` to stop).
+    Compare(Option<Document>),
     NewDoc,
     SelectDoc(usize),
     RenameDoc(usize, String),
@@ -245,8 +251,14 @@ impl Reducible for State {
                     s.docs.clear();
                 }
                 let first = s.docs.len();
-                for (name, text) in files {
-                    s.docs.push(Entry::new(s.next_id, name, &text));
+                for (name, doc) in files {
+                    // Plain text is analyzed; imported annotations are kept as they are.
+                    let entry = if doc.entities.is_empty() && doc.claims.is_empty() {
+                        Entry::new(s.next_id, name, &doc.text)
+                    } else {
+                        Entry { id: s.next_id, name, text: Rc::from(doc.text.as_str()), doc: Rc::new(doc) }
+                    };
+                    s.docs.push(entry);
                     s.next_id += 1;
                 }
                 s.current = first;
@@ -327,6 +339,7 @@ impl Reducible for State {
                 };
                 s.focus = Some(Focus::Entity(next));
             }
+            Action::Compare(other) => s.comparison = other.map(|d| (s.entry().id, Rc::new(d))),
             Action::SetLang(l) => s.lang = l,
             Action::ToggleHelp => s.help = !s.help,
             Action::Notice(n) => s.notice = n,
@@ -446,6 +459,10 @@ mod tests {
         Action::Analyzed { id: e.id, doc: wasim_engine::annotate(&e.text), ms: 1.0 }
     }
 
+    fn text(t: &str) -> Document {
+        Document { text: t.into(), ..Document::default() }
+    }
+
     fn typed(text: &str) -> State {
         let s = run(State::default(), vec![Action::SetText(text.into())]);
         let a = analyzed(&s);
@@ -484,7 +501,7 @@ mod tests {
 
     #[test]
     fn deleting_a_document_is_undoable() {
-        let s = run(typed("نص أول"), vec![Action::AddDocs(vec![("ب.txt".into(), "نص ثان".into())])]);
+        let s = run(typed("نص أول"), vec![Action::AddDocs(vec![("ب.txt".into(), text("نص ثان"))])]);
         assert_eq!(s.docs.len(), 2);
         let s = run(s, vec![Action::DeleteDoc(1)]);
         assert_eq!((s.docs.len(), s.notice.clone()), (1, Some(Notice::DocDeleted)));
@@ -497,10 +514,13 @@ mod tests {
 
     #[test]
     fn opening_files_replaces_an_empty_document() {
-        let s = run(State::default(), vec![Action::AddDocs(vec![("a.txt".into(), "أ".into()), ("b.txt".into(), "ب".into())])]);
+        let imported = wasim_engine::annotate("زار القاهرة.");
+        let s = run(State::default(), vec![Action::AddDocs(vec![("a.txt".into(), text("أ")), ("b.json".into(), imported.clone())])]);
         let names: Vec<&str> = s.docs.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, ["a.txt", "b.txt"]);
+        assert_eq!(names, ["a.txt", "b.json"]);
         assert_eq!(s.current, 0);
+        assert!(!s.docs[0].is_current(), "plain text waits for its analysis");
+        assert_eq!(*s.docs[1].doc, imported, "imported annotations are kept");
     }
 
     #[test]

@@ -5,8 +5,7 @@ use crate::i18n::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The export formats offered, as (id, name shown).
-pub const FORMATS: &[(&str, &str)] = &[("json", "Wasim JSON")];
+use wasim_engine::export::FORMATS;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -20,12 +19,14 @@ pub struct ToolbarProps {
     pub onexport: Callback<(String, bool)>,
     pub onhelp: Callback<()>,
     pub onlang: Callback<Lang>,
+    /// A second annotation of the current text to compare with.
+    pub oncompare: Callback<web_sys::FileList>,
 }
 
 #[component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let t = props.lang.t();
-    let format = use_state(|| FORMATS[0].0.to_string());
+    let format = use_state(|| FORMATS[0].id.to_string());
     let onformat = {
         let format = format.clone();
         Callback::from(move |e: Event| {
@@ -51,11 +52,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button class="redo" disabled={!props.can_redo} onclick={emit(&props.onredo)} title="Ctrl+Shift+Z">{ t.redo }</button>
             <label class="format">{ t.format }
                 <select class="export-format" onchange={onformat}>
-                    { for FORMATS.iter().map(|(id, name)| html! { <option value={*id} selected={*format == *id}>{ *name }</option> }) }
+                    { for FORMATS.iter().map(|f| html! { <option value={f.id} selected={*format == f.id} title={format!("offsets: {}; loses: {}", f.offsets, f.loses)}>{ f.name }</option> }) }
                 </select>
             </label>
             <button class="export" disabled={!props.can_export} onclick={export(false)}>{ t.export }</button>
             <button class="export-all" disabled={!props.can_export} onclick={export(true)}>{ t.export_all }</button>
+            <label class="compare button" title={t.compare_hint}>{ t.compare }
+                <input type="file" accept=".json,.jsonl,.conll,.iob,.zip,.ann,.txt" multiple=true onchange={
+                    let cb = props.oncompare.clone();
+                    move |e: Event| if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        if let Some(f) = i.files() { cb.emit(f); }
+                        i.set_value("");
+                    }
+                } />
+            </label>
             <button class="help-btn" onclick={emit(&props.onhelp)} title="?">{ t.help }</button>
             <button class="lang" onclick={onlang} lang={lang.other().code()}>{ t.switch_lang }</button>
         </div>

@@ -117,3 +117,33 @@ fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String 
     }
     out
 }
+
+/// `wasim agree A B`: agreement of two annotations of the same text.
+pub fn agree(args: &[String]) -> Result<(), Failure> {
+    let as_json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [a_path, b_path] = files.as_slice() else {
+        return Err(Failure::Usage("agree takes two files: A B".into()));
+    };
+    let read = |p: &str| -> Result<wasim_engine::Document, Failure> {
+        let name = std::path::Path::new(p).file_name().map_or(p.to_string(), |n| n.to_string_lossy().into_owned());
+        let docs = wasim_engine::export::import(&[(name, crate::read_bytes(p)?)]).map_err(|e| Failure::Input(e.to_string()))?;
+        docs.into_iter().next().map(|n| n.doc).ok_or_else(|| Failure::Input(format!("{p} holds no document")))
+    };
+    let (a, b) = (read(a_path)?, read(b_path)?);
+    if a.text != b.text {
+        return Err(Failure::Input(format!("{a_path} and {b_path} annotate different texts; agreement needs the same text")));
+    }
+    let r = wasim_engine::agree::agree(&a, &b);
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+        return Ok(());
+    }
+    print!("{}", render(&r.spans));
+    println!("tokens {}  observed agreement {:.3}  Cohen's kappa {:.3}", r.tokens, r.observed, r.kappa);
+    for d in &r.disagreements {
+        let l = |x: Option<Label>| x.map_or("-".to_string(), |l| l.to_string());
+        println!("  {:?}: A {} / B {}", d.span.of(&a.text), l(d.a), l(d.b));
+    }
+    Ok(())
+}

@@ -5,6 +5,7 @@
 //! Offsets inside the engine are half-open byte ranges into the original text ([`Span`]);
 //! [`offsets`] converts them to code points (exports) and UTF-16 (the DOM).
 
+pub mod agree;
 pub mod analysis;
 pub mod chars;
 pub mod claims;

@@ -161,7 +161,10 @@ fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize) -> bool {
     if any.any(&[Kind::Common, Kind::Title, Kind::Country, Kind::City, Kind::Region, Kind::Organization, Kind::OrgHead, Kind::Month, Kind::Weekday, Kind::Media, Kind::PlaceHead]) {
         return false;
     }
-    // A word with tanween (ـًا) is an indefinite noun; otherwise an unknown word is a name by
-    // its position.
-    !w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']) && w.key.chars().count() >= 2
+    // A word with tanween (ـًا) is an indefinite noun; a future verb (سيزور، سنعمل: س, then
+    // ي or ن and two to four letters) follows its subject; otherwise an unknown word is a name
+    // by its position.
+    let n = w.key.chars().count();
+    let future_verb = (w.key.starts_with("سي") || w.key.starts_with("سن")) && (4..=6).contains(&n);
+    !w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']) && !future_verb && n >= 2
 }

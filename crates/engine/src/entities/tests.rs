@@ -61,6 +61,7 @@ fn people_after_titles_and_given_names() {
             ("التقى [PER محمد بن سلمان] بالوفد.", "given name, بن, name"),
             ("حضر [PER عبد الرحمن الخطيب] الاجتماع.", "عبد + name"),
             ("وقال الوزير [PER أيمن الصفدي] سيزور المدينة.", "an unknown third word (a verb) ends the name"),
+            ("أعلنت الوزارة أن الوزير سيزور [LOC دمشق].", "a future verb after a title is no name"),
         ],
         &[Label::PER],
         "persons.rs",

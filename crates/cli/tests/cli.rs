@@ -1,0 +1,106 @@
+//! The `wasim` command as users call it: files and standard input, exit codes and messages,
+//! conversions that go there and back, evaluation and agreement.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn wasim(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wasim")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("wasim runs");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("stdin takes the input");
+    child.wait_with_output().expect("wasim ends")
+}
+
+fn dir() -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("wasim-cli-{}-{}", std::process::id(), rand()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn rand() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
+}
+
+// "The Egyptian foreign minister said yesterday that relations with France are strong."
+const TEXT: &str = "قال وزير الخارجية المصري سامح شكري، أمس، إن “العلاقات مع فرنسا قوية”.";
+
+#[test]
+fn annotate_a_file_and_standard_input() {
+    let d = dir();
+    let f = d.join("خبر.txt");
+    std::fs::write(&f, TEXT).unwrap();
+    let out = wasim(&["annotate", f.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["format"], "wasim/1");
+    assert_eq!(v["offsets"], "codepoint");
+    assert!(v["entities"].as_array().unwrap().iter().any(|e| e["text"] == "فرنسا" && e["label"] == "LOC"));
+    let piped = wasim(&["annotate"], TEXT.as_bytes());
+    assert_eq!(piped.stdout, out.stdout, "standard input gives the same");
+    let two = wasim(&["annotate", f.to_str().unwrap(), "-"], TEXT.as_bytes());
+    assert_eq!(String::from_utf8_lossy(&two.stdout).lines().count(), 2, "several inputs: one JSON line each");
+}
+
+#[test]
+fn bad_input_gets_a_message_and_an_exit_code() {
+    let d = dir();
+    let bad = d.join("cp1256.txt");
+    std::fs::write(&bad, [0xc7, 0xe1, 0xd1, 0xc8, 0xc7, 0xd8]).unwrap();
+    let out = wasim(&["annotate", bad.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cp1256.txt") && err.contains("UTF-8"), "{err}");
+    let missing = wasim(&["annotate", "/no/such/file.txt"], b"");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.txt"));
+    assert_eq!(wasim(&["annotate", "--format", "xml"], b"").status.code(), Some(2));
+    assert_eq!(wasim(&["frobnicate"], b"").status.code(), Some(2));
+    let help = wasim(&["--help"], b"");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("convert --from FORMAT --to FORMAT"));
+}
+
+#[test]
+fn every_output_format() {
+    for f in wasim_engine::export::FORMATS {
+        let out = wasim(&["annotate", "--format", f.id], TEXT.as_bytes());
+        assert!(out.status.success(), "{}: {}", f.id, String::from_utf8_lossy(&out.stderr));
+        assert!(!out.stdout.is_empty(), "{}", f.id);
+    }
+}
+
+#[test]
+fn json_to_brat_to_json_from_the_command_line() {
+    let json = wasim(&["annotate"], TEXT.as_bytes()).stdout;
+    let brat = wasim(&["convert", "--from", "json", "--to", "brat"], &json);
+    assert!(brat.status.success(), "{}", String::from_utf8_lossy(&brat.stderr));
+    assert!(brat.stdout.starts_with(b"PK"), "a zip archive");
+    let back = wasim(&["convert", "--from", "brat", "--to", "json"], &brat.stdout);
+    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
+    let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_slice(&json).unwrap(), serde_json::from_slice(&back.stdout).unwrap());
+    let spans = |v: &serde_json::Value| v["entities"].as_array().unwrap().iter().map(|e| (e["start"].clone(), e["end"].clone(), e["label"].clone())).collect::<Vec<_>>();
+    assert_eq!(spans(&a), spans(&b));
+    assert_eq!(a["claims"].as_array().unwrap().len(), b["claims"].as_array().unwrap().len());
+    // And through a folder.
+    let d = dir();
+    let out = wasim(&["convert", "--from", "json", "--to", "brat", "--out", d.to_str().unwrap()], &json);
+    assert!(out.status.success());
+    assert!(d.join("stdin.ann").exists() && d.join("stdin.txt").exists() && d.join("annotation.conf").exists());
+    let again = wasim(&["convert", "--from", "brat", "--to", "json", d.to_str().unwrap()], b"");
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+}
+
+#[test]
+fn eval_and_agree() {
+    let d = dir();
+    let gold = d.join("gold.json");
+    std::fs::write(&gold, wasim(&["annotate"], TEXT.as_bytes()).stdout).unwrap();
+    let out = wasim(&["eval", gold.to_str().unwrap(), gold.to_str().unwrap(), "--json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["entities"]["lenient"]["ALL"]["f1"], 1.0);
+    let out = wasim(&["agree", gold.to_str().unwrap(), gold.to_str().unwrap()], b"");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Cohen's kappa 1.000"), "{}", String::from_utf8_lossy(&out.stdout));
+    let other = d.join("other.json");
+    std::fs::write(&other, wasim(&["annotate"], "نص آخر".as_bytes()).stdout).unwrap();
+    let out = wasim(&["agree", gold.to_str().unwrap(), other.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("different texts"));
+}
