@@ -8,6 +8,7 @@ use crate::normalize::key;
 use crate::tokenize::{sentences, tokenize, Token, TokenKind};
 use crate::Span;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A word, number or Latin word with what the engine knows of it.
 #[derive(Clone, Debug)]
@@ -17,26 +18,23 @@ pub struct Word {
     pub span: Span,
     pub kind: TokenKind,
     /// The search-normalized form of the whole word.
-    pub key: String,
+    pub key: Rc<str>,
     /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
     /// for numbers and Latin words.
     pub stems: Vec<Stem>,
     /// The lists the whole word is in.
     pub kinds: Kinds,
+    /// The lists any reading of it is in.
+    pub any: Kinds,
+    /// Where it is a nationality or group adjective (روسي، الإيرانية، والإسرائيليون), without
+    /// clitics; see [`crate::entities::nationality`].
+    pub nationality: Option<Span>,
 }
 
 impl Word {
-    /// The lists any reading of this word is in.
-    pub fn any_kinds(&self, lex: &Lexicon) -> Kinds {
-        let mut k = self.kinds;
-        for s in &self.stems {
-            k.0 |= lex.get(&s.key).0;
-        }
-        k
-    }
-    /// The first reading whose key is in one of `kinds`, with its kinds.
-    pub fn stem_in<'w>(&'w self, lex: &Lexicon, kinds: &[Kind]) -> Option<(&'w Stem, Kinds)> {
-        self.stems.iter().map(|s| (s, lex.get(&s.key))).find(|(_, k)| k.any(kinds))
+    /// Whether any reading, with or without its article, is in `kind`.
+    pub fn is(&self, kind: Kind) -> bool {
+        self.stems.iter().any(|s| s.is(kind))
     }
 }
 
@@ -97,36 +95,30 @@ pub fn analyze_words<'t>(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
     let tokens = tokenize(text);
     let sentences = sentences(text, &tokens);
     // News text repeats its words: analyze each distinct word once.
-    let mut seen: HashMap<&str, (String, Vec<Stem>, Kinds)> = HashMap::new();
+    let mut seen: HashMap<&str, (Rc<str>, Vec<Stem>, Kinds, Option<Span>)> = HashMap::new();
     let mut words = Vec::with_capacity(tokens.len() / 2);
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_wordlike() {
             continue;
         }
         let s = t.span.of(text);
-        let (k, stems, kinds) = seen.entry(s).or_insert_with(|| {
+        let (k, stems, kinds, nat) = seen.entry(s).or_insert_with(|| {
             let k = key(s);
             let stems = if t.kind == TokenKind::Word {
                 clitics::analyze(s, 0, lex)
             } else {
-                vec![Stem { span: Span::new(0, s.len()), prefix: Span::new(0, 0), suffix: Span::new(s.len(), s.len()), known: !lex.get(&k).is_empty(), key: k.clone() }]
+                vec![Stem::new(Span::new(0, s.len()), Span::new(0, 0), Span::new(s.len(), s.len()), k.clone(), lex)]
             };
             let kinds = lex.get(&k);
-            (k, stems, kinds)
+            let nat = crate::entities::nationality(&stems, lex);
+            (Rc::from(k), stems, kinds, nat)
         });
         // Cached readings are relative to the word's start.
         let shift = t.span.start;
-        let stems = stems
-            .iter()
-            .map(|st| Stem {
-                span: Span::new(st.span.start + shift, st.span.end + shift),
-                prefix: Span::new(st.prefix.start + shift, st.prefix.end + shift),
-                suffix: Span::new(st.suffix.start + shift, st.suffix.end + shift),
-                key: st.key.clone(),
-                known: st.known,
-            })
-            .collect();
-        words.push(Word { token: i, span: t.span, kind: t.kind, key: k.clone(), stems, kinds: *kinds });
+        let moved = |x: Span| Span::new(x.start + shift, x.end + shift);
+        let stems: Vec<Stem> = stems.iter().map(|st| Stem { span: moved(st.span), prefix: moved(st.prefix), suffix: moved(st.suffix), ..st.clone() }).collect();
+        let any = Kinds(stems.iter().fold(kinds.0, |acc, s| acc | s.kinds.0));
+        words.push(Word { token: i, span: t.span, kind: t.kind, key: k.clone(), stems, kinds: *kinds, any, nationality: nat.map(moved) });
     }
     Analysis { text, tokens, sentences, words, entities: Vec::new(), claims: Vec::new() }
 }

@@ -80,6 +80,10 @@ pub fn is_invisible(c: char) -> bool {
 /// modifiers, and the invisible format characters (so that a bidi mark inside a word does not
 /// split it).
 pub fn is_attached(c: char) -> bool {
+    // Fast paths for what text is mostly made of: ASCII and Latin-1, and Arabic letters.
+    if c < '\u{0300}' || ('\u{0621}'..='\u{064A}').contains(&c) {
+        return false;
+    }
     is_arabic_mark(c)
         || is_invisible(c)
         || matches!(c,

@@ -18,7 +18,7 @@ pub mod cues;
 
 use crate::analysis::Analysis;
 use crate::document::{Claim, Label, Status};
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
 use crate::Span;
 pub use cues::{is_cue_word, CueKind};
@@ -68,12 +68,16 @@ pub fn find(a: &Analysis) -> Vec<Claim> {
 /// attribution (its cue within the first three words), the inner claim says it all; the outer
 /// one is dropped.
 fn drop_reports_of_reports(a: &Analysis, claims: Vec<Claim>) -> Vec<Claim> {
-    let inner_cues: Vec<Span> = claims.iter().filter_map(|c| c.cue).collect();
+    let mut cues: Vec<Span> = claims.iter().filter_map(|c| c.cue).collect();
+    cues.sort();
     claims
         .into_iter()
         .filter(|outer| {
             let first = a.word_at(outer.content.start);
-            !inner_cues.iter().any(|cue| outer.content.contains(*cue) && a.word_at(cue.start) < first + 3)
+            // Cues inside the content's first three words.
+            let limit = a.words.get(first + 3).map_or(outer.content.end, |w| w.span.start.min(outer.content.end));
+            let k = cues.partition_point(|c| c.start < outer.content.start);
+            !cues.get(k).is_some_and(|c| c.start < limit && outer.content.contains(*c))
         })
         .collect()
 }
@@ -102,7 +106,7 @@ impl Finder<'_, '_> {
         let w = &self.a.words[i];
         let t = cues::table();
         // Prepositional cues of two words: وفقا لـ، نقلا عن، على لسان.
-        if self.a.joined(i + 1) {
+        if self.a.joined(i + 1) && w.stems.iter().any(|s| cues::opens_two_word_cue(&s.key)) {
             for s in &w.stems {
                 let k2 = format!("{} {}", s.key, self.a.words[i + 1].key);
                 if t.get(&k2) == Some(&CueKind::According) {
@@ -111,7 +115,7 @@ impl Finder<'_, '_> {
             }
         }
         // وفقاً لـ with the ل attached to the next word: وفقا لوزارة …
-        w.stems.iter().find_map(|s| t.get(&s.key).map(|k| (*k, s.span))).or_else(|| {
+        w.stems.iter().find_map(|s| t.get(&*s.key).map(|k| (*k, s.span))).or_else(|| {
             // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).
             let text = w.span.of(self.a.text);
             let first = text.chars().next().filter(|c| matches!(c, 'و' | 'ف'))?;
@@ -129,7 +133,7 @@ impl Finder<'_, '_> {
     }
 
     fn is_complementizer(&self, i: usize) -> bool {
-        self.a.words.get(i).is_some_and(|w| COMPLEMENTIZERS.contains(&w.key.as_str()) || w.stems.iter().any(|s| COMPLEMENTIZERS.contains(&s.key.as_str())))
+        self.a.words.get(i).is_some_and(|w| COMPLEMENTIZERS.contains(&w.key.as_ref()) || w.stems.iter().any(|s| COMPLEMENTIZERS.contains(&s.key.as_ref())))
     }
 
     /// A claim whose cue is word `i`, with the index of the first word after it.
@@ -154,7 +158,7 @@ impl Finder<'_, '_> {
         // SVO: an entity opening the clause right before the cue is the speaker (روسيا تؤكد …،
         // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
         let subject_before = self.speaker_before(i, sentence);
-        if subject_before.is_none() && j < a.words.len() && !self.is_complementizer(j) && !CUE_PREPOSITIONS.contains(&a.words[j].key.as_str()) && a.words[j].span.start < sentence.end {
+        if subject_before.is_none() && j < a.words.len() && !self.is_complementizer(j) && !CUE_PREPOSITIONS.contains(&a.words[j].key.as_ref()) && a.words[j].span.start < sentence.end {
             if let Some((sp, next)) = self.speaker_after(j, sentence) {
                 speaker = Some(sp);
                 j = next;
@@ -228,11 +232,11 @@ impl Finder<'_, '_> {
                     break;
                 }
             }
-            let key = a.words[k].key.as_str();
+            let key = a.words[k].key.as_ref();
             if self.is_complementizer(k) || (k > j && CUE_PREPOSITIONS.contains(&key)) || self.in_entity(k, &[Label::DATE, Label::TIME]) || is_cue_word(key) {
                 break;
             }
-            if key == "في" && a.words.get(k + 1).is_some_and(|w| STATEMENT_NOUNS.contains(&w.key.as_str())) {
+            if key == "في" && a.words.get(k + 1).is_some_and(|w| STATEMENT_NOUNS.contains(&w.key.as_ref())) {
                 break;
             }
             end = Some(a.words[k].span.end);
@@ -246,7 +250,7 @@ impl Finder<'_, '_> {
             }
         }
         // A speaker must name someone: it starts with a noun, not a preposition or a pronoun.
-        let first = a.words[j].key.as_str();
+        let first = a.words[j].key.as_ref();
         if ["من", "في", "علي", "الي", "هو", "هي", "ذلك", "هذا", "هذه", "ان"].contains(&first) || a.words[j].kind == TokenKind::Number {
             return None;
         }
@@ -287,16 +291,16 @@ impl Finder<'_, '_> {
     /// Returns the content and where the preposition starts (the speaker ends there).
     fn nominal_content(&self, i: usize, from: usize, sentence: Span) -> Option<((Span, bool, usize), usize)> {
         let a = self.a;
-        let cue = a.words[i].stems.iter().map(|s| s.key.as_str()).chain(std::iter::once(a.words[i].key.as_str())).find(|k| is_cue_word(k))?;
+        let cue = a.words[i].stems.iter().map(|s| s.key.as_ref()).chain(std::iter::once(a.words[i].key.as_ref())).find(|k| is_cue_word(k))?;
         let base = cue.trim_start_matches(['و', 'ف']);
         let prep = NOMINAL_CONTENT.iter().find(|(v, _)| base.starts_with(v) || base.trim_start_matches(['ي', 'ت']).starts_with(v))?.1;
         // The first word after the cue that is the preposition or carries it (بتشكيل).
         let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2)).take_while(|&k| a.words[k].span.start < sentence.end).find(|&k| {
-            let key = a.words[k].key.as_str();
+            let key = a.words[k].key.as_ref();
             key == prep || (prep == "ب" && key.starts_with('ب') && key.chars().count() >= 4 && !matches!(key, "باسم" | "بن" | "بين"))
         })?;
         let w = &a.words[k];
-        let start = if w.key == prep {
+        let start = if &*w.key == prep {
             a.words.get(k + 1)?.span.start
         } else {
             w.span.start + crate::normalize::extend_over_marks(w.span.of(a.text), 'ب'.len_utf8())
@@ -337,7 +341,7 @@ impl Finder<'_, '_> {
                 break;
             }
             let b = a.between(k);
-            if b.contains(['،', ',', ';', '؛']) && (CONTENT_BREAKS.contains(&w.key.as_str()) || is_cue_word(&w.key) || (k + 1 < a.words.len() && self.cue(k).is_some())) {
+            if b.contains(['،', ',', ';', '؛']) && (CONTENT_BREAKS.contains(&w.key.as_ref()) || is_cue_word(&w.key) || (k + 1 < a.words.len() && self.cue(k).is_some())) {
                 end = a.words[k - 1].span.end;
                 break;
             }
@@ -388,7 +392,7 @@ impl Finder<'_, '_> {
         let sentence = self.sentence(a.words[i].span.start);
         let (speaker, next) = self.speaker_after(i, sentence)?;
         // The speaker names someone: an entity, or a title or body word (الوزارة، المتحدث).
-        let names = a.entities.iter().any(|e| speaker.contains(e.span)) || a.words[i].stems.iter().any(|s| Lexicon::builtin().get(&s.key).any(&[Kind::Title, Kind::OrgHead, Kind::Media]));
+        let names = a.entities.iter().any(|e| speaker.contains(e.span)) || a.words[i].any.any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
         if !self.is_complementizer(next) || !names {
             return None;
         }

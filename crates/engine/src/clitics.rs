@@ -11,13 +11,13 @@
 //! an unknown name starting with و/ف/ب/ك/ل (e.g. a surname وهبة) also gets split readings, after
 //! the whole-word one.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Kinds, Lexicon};
+use std::rc::Rc;
 use crate::normalize::{normalize, Level};
 use crate::Span;
-use serde::Serialize;
 
 /// One reading of a word.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stem {
     /// The stem's span in the original text (with its article, without clitics).
     pub span: Span,
@@ -25,10 +25,33 @@ pub struct Stem {
     pub prefix: Span,
     /// The enclitic pronoun after it (empty when none).
     pub suffix: Span,
-    /// The stem's lookup key (search-normalized; للقاهرة gives القاهره).
-    pub key: String,
+    /// The stem's lookup key (search-normalized; للقاهرة gives القاهره), shared by every
+    /// occurrence of the word.
+    pub key: Rc<str>,
+    /// The lists the key is in (empty: unknown).
+    pub kinds: Kinds,
+    /// The lists the key is in without its article (الروسي → روسي), if it has one.
+    pub bare: Kinds,
+    /// Where the key leads in the lexicon, if some entry starts with it (see
+    /// [`Lexicon::resume`]): multi-word names continue from there without walking it again.
+    pub walk: Option<(usize, u64)>,
+}
+
+impl Stem {
+    pub fn new(span: Span, prefix: Span, suffix: Span, key: String, lexicon: &Lexicon) -> Stem {
+        let kinds = lexicon.get(&key);
+        let bare = key.strip_prefix("ال").map_or(Kinds::EMPTY, |b| lexicon.get(b));
+        let walk = lexicon.feed(lexicon.start(), key.as_bytes()).map(|c| lexicon.mark(c));
+        Stem { span, prefix, suffix, key: Rc::from(key), kinds, bare, walk }
+    }
     /// Whether the lexicon knows the key.
-    pub known: bool,
+    pub fn known(&self) -> bool {
+        !self.kinds.is_empty()
+    }
+    /// Whether the key, with or without its article, is in `kind`.
+    pub fn is(&self, kind: crate::lexicon::Kind) -> bool {
+        self.kinds.has(kind) || self.bare.has(kind)
+    }
 }
 
 const CONJ: [&str; 3] = ["", "و", "ف"];
@@ -45,15 +68,8 @@ const MIN_STEM: usize = 2;
 pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
     let n = normalize(word, Level::Search);
     let norm = n.text.as_str();
-    let whole_known = !lexicon.get(norm).is_empty();
-    let whole = Stem {
-        span: Span::new(offset, offset + word.len()),
-        prefix: Span::new(offset, offset),
-        suffix: Span::new(offset + word.len(), offset + word.len()),
-        key: norm.to_string(),
-        known: whole_known,
-    };
-    if whole_known {
+    let whole = Stem::new(Span::new(offset, offset + word.len()), Span::new(offset, offset), Span::new(offset + word.len(), offset + word.len()), norm.to_string(), lexicon);
+    if whole.known() {
         return vec![whole];
     }
     let to_orig = |a: usize, b: usize| {
@@ -65,12 +81,10 @@ pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
         if key.chars().count() < MIN_STEM {
             return;
         }
-        let known = !lexicon.get(&key).is_empty();
         let span = to_orig(stem_start, stem_end);
-        let prefix = Span::new(offset, span.start);
-        let suffix = Span::new(span.end, offset + word.len());
-        let rank = if known { 0 } else { rank };
-        splits.push((rank, Stem { span, prefix, suffix, key, known }));
+        let stem = Stem::new(span, Span::new(offset, span.start), Span::new(span.end, offset + word.len()), key, lexicon);
+        let rank = if stem.known() { 0 } else { rank };
+        splits.push((rank, stem));
     };
     for conj in CONJ {
         for prep in PREP {
@@ -122,7 +136,7 @@ mod tests {
     fn check(word: &str, stem: &str, key: &str, gloss: &str) {
         let readings = analyze(word, 0, Lexicon::builtin());
         let best = &readings[0];
-        assert_eq!((best.span.of(word), best.key.as_str()), (stem, key), "{gloss}: {word}\nall readings: {readings:#?}\nhelp: a wrong split usually means a list is missing the stem (data/) or has the whole word");
+        assert_eq!((best.span.of(word), best.key.as_ref()), (stem, key), "{gloss}: {word}\nall readings: {readings:#?}\nhelp: a wrong split usually means a list is missing the stem (data/) or has the whole word");
         assert_eq!(best.prefix.of(word).len() + best.span.len() + best.suffix.of(word).len(), word.len(), "prefix + stem + suffix = word");
     }
 

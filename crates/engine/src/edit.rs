@@ -48,7 +48,7 @@ pub fn snap(text: &str, sel: Span) -> Option<Snap> {
     let mut detached = None;
     let best = &first.stems[0];
     let selected_after_clitic = sel.start >= best.span.start + para.start;
-    if !best.prefix.is_empty() && (best.known || best.key.starts_with("ال") || selected_after_clitic) {
+    if !best.prefix.is_empty() && (best.known() || best.key.starts_with("ال") || selected_after_clitic) {
         detached = Some(Span::new(best.prefix.start + para.start, best.prefix.end + para.start));
         span.start = best.span.start + para.start;
     }
@@ -121,8 +121,8 @@ pub fn tag_all(doc: &mut Document, span: Span, label: Label) -> usize {
     let a = analyze_words(&doc.text, Lexicon::builtin());
     let mut found = Vec::new();
     for i in 0..a.words.len() {
-        let Some(stem) = a.words[i].stems.iter().find(|s| s.key == target[0]).or_else(|| a.words[i].stems.iter().find(|s| s.key == target[0].trim_start_matches("ال"))) else { continue };
-        if target.len() > 1 && !(1..target.len()).all(|k| a.joined(i + k) && a.words[i + k].key == target[k]) {
+        let Some(stem) = a.words[i].stems.iter().find(|s| *s.key == *target[0]).or_else(|| a.words[i].stems.iter().find(|s| &*s.key == target[0].trim_start_matches("ال"))) else { continue };
+        if target.len() > 1 && !(1..target.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *target[k]) {
             continue;
         }
         found.push(Span::new(stem.span.start, a.words[i + target.len() - 1].span.end));

@@ -9,7 +9,7 @@ mod numbers;
 mod orgs;
 mod persons;
 
-use crate::analysis::{Analysis, Word};
+use crate::analysis::Analysis;
 use crate::document::{Entity, Label, Status};
 use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::Span;
@@ -33,14 +33,14 @@ impl Candidate {
 pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
     let gaz = gazetteer::matches(a, lex);
     let mut cands = gazetteer::candidates(a, &gaz);
-    let org_rule = orgs::candidates(a, lex, &gaz);
-    cands.extend(persons::candidates(a, lex, &gaz, &org_rule));
+    let org_rule = orgs::candidates(a, &gaz);
+    cands.extend(persons::candidates(a, &gaz, &org_rule));
     cands.extend(org_rule);
-    cands.extend(media::candidates(a, lex, &gaz));
+    cands.extend(media::candidates(a, &gaz));
     cands.extend(dates::candidates(a, lex));
     cands.extend(numbers::candidates(a, lex));
     // Nationalities and groups: الروسي، الإيرانية، الإسرائيليون.
-    cands.extend(a.words.iter().filter_map(|w| nationality(w, lex)).map(|span| Candidate::new(span, Label::NORP, "list:nationalities", 0.6)));
+    cands.extend(a.words.iter().filter_map(|w| w.nationality).map(|span| Candidate::new(span, Label::NORP, "list:nationalities", 0.6)));
     let mut kept = resolve(cands);
     let more = mentions::candidates(a, lex, &kept);
     kept.extend(more);
@@ -77,23 +77,22 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 
 // Helpers the rules share.
 
-/// The kinds of any reading of word `i`.
-fn kinds_of(a: &Analysis, lex: &Lexicon, i: usize) -> Kinds {
-    a.words.get(i).map_or(Kinds::EMPTY, |w| w.any_kinds(lex))
+/// The kinds of any reading of word `i` (none past the end).
+fn kinds_of(a: &Analysis, i: usize) -> Kinds {
+    a.words.get(i).map_or(Kinds::EMPTY, |w| w.any)
 }
 
-/// Whether word `w` is a nationality or group adjective, in any gender, number, with or without
-/// the article and clitics: روسي، الروسية، والإسرائيليون، إيرانيين. Returns the span without clitics.
-pub(crate) fn nationality(w: &Word, lex: &Lexicon) -> Option<Span> {
-    const ENDINGS: [&str; 9] = ["يون", "يين", "يات", "يتان", "يتين", "يان", "يه", "ي", ""];
-    for s in &w.stems {
-        let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
-        for key in [s.key.as_str(), bare] {
-            if lex.get(key).has(Kind::Nationality) {
-                return Some(s.span);
-            }
+/// Where the readings make a nationality or group adjective, in any gender and number, with or
+/// without the article and clitics: روسي، الروسية، والإسرائيليون، إيرانيين. The span leaves the
+/// clitics out. Computed once per distinct word (see `analysis.rs`): read `Word::nationality`.
+pub(crate) fn nationality(stems: &[crate::clitics::Stem], lex: &Lexicon) -> Option<Span> {
+    const ENDINGS: [&str; 8] = ["يون", "يين", "يات", "يتان", "يتين", "يان", "يه", "ي"];
+    for s in stems {
+        if s.is(Kind::Nationality) {
+            return Some(s.span);
         }
-        for end in ENDINGS.iter().filter(|e| !e.is_empty()) {
+        let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
+        for end in ENDINGS {
             if let Some(base) = bare.strip_suffix(end) {
                 if base.chars().count() >= 2 && lex.get(&format!("{base}ي")).has(Kind::Nationality) {
                     return Some(s.span);
@@ -104,10 +103,6 @@ pub(crate) fn nationality(w: &Word, lex: &Lexicon) -> Option<Span> {
     None
 }
 
-/// Whether the word's key (or with the article) is in `kind`.
-fn has_kind(w: &Word, lex: &Lexicon, kind: Kind) -> bool {
-    w.stems.iter().any(|s| lex.get(&s.key).has(kind) || s.key.strip_prefix("ال").is_some_and(|b| lex.get(b).has(kind)))
-}
 
 #[cfg(test)]
 mod tests;

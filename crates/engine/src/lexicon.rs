@@ -70,6 +70,16 @@ impl Lexicon {
         Some(c)
     }
 
+    /// Where a cursor stands, to keep (see [`Lexicon::resume`]).
+    pub fn mark(&self, cur: Cursor<'_>) -> (usize, u64) {
+        (cur.node.addr(), cur.out.value())
+    }
+
+    /// A cursor back at a place kept with [`Lexicon::mark`].
+    pub fn resume(&self, (addr, out): (usize, u64)) -> Cursor<'_> {
+        Cursor { node: self.fst().node(addr), out: Output::new(out) }
+    }
+
     /// The kinds of the key ending exactly at the cursor, if one does.
     pub fn value(&self, cur: Cursor<'_>) -> Kinds {
         if cur.node.is_final() {

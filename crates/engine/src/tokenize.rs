@@ -137,8 +137,8 @@ fn number(text: &str, mut at: usize) -> (TokenKind, usize) {
 
 fn url_end(text: &str, at: usize) -> Option<usize> {
     let rest = &text[at..];
-    let head = rest.get(..8).or(rest.get(..7)).or(rest.get(..4)).unwrap_or(rest).to_ascii_lowercase();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    let starts = |p: &str| rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !(starts("http://") || starts("https://") || starts("www.")) {
         return None;
     }
     let mut end = at;

@@ -137,6 +137,12 @@ fn conjugate(past: &str, present: &str) -> Vec<String> {
     out
 }
 
+/// Whether a word (search-normalized) is the first of a two-word cue (وفقا لـ، نقلا عن …).
+pub fn opens_two_word_cue(k: &str) -> bool {
+    static FIRST: OnceLock<Vec<String>> = OnceLock::new();
+    FIRST.get_or_init(|| table().keys().filter_map(|k| k.split_once(' ').map(|(f, _)| f.to_string())).collect()).iter().any(|f| f == k)
+}
+
 /// Whether a word (search-normalized, possibly with و/ف in front) is a cue verb form.
 pub fn is_cue_word(k: &str) -> bool {
     let t = table();

@@ -50,11 +50,11 @@ impl Dates<'_, '_> {
     /// The stem key of word `i` with its proclitics (و، ب، ل …) removed if that gives a date word.
     fn key(&self, i: usize) -> &str {
         let w = &self.a.words[i];
-        w.stems.iter().map(|s| s.key.as_str()).find(|k| is_date_word(k, self.lex)).unwrap_or(w.key.as_str())
+        w.stems.iter().find(|s| is_date_word(s)).map_or(w.key.as_ref(), |s| s.key.as_ref())
     }
 
     fn next(&self, i: usize) -> Option<&str> {
-        (self.a.joined(i + 1)).then(|| self.a.words[i + 1].key.as_str())
+        (self.a.joined(i + 1)).then(|| self.a.words[i + 1].key.as_ref())
     }
 
     fn number(&self, i: usize) -> Option<u32> {
@@ -70,7 +70,7 @@ impl Dates<'_, '_> {
     fn month(&self, i: usize) -> Option<usize> {
         let w = &self.a.words[i];
         for s in &w.stems {
-            let mut cur = self.lex.feed(self.lex.start(), s.key.as_bytes());
+            let mut cur = s.walk.map(|m| self.lex.resume(m));
             let mut best = None;
             let mut j = i;
             while let Some(c) = cur {
@@ -91,7 +91,7 @@ impl Dates<'_, '_> {
     }
 
     fn weekday(&self, i: usize) -> bool {
-        self.a.words.get(i).is_some_and(|w| w.stems.iter().any(|s| self.lex.get(&s.key).has(Kind::Weekday)))
+        self.a.words.get(i).is_some_and(|w| w.stems.iter().any(|s| s.kinds.has(Kind::Weekday)))
     }
 
     /// Whether words `i` and `i + 1` are separated by a slash (مارس/آذار، 3/14).
@@ -110,7 +110,7 @@ impl Dates<'_, '_> {
         let with_year = self.a.joined(last + 1) && self.number(last + 1).is_some();
         if with_year {
             last += 1;
-        } else if self.a.joined(last + 1) && MODIFIERS.contains(&self.a.words[last + 1].key.as_str()) {
+        } else if self.a.joined(last + 1) && MODIFIERS.contains(&self.a.words[last + 1].key.as_ref()) {
             // فبراير المقبل
             last += 1;
             return Some((last, true));
@@ -132,9 +132,9 @@ impl Dates<'_, '_> {
         }
         // منتصف الشهر الحالي، مطلع العام، أواخر مارس
         if EDGES.contains(&k) && self.a.joined(i + 1) {
-            let n = self.a.words[i + 1].key.as_str();
+            let n = self.a.words[i + 1].key.as_ref();
             if PERIODS.contains(&n) {
-                let last = if self.a.joined(i + 2) && MODIFIERS.contains(&self.a.words[i + 2].key.as_str()) { i + 2 } else if self.is_year(i + 2) && self.a.joined(i + 2) { i + 2 } else { i + 1 };
+                let last = if self.a.joined(i + 2) && MODIFIERS.contains(&self.a.words[i + 2].key.as_ref()) { i + 2 } else if self.is_year(i + 2) && self.a.joined(i + 2) { i + 2 } else { i + 1 };
                 return Some((last, 0.85, Label::DATE));
             }
             if let Some((last, _)) = self.month_phrase(i + 1) {
@@ -208,8 +208,8 @@ impl Dates<'_, '_> {
         }
         if let Some((last, with_year)) = self.month_phrase(i) {
             let prev_ok = i > 0 && MONTH_CONTEXT.contains(&self.key(i - 1)) && self.a.joined(i);
-            let hijri = HIJRI.iter().any(|h| h.starts_with(self.a.words[i].key.as_str()));
-            let ambiguous = AMBIGUOUS_MONTHS.contains(&self.a.words[i].stems.last().map_or("", |s| s.key.as_str())) || AMBIGUOUS_MONTHS.contains(&k);
+            let hijri = HIJRI.iter().any(|h| h.starts_with(self.a.words[i].key.as_ref()));
+            let ambiguous = AMBIGUOUS_MONTHS.contains(&self.a.words[i].stems.last().map_or("", |s| s.key.as_ref())) || AMBIGUOUS_MONTHS.contains(&k);
             // في رمضان، شهر محرم، في مارس: a Hijri or ambiguous month needs its context word.
             if with_year || prev_ok || !(hijri || ambiguous) {
                 return Some((last, if with_year { 0.9 } else { 0.7 }, Label::DATE));
@@ -218,7 +218,7 @@ impl Dates<'_, '_> {
         if YEAR_WORDS.contains(&k) && self.a.joined(i + 1) && self.number(i + 1).is_some() {
             return Some((i + 1, 0.9, Label::DATE));
         }
-        if PERIODS.contains(&k) && self.a.joined(i + 1) && MODIFIERS.contains(&self.a.words[i + 1].key.as_str()) {
+        if PERIODS.contains(&k) && self.a.joined(i + 1) && MODIFIERS.contains(&self.a.words[i + 1].key.as_ref()) {
             return Some((i + 1, 0.85, Label::DATE));
         }
         if self.is_year(i) && !self.slash(i) {
@@ -228,7 +228,7 @@ impl Dates<'_, '_> {
     }
 
     fn with_modifier(&self, i: usize) -> usize {
-        if self.a.joined(i + 1) && MODIFIERS.contains(&self.a.words[i + 1].key.as_str()) {
+        if self.a.joined(i + 1) && MODIFIERS.contains(&self.a.words[i + 1].key.as_ref()) {
             i + 1
         } else {
             i
@@ -251,7 +251,8 @@ impl Dates<'_, '_> {
     }
 }
 
-fn is_date_word(k: &str, lex: &Lexicon) -> bool {
+fn is_date_word(s: &crate::clitics::Stem) -> bool {
+    let k = s.key.as_ref();
     RELATIVE.contains(&k)
         || DAY_PARTS.contains(&k)
         || PERIODS.contains(&k)
@@ -259,5 +260,5 @@ fn is_date_word(k: &str, lex: &Lexicon) -> bool {
         || YEAR_WORDS.contains(&k)
         || k == "يوم"
         || k == "اليوم"
-        || lex.get(k).any(&[Kind::Month, Kind::Weekday])
+        || s.kinds.any(&[Kind::Month, Kind::Weekday])
 }

@@ -29,7 +29,7 @@ fn longest_at(a: &Analysis, lex: &Lexicon, i: usize) -> Option<Match> {
     let mut best: Option<Match> = None;
     // Names take no possessive pronoun: readings without an enclitic only.
     for stem in a.words[i].stems.iter().filter(|s| s.suffix.is_empty()) {
-        let Some(mut cur) = lex.feed(lex.start(), stem.key.as_bytes()) else { continue };
+        let Some(mut cur) = stem.walk.map(|w| lex.resume(w)) else { continue };
         let mut j = i;
         loop {
             let kinds = lex.value(cur);
@@ -66,7 +66,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             continue;
         }
         let town_ok = || {
-            let prev = m.first.checked_sub(1).filter(|_| a.joined(m.first)).map(|p| a.words[p].key.as_str());
+            let prev = m.first.checked_sub(1).filter(|_| a.joined(m.first)).map(|p| a.words[p].key.as_ref());
             let clitic = m.span.start > a.words[m.first].span.start;
             !single || prev.is_some_and(|p| TOWN_CONTEXT.contains(&p)) || (clitic && m.span.len() >= 8)
         };

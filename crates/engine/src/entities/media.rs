@@ -8,7 +8,7 @@
 use super::gazetteer::Match;
 use super::{kinds_of, Candidate, Label};
 use crate::analysis::Analysis;
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
 use crate::Span;
 
@@ -22,11 +22,11 @@ pub const HEADS: &[(&str, Label)] = &[
     ("جبل", Label::LOC), ("بحيره", Label::LOC), ("ميناء", Label::LOC), ("مطار", Label::LOC),
 ];
 
-pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
+pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len().saturating_sub(1) {
         // The head may carry a clitic and, for a team, a pronoun: لفريقه.
-        let Some(&(_, label)) = a.words[i].stems.iter().find_map(|s| HEADS.iter().find(|(h, _)| *h == s.key.as_str())) else { continue };
+        let Some(&(_, label)) = a.words[i].stems.iter().find_map(|s| HEADS.iter().find(|(h, _)| *h == &*s.key.as_ref())) else { continue };
         let source = if label == Label::LOC { "rule:place-head" } else { "rule:media-head" };
         let between = a.between(i + 1);
         let quote = between.trim().chars().next().filter(|c| crate::chars::class(*c) == crate::chars::Class::Quote);
@@ -65,10 +65,10 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         let mut end = None;
         while j < a.words.len() && j < i + 4 && (j == i + 1 || a.joined(j)) {
             let w = &a.words[j];
-            let k = kinds_of(a, lex, j);
+            let k = kinds_of(a, j);
             let tanween = w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
             // The whole word decides whether it is common (للطاقة is not, though الطاقة is).
-            if w.kind == TokenKind::Number || w.kinds.has(Kind::Common) || k.any(&[Kind::Title, Kind::OrgHead]) || tanween || crate::claims::is_cue_word(&w.key) || super::nationality(w, lex).is_some() {
+            if w.kind == TokenKind::Number || w.kinds.has(Kind::Common) || k.any(&[Kind::Title, Kind::OrgHead]) || tanween || crate::claims::is_cue_word(&w.key) || w.nationality.is_some() {
                 break;
             }
             end = Some(w.span.end);

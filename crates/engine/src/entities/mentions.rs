@@ -13,7 +13,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
     let mut keys: HashMap<String, Label> = HashMap::new();
     // Multi-word names by their first word.
     let mut phrases: HashMap<String, Vec<(Vec<String>, Label)>> = HashMap::new();
-    for c in found {
+    for c in found.iter().filter(|c| matches!(c.label, Label::PER | Label::ORG) && (c.label == Label::PER || !c.source.starts_with("list:"))) {
         let first = a.word_at(c.span.start);
         let last = a.word_at(c.span.end);
         let words: Vec<String> = a.words[first..last].iter().map(|w| stem_key(w, c.span)).collect();
@@ -41,14 +41,14 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
     let mut out = Vec::new();
     for (i, w) in a.words.iter().enumerate() {
         for s in &w.stems {
-            if let Some(&label) = keys.get(&s.key) {
+            if let Some(&label) = keys.get(&*s.key) {
                 out.push(Candidate::new(s.span, label, "rule:later-mention", 0.7));
                 break;
             }
         }
         for s in &w.stems {
-            for (p, label) in phrases.get(&s.key).into_iter().flatten() {
-                if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && a.words[i + k].key == p[k]) {
+            for (p, label) in phrases.get(&*s.key).into_iter().flatten() {
+                if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *p[k]) {
                     out.push(Candidate::new(Span::new(s.span.start, a.words[i + p.len() - 1].span.end), *label, "rule:later-mention", 0.7));
                 }
             }
@@ -59,5 +59,5 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
 
 /// The key of the reading of `w` that lies inside `span` (the stem the entity used).
 fn stem_key(w: &crate::analysis::Word, span: Span) -> String {
-    w.stems.iter().find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span)).map_or_else(|| w.key.clone(), |s| s.key.clone())
+    w.stems.iter().find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span)).map_or_else(|| w.key.to_string(), |s| s.key.to_string())
 }

@@ -25,10 +25,10 @@ pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
             out.push(Candidate::new(w.span, Label::PERCENT, "rule:numbers", 0.95));
             continue;
         }
-        while a.joined(last + 1) && SCALES.contains(&a.words[last + 1].key.as_str()) {
+        while a.joined(last + 1) && SCALES.contains(&a.words[last + 1].key.as_ref()) {
             last += 1;
         }
-        let key_at = |j: usize| a.words.get(j).map_or("", |w| w.key.as_str());
+        let key_at = |j: usize| a.words.get(j).map_or("", |w| w.key.as_ref());
         // 40 بالمئة، 3.5 في المائة
         if a.joined(last + 1) && PERCENT_WORDS.contains(&key_at(last + 1)) {
             out.push(Candidate::new(Span::new(start, a.words[last + 1].span.end), Label::PERCENT, "rule:numbers", 0.9));
@@ -60,7 +60,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
 fn currency_at(a: &Analysis, lex: &Lexicon, i: usize) -> Option<usize> {
     let w = &a.words[i];
     let mut cur = lex.feed(lex.start(), w.key.as_bytes());
-    let mut end = CURRENCY_WORDS.contains(&w.key.as_str()).then_some(w.span.end);
+    let mut end = CURRENCY_WORDS.contains(&w.key.as_ref()).then_some(w.span.end);
     let mut j = i;
     while let Some(c) = cur {
         if lex.value(c).has(Kind::Currency) {

@@ -8,9 +8,9 @@
 //! with a head word that are no names (مركز المدينة, the city centre).
 
 use super::gazetteer::Match;
-use super::{has_kind, kinds_of, nationality, Candidate, Label};
+use super::{kinds_of, Candidate, Label};
 use crate::analysis::Analysis;
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::Kind;
 use crate::Span;
 
 /// Adjectives that continue an organization's name (search-normalized).
@@ -40,18 +40,18 @@ fn only_names(k: crate::lexicon::Kinds) -> bool {
     k.0 & !(Kind::GivenName.bit() | Kind::Surname.bit()) == 0
 }
 
-pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Candidate> {
+pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len() {
         let w = &a.words[i];
         // A head with a pronoun on it (قواته، فريقه) is no name.
-        let Some(stem) = w.stems.iter().find(|s| s.suffix.is_empty() && lex.get(&s.key).has(Kind::OrgHead)) else { continue };
+        let Some(stem) = w.stems.iter().find(|s| s.suffix.is_empty() && s.kinds.has(Kind::OrgHead)) else { continue };
         // A known organization starting here wins as it is.
         if gaz[i].as_ref().is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
             continue;
         }
         // وكالة الأناضول، قناة الجزيرة: a known medium after a descriptor is the media rule's.
-        if gaz.get(i + 1).and_then(|g| g.as_ref()).is_some_and(|g| g.kinds.any(&[Kind::Media, Kind::Organization])) && super::media::HEADS.iter().any(|(h, _)| *h == stem.key) {
+        if gaz.get(i + 1).and_then(|g| g.as_ref()).is_some_and(|g| g.kinds.any(&[Kind::Media, Kind::Organization])) && super::media::HEADS.iter().any(|(h, _)| *h == &*stem.key) {
             continue;
         }
         let definite = stem.key.starts_with("ال");
@@ -63,18 +63,18 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
             if let Some(g) = gaz[j].as_ref().filter(|g| g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region, Kind::Organization]) && !definite) {
                 end = Some(g.span.end);
                 j = g.last + 1;
-            } else if nationality(m, lex).is_some() || ADJECTIVES.contains(&m.key.as_str()) {
+            } else if m.nationality.is_some() || ADJECTIVES.contains(&m.key.as_ref()) {
                 end = Some(m.span.end);
                 j += 1;
-            } else if !definite && m.key.starts_with("ال") && m.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&m.key.as_str()) && !kinds_of(a, lex, j).any(&[Kind::Title, Kind::Month, Kind::Weekday]) && !crate::claims::is_cue_word(&m.key) {
+            } else if !definite && m.key.starts_with("ال") && m.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&m.key.as_ref()) && !kinds_of(a, j).any(&[Kind::Title, Kind::Month, Kind::Weekday]) && !crate::claims::is_cue_word(&m.key) {
                 end = Some(m.span.end);
                 j += 1;
-            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && only_names(kinds_of(a, lex, j)) && !crate::claims::is_cue_word(&m.key) && !has_kind(m, lex, Kind::OrgHead) {
+            } else if !definite && m.kind != crate::tokenize::TokenKind::Number && only_names(kinds_of(a, j)) && !crate::claims::is_cue_word(&m.key) && !m.is(Kind::OrgHead) {
                 // حركة حماس: an unknown word after an indefinite head; غرفة تجارة دبي: a chain of
                 // nouns ending in a place or a definite noun. A word in ـة alone is more often
                 // an adjective agreeing with the head (حكومة موحدة).
                 let next_place = gaz.get(j + 1).and_then(|g| g.as_ref()).filter(|g| a.joined(j + 1) && g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region]));
-                let next_definite = a.joined(j + 1) && a.words.get(j + 1).is_some_and(|n| n.key.starts_with("ال") && n.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&n.key.as_str()) && nationality(n, lex).is_none());
+                let next_definite = a.joined(j + 1) && a.words.get(j + 1).is_some_and(|n| n.key.starts_with("ال") && n.key.chars().count() >= 4 && !NOT_MODIFIERS.contains(&n.key.as_ref()) && n.nationality.is_none());
                 if let Some(g) = next_place {
                     end = Some(g.span.end);
                     j = g.last + 1;
@@ -85,10 +85,10 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
                     end = Some(m.span.end);
                     j += 1;
                 }
-            } else if !definite && m.key.starts_with("ال") && has_kind(m, lex, Kind::Title) {
+            } else if !definite && m.key.starts_with("ال") && m.is(Kind::Title) {
                 // جامعة الملك عبد الله: a title and a name.
                 let mut k = j + 1;
-                while k < a.words.len() && k < j + 4 && a.joined(k) && (a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname]) || matches!(a.words[k].key.as_str(), "عبد" | "بن" | "الله")) {
+                while k < a.words.len() && k < j + 4 && a.joined(k) && (a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname]) || matches!(a.words[k].key.as_ref(), "عبد" | "بن" | "الله")) {
                     k += 1;
                 }
                 if k > j + 1 {
@@ -100,7 +100,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
         let Some(mut e) = end else { continue };
         while j < a.words.len() && j < i + 6 && a.joined(j) {
             let m = &a.words[j];
-            if nationality(m, lex).is_some() || ADJECTIVES.contains(&m.key.as_str()) {
+            if m.nationality.is_some() || ADJECTIVES.contains(&m.key.as_ref()) {
                 e = m.span.end;
                 j += 1;
             } else {
@@ -108,7 +108,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>]) -> Vec<Can
             }
         }
         // A purpose after ل: قطر للطاقة، المرصد السوري لحقوق الإنسان، … للعلوم والتقنية.
-        let key = |k: usize| a.words.get(k).filter(|_| a.joined(k)).map_or("", |w| w.key.as_str());
+        let key = |k: usize| a.words.get(k).filter(|_| a.joined(k)).map_or("", |w| w.key.as_ref());
         let definite_noun = |k: &str| k.starts_with("ال") && k.chars().count() >= 4 && !NOT_MODIFIERS.contains(&k);
         let purpose = |k: &str| k.strip_prefix("لل").map(|r| format!("ال{r}")).or_else(|| k.strip_prefix('ل').map(str::to_string)).is_some_and(|p| PURPOSES.contains(&p.as_str()));
         if purpose(key(j)) {

@@ -11,9 +11,9 @@
 //! (الرئيس ينتظر …) when that word is in no list; the common-words list is the guard.
 
 use super::gazetteer::Match;
-use super::{kinds_of, nationality, Candidate, Label};
+use super::{kinds_of, Candidate, Label};
 use crate::analysis::Analysis;
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::Kind;
 use crate::Span;
 
 const PARTICLES: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال", "اب"];
@@ -22,7 +22,7 @@ const MAX_NAME_WORDS: usize = 5;
 /// Words after a title that are not names but describe the title: السابق (former) …
 const TITLE_TAIL: [&str; 8] = ["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المنتهيه ولايته", "المكلف", "الجديد"];
 
-pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], orgs: &[Candidate]) -> Vec<Candidate> {
+pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.words.len() {
@@ -49,14 +49,14 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], orgs: &[Ca
                 let found = orgs.iter().find(|o| o.span.start >= w.span.start && o.span.start < w.span.end).map(|o| a.word_at(o.span.end) - 1);
                 listed.into_iter().chain(found).max()
             };
-            if nationality(&a.words[j], lex).is_some() || TITLE_TAIL.contains(&a.words[j].key.as_str()) {
+            if a.words[j].nationality.is_some() || TITLE_TAIL.contains(&a.words[j].key.as_ref()) {
                 j += 1;
-            } else if a.words[j].key == "في" && a.joined(j + 1) && at_body(j + 1).is_some() {
+            } else if a.words[j].key.as_ref() == "في" && a.joined(j + 1) && at_body(j + 1).is_some() {
                 // النائب في الكنيست موشيه …
                 j = at_body(j + 1).map_or(j + 1, |last| last + 1);
             } else if let Some(last) = at_body(j) {
                 j = last + 1;
-            } else if j == m.last + 1 && describes_title(&a.words[j], lex) {
+            } else if j == m.last + 1 && describes_title(&a.words[j]) {
                 // الخبير الاقتصادي، المحلل السياسي: an adjective of the title.
                 j += 1;
             } else {
@@ -64,7 +64,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], orgs: &[Ca
             }
         }
         if j < a.words.len() && (a.joined(j) || a.between(j).trim() == "،" || a.between(j).trim() == ",") {
-            if let Some(name) = name_at(a, lex, gaz, j) {
+            if let Some(name) = name_at(a, gaz, j) {
                 out.push(Candidate::new(name, Label::PER, "rule:title-name", 0.8));
                 out.push(Candidate::new(m.span, Label::TITLE, "list:titles", 0.7));
             }
@@ -73,22 +73,25 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], orgs: &[Ca
     }
     // A given name (never with the article) followed by a known given name or surname, where
     // no title already introduced a name.
-    let by_title: Vec<Span> = out.iter().filter(|c| c.label == Label::PER).map(|c| c.span).collect();
+    let mut by_title: Vec<Span> = out.iter().filter(|c| c.label == Label::PER).map(|c| c.span).collect();
+    by_title.sort();
     for i in 0..a.words.len() {
-        if by_title.iter().any(|s| s.overlaps(a.words[i].span)) {
+        let w = a.words[i].span;
+        let k = by_title.partition_point(|s| s.end <= w.start);
+        if by_title.get(k).is_some_and(|s| s.overlaps(w)) {
             continue;
         }
         let w = &a.words[i];
-        let given = w.stems.iter().any(|s| !s.key.starts_with("ال") && lex.get(&s.key).has(Kind::GivenName));
-        if !given || nationality(w, lex).is_some() || kinds_of(a, lex, i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
+        let given = w.stems.iter().any(|s| !s.key.starts_with("ال") && s.kinds.has(Kind::GivenName));
+        if !given || w.nationality.is_some() || kinds_of(a, i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
             continue;
         }
         let next = &a.words[i + 1];
-        let known_next = PARTICLES.contains(&next.key.as_str()) || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !next.kinds.has(Kind::Common) && nationality(next, lex).is_none());
+        let known_next = PARTICLES.contains(&next.key.as_ref()) || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !next.kinds.has(Kind::Common) && next.nationality.is_none());
         if !known_next {
             continue;
         }
-        if let Some(name) = name_at(a, lex, gaz, i) {
+        if let Some(name) = name_at(a, gaz, i) {
             if a.word_at(name.end) > i + 1 {
                 out.push(Candidate::new(name, Label::PER, "rule:given-name", 0.7));
             }
@@ -98,12 +101,12 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], orgs: &[Ca
 }
 
 /// A definite nisba adjective in no list (الاقتصادي، السياسي، الرياضي) describing a title.
-fn describes_title(w: &crate::analysis::Word, lex: &Lexicon) -> bool {
-    w.key.starts_with("ال") && (w.key.ends_with('ي') || w.key.ends_with("يه")) && !w.kinds.any(&[Kind::GivenName, Kind::Person]) && nationality(w, lex).is_none()
+fn describes_title(w: &crate::analysis::Word) -> bool {
+    w.key.starts_with("ال") && (w.key.ends_with('ي') || w.key.ends_with("يه")) && !w.kinds.any(&[Kind::GivenName, Kind::Person]) && w.nationality.is_none()
 }
 
 /// The name that starts at word `i`, if the words there can form one.
-fn name_at(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], i: usize) -> Option<Span> {
+fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
     let first = &a.words[i];
     // A known person right there.
     if let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Person)) {
@@ -117,39 +120,39 @@ fn name_at(a: &Analysis, lex: &Lexicon, gaz: &[Option<Match>], i: usize) -> Opti
             break;
         }
         let w = &a.words[j];
-        let particle = PARTICLES.contains(&w.key.as_str());
+        let particle = PARTICLES.contains(&w.key.as_ref());
         if particle {
             j += 1;
             continue;
         }
         // Past the second word only names the lists know continue a name: an unknown third
         // word is more often the verb that follows (أيمن الصفدي سيزور).
-        let known = || w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) || matches!(a.words[j - 1].key.as_str(), "بن" | "ابن" | "عبد" | "ابو");
+        let known = || w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) || matches!(a.words[j - 1].key.as_ref(), "بن" | "ابن" | "عبد" | "ابو");
         // A nisba after a given name is a family name when the lists know it so (هشام العلوي).
-        let nisba_surname = j > i && w.kinds.has(Kind::Surname) && nationality(w, lex).is_some();
-        if !(is_name_word(a, lex, j) || nisba_surname) || (j >= i + 2 && !known()) {
+        let nisba_surname = j > i && w.kinds.has(Kind::Surname) && w.nationality.is_some();
+        if !(is_name_word(a, j) || nisba_surname) || (j >= i + 2 && !known()) {
             break;
         }
         end = Some(w.span.end);
         j += 1;
         // A family name with the article closes the name (محمد شياع السوداني), unless it
         // completes a compound (عبد الرحمن، أبو الغيط).
-        let compound = j >= 2 && matches!(a.words[j - 2].key.as_str(), "عبد" | "ابو" | "ابي" | "ام" | "ذو");
-        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && matches!(n.key.as_str(), "بن" | "ابن" | "بنت"));
+        let compound = j >= 2 && matches!(a.words[j - 2].key.as_ref(), "عبد" | "ابو" | "ابي" | "ام" | "ذو");
+        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && matches!(n.key.as_ref(), "بن" | "ابن" | "بنت"));
         if w.key.starts_with("ال") && j > i + 1 && !compound && !particle_next {
             break;
         }
     }
-    end.map(|e| Span::new(if first.key == "ال" { first.span.start } else { start }, e))
+    end.map(|e| Span::new(if first.key.as_ref() == "ال" { first.span.start } else { start }, e))
 }
 
 /// Whether word `j` can be part of a person's name.
-fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize) -> bool {
+fn is_name_word(a: &Analysis, j: usize) -> bool {
     let w = &a.words[j];
     if w.kind == crate::tokenize::TokenKind::Number {
         return false;
     }
-    if nationality(w, lex).is_some() || crate::claims::is_cue_word(&w.key) || w.stems.iter().any(|s| super::media::HEADS.iter().any(|(h, _)| *h == s.key)) {
+    if w.nationality.is_some() || crate::claims::is_cue_word(&w.key) || w.stems.iter().any(|s| super::media::HEADS.iter().any(|(h, _)| *h == &*s.key)) {
         return false;
     }
     let k = w.kinds;
@@ -157,7 +160,7 @@ fn is_name_word(a: &Analysis, lex: &Lexicon, j: usize) -> bool {
         return true;
     }
     // Any reading that is a common word, a title, a place, an organization or a date stops it.
-    let any = kinds_of(a, lex, j);
+    let any = kinds_of(a, j);
     if any.any(&[Kind::Common, Kind::Title, Kind::Country, Kind::City, Kind::Region, Kind::Organization, Kind::OrgHead, Kind::Month, Kind::Weekday, Kind::Media, Kind::PlaceHead]) {
         return false;
     }
