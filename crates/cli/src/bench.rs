@@ -82,18 +82,27 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
         Some(i) => args.get(i + 1).and_then(|v| v.parse().ok()).ok_or_else(|| crate::Failure::Usage("--mb needs a number".into()))?,
         None => 4.0,
     };
-    let text = corpus((mb * 1_000_000.0) as usize);
+    let (text, what) = match args.iter().position(|a| a == "--file") {
+        Some(i) => {
+            let path = args.get(i + 1).ok_or_else(|| crate::Failure::Usage("--file needs a path".into()))?;
+            (crate::read_text(path)?, path.clone())
+        }
+        None => (corpus((mb * 1_000_000.0) as usize), "generated, fixed seed".to_string()),
+    };
     let size = text.len() as f64 / 1e6;
     let words = tokenize(&text).iter().filter(|t| t.is_wordlike()).count();
-    println!("corpus: {size:.2} MB, {words} words (generated, fixed seed)\n");
+    println!("corpus: {size:.2} MB, {words} words ({what})\n");
     println!("| stage | time (s) | MB/s | words/s |");
     println!("|---|---:|---:|---:|");
     let row = |name: &str, secs: f64| println!("| {name} | {secs:.3} | {:.1} | {:.0} |", size / secs, words as f64 / secs);
     row("normalize (search level, with map)", time(|| normalize(&text, Level::Search).text.len()).0);
     row("tokenize", time(|| tokenize(&text).len()).0);
     row("tokens + sentences + clitics", time(|| wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin()).words.len()).0);
-    let words_only = wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin());
-    row("entities (on analyzed words)", time(|| wasim_engine::entities::find(&words_only, wasim_engine::Lexicon::builtin()).len()).0);
+    let mut analysis = wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin());
+    let (secs, entities) = time(|| wasim_engine::entities::find(&analysis, wasim_engine::Lexicon::builtin()));
+    row("entities (on analyzed words)", secs);
+    analysis.entities = entities;
+    row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&analysis).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));
     row("annotate (all of it: entities and claims)", secs);
     println!("\n{} entities, {} claims", doc.entities.len(), doc.claims.len());

@@ -32,9 +32,9 @@ USAGE:
     wasim agree A B [--json]
         Agreement of two annotations of the same text: span P/R/F1 per label (B against A),
         Cohen's kappa over word tokens, and the places where they differ.
-    wasim bench [--mb N]
+    wasim bench [--mb N | --file FILE]
         Measures the engine's throughput, stage by stage, on N MB (default 4) of generated
-        Arabic news text.
+        Arabic news text, or on FILE.
     wasim help
         Prints this help.
 

@@ -39,7 +39,8 @@ const SKIP_WORDS: usize = 8;
 const NOMINAL_CONTENT: [(&str, &str); 8] = [("دع", "الي"), ("دعو", "الي"), ("طالب", "ب"), ("حذر", "من"), ("ناشد", "ب"), ("حث", "علي"), ("اكد", "علي"), ("شدد", "علي")];
 
 pub fn find(a: &Analysis) -> Vec<Claim> {
-    let f = Finder { a };
+    let breaks = a.text.match_indices('\n').map(|(i, _)| i).collect();
+    let f = Finder { a, breaks };
     let mut out: Vec<Claim> = Vec::new();
     let mut last_speaker: Option<(Span, usize)> = None; // (speaker, paragraph start)
     let mut i = 0;
@@ -84,15 +85,19 @@ fn drop_reports_of_reports(a: &Analysis, claims: Vec<Claim>) -> Vec<Claim> {
 
 struct Finder<'a, 't> {
     a: &'a Analysis<'t>,
+    /// Where the line breaks are: paragraphs are lines.
+    breaks: Vec<usize>,
 }
 
 impl Finder<'_, '_> {
     fn paragraph_start(&self, at: usize) -> usize {
-        self.a.text[..at].rfind('\n').map_or(0, |p| p + 1)
+        let k = self.breaks.partition_point(|&b| b < at);
+        k.checked_sub(1).map_or(0, |k| self.breaks[k] + 1)
     }
 
     fn paragraph_end(&self, at: usize) -> usize {
-        self.a.text[at..].find('\n').map_or(self.a.text.len(), |p| at + p)
+        let k = self.breaks.partition_point(|&b| b < at);
+        self.breaks.get(k).copied().unwrap_or(self.a.text.len())
     }
 
     /// The sentence containing byte `at`.
@@ -391,9 +396,13 @@ impl Finder<'_, '_> {
         }
         let sentence = self.sentence(a.words[i].span.start);
         let (speaker, next) = self.speaker_after(i, sentence)?;
+        if !self.is_complementizer(next) {
+            return None;
+        }
         // The speaker names someone: an entity, or a title or body word (الوزارة، المتحدث).
-        let names = a.entities.iter().any(|e| speaker.contains(e.span)) || a.words[i].any.any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
-        if !self.is_complementizer(next) || !names {
+        let k = a.entities.partition_point(|e| e.span.start < speaker.start);
+        let names = a.entities.get(k).is_some_and(|e| speaker.contains(e.span)) || a.words[i].any.any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
+        if !names {
             return None;
         }
         let (content, quoted, after) = self.quote_at(a.words[next].span.end)?;
