@@ -83,8 +83,9 @@ pub fn app() -> Html {
     {
         let s = state.clone();
         let dispatch = dispatch.clone();
-        use_effect_with((state.revision, state.restored), move |(_, restored)| {
-            let timer = restored.then(|| {
+        use_effect_with((state.revision, state.restored), move |(revision, restored)| {
+            // Nothing to save until stored work was read and something changed since.
+            let timer = (*restored && *revision > 0).then(|| {
                 Timeout::new(SAVE_MS, move || {
                     let json = persist::to_json(&s);
                     spawn_local(async move {
@@ -147,6 +148,19 @@ pub fn app() -> Html {
         Callback::from(move |e: InputEvent| {
             if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                 d.dispatch(Action::SetText(t.value()));
+            }
+        })
+    };
+    // A paste over the limit is refused before it reaches the text box (a text box holding
+    // megabytes of Arabic freezes the page while the browser lays it out).
+    let onpaste = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+            let size = ce.clipboard_data().and_then(|dt| dt.get_data("text").ok()).map_or(0, |t| t.len());
+            if size > MAX_TEXT_BYTES {
+                e.prevent_default();
+                d.dispatch(Action::Notice(Some(Notice::TooLarge)));
             }
         })
     };
@@ -222,7 +236,7 @@ pub fn app() -> Html {
                         ondelete={{ let d = dispatch.clone(); move |i| d.dispatch(Action::DeleteDoc(i)) }}
                         onnew={{ let d = dispatch.clone(); move |_| d.dispatch(Action::NewDoc) }} {onfiles} />
                     <label for="text">{ t.text }</label>
-                    <textarea id="text" dir="rtl" lang="ar" value={entry.text.to_string()} {oninput} placeholder={t.placeholder} spellcheck="false" />
+                    <textarea id="text" dir="rtl" lang="ar" value={entry.text.to_string()} {oninput} {onpaste} placeholder={t.placeholder} spellcheck="false" />
                     <p class="status" role="status">{ status }</p>
                 </section>
                 <section class="view">
@@ -318,7 +332,7 @@ async fn read_files(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>,
     let mut out = Vec::new();
     for f in files {
         let name = f.name();
-        if f.size() as usize > MAX_TEXT_BYTES * 4 {
+        if f.size() as usize > MAX_TEXT_BYTES * 2 {
             return Err(format!("{name}: {} MB is more than Wasim opens", f.size() as usize / 1_000_000));
         }
         let bytes = gloo_file::futures::read_as_bytes(&gloo_file::File::from(f)).await.map_err(|e| format!("{name}: {e}"))?;
