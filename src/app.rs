@@ -112,12 +112,13 @@ pub fn app() -> Html {
     });
 
     // Bring the focused entity or claim into view (and the keyboard focus to an entity).
-    use_effect_with(state.focus.clone(), |focus| {
-        let selector = match focus {
-            Some(Focus::Entity(i)) => Some(format!(".reader [data-id=\"T{}\"]", i + 1)),
-            Some(Focus::Claim(i)) => Some(format!(".reader [data-claim=\"C{}\"]", i + 1)),
-            _ => None,
-        };
+    let focus_target = match &state.focus {
+        Some(Focus::Entity(i)) => state.entry().doc.entities.get(*i).map(|e| format!(".reader [data-e=\"{}\"]", e.span.start)),
+        Some(Focus::Claim(i)) => state.entry().doc.claims.get(*i).map(|c| format!(".reader [data-claim=\"{}\"]", c.content.start)),
+        _ => None,
+    };
+    use_effect_with((state.focus.clone(), focus_target), |(focus, selector)| {
+        let selector = selector.clone();
         if let Some(el) = selector.and_then(|s| web_sys::window()?.document()?.query_selector(&s).ok().flatten()) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -142,7 +143,9 @@ pub fn app() -> Html {
             d.dispatch(Action::Focus(snap.map(Focus::Selection)));
         })
     };
-    let onfocusentity = { let d = dispatch.clone(); Callback::from(move |i: usize| d.dispatch(Action::Focus(Some(Focus::Entity(i))))) };
+    // By where it starts, resolved by the reducer: a paragraph not drawn again keeps its old
+    // callbacks, and entity numbers may have moved since.
+    let onfocusentity = { let d = dispatch.clone(); Callback::from(move |start: usize| d.dispatch(Action::FocusEntityAt(start))) };
     let oninput = {
         let d = dispatch.clone();
         Callback::from(move |e: InputEvent| {

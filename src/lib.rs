@@ -11,6 +11,19 @@ pub mod persist;
 pub mod state;
 pub mod storage;
 
+/// Analyzes `text` in the page and returns the milliseconds it took: the browser benchmark
+/// (`scripts/bench`) calls it through trunk's `window.wasmBindings`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = annotateMs)]
+pub fn annotate_ms(text: &str) -> f64 {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let t0 = now();
+    let doc = wasim_engine::annotate(text);
+    let ms = now() - t0;
+    // Keep the result alive until the clock stopped.
+    std::hint::black_box(doc.entities.len());
+    ms
+}
+
 /// Mounts the app on the page's body and registers the service worker that keeps it working
 /// offline (browsers allow that on https and on localhost only; elsewhere it quietly fails).
 pub fn start() {

@@ -180,6 +180,8 @@ pub enum Action {
     Undo,
     Redo,
     Focus(Option<Focus>),
+    /// Focuses the entity that starts at this byte of the current text.
+    FocusEntityAt(usize),
     /// Moves the focus to the next (+1) or previous (-1) entity.
     Step(isize),
     SetLang(Lang),
@@ -326,6 +328,10 @@ impl Reducible for State {
                     s.active_claim = Some(i);
                 }
                 s.focus = f;
+            }
+            Action::FocusEntityAt(start) => {
+                let Some(i) = s.entry().doc.entities.iter().position(|e| e.span.start == start) else { return self };
+                return self.reduce(Action::Focus(Some(Focus::Entity(i))));
             }
             Action::Step(d) => {
                 let n = s.entry().doc.entities.len();

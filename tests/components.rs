@@ -41,14 +41,26 @@ async fn reader_marks_entities_and_claims_without_splitting_letters() {
         assert!(m.text_content().unwrap().chars().count() > 1);
     }
     assert_eq!(div.text_content().unwrap(), text);
-    // Every piece says where it starts in UTF-16, which turns a DOM selection into offsets.
-    let pieces = div.query_selector_all("[data-s]").unwrap();
-    let mut at = 0;
-    for i in 0..pieces.length() {
-        let el: web_sys::Element = pieces.item(i).unwrap().dyn_into().unwrap();
-        assert_eq!(el.get_attribute("data-s").unwrap().parse::<usize>().unwrap(), at);
-        at += el.text_content().unwrap().encode_utf16().count();
+    // Every paragraph says where it starts in UTF-16, which turns a DOM selection into offsets;
+    // every entity is named by the byte where it starts.
+    let paras = div.query_selector_all("p[data-s]").unwrap();
+    assert_eq!(paras.length(), 1);
+    for e in &doc.entities {
+        assert!(div.query_selector(&format!("mark[data-e=\"{}\"]", e.span.start)).unwrap().is_some());
     }
+}
+
+#[wasm_bindgen_test]
+async fn paragraphs_start_at_their_utf16_offsets() {
+    // An emoji (two UTF-16 units) in the first line moves the second line's start.
+    let text = "قال 😀 الوزير\nزار بيروت";
+    let doc = wasim_engine::annotate(text);
+    let div = root();
+    yew::Renderer::<Reader>::with_root_and_props(div.clone(), yew::props!(ReaderProps { doc: DocRef(Rc::new(doc)) })).render();
+    settle(10).await;
+    let paras = div.query_selector_all("p[data-s]").unwrap();
+    let starts: Vec<String> = (0..paras.length()).map(|i| paras.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-s").unwrap()).collect();
+    assert_eq!(starts, ["0", &text[..text.find('\n').unwrap() + 1].encode_utf16().count().to_string()]);
 }
 
 #[wasm_bindgen_test]

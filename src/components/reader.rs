@@ -1,12 +1,17 @@
 //! The reading view: the text right-to-left with entities as `<mark data-label>` and claim
-//! contents as `<span data-claim>`. One element per entity or run of text, never per character,
-//! so Arabic letters stay joined; left-to-right runs sit in `<bdi>`. Every piece carries its
+//! contents as `<span data-claim>`. One element per entity or claim run, never per character,
+//! so Arabic letters stay joined; left-to-right runs sit in `<bdi>`. Each paragraph carries its
 //! UTF-16 start in `data-s`, which turns a DOM selection into text offsets.
+//!
+//! Long documents: each paragraph is its own component whose props are the paragraph's own
+//! content (text pieces, labels, statuses, focus) compared by value, so an edit re-renders only
+//! the paragraphs it touched. Entities and claims are named in the DOM by where they start
+//! (`data-e`, `data-claim`), which does not change when an edit elsewhere renumbers them.
 
 use super::DocRef;
 use crate::state::Focus;
 use std::rc::Rc;
-use wasim_engine::view::{paragraphs, Paragraph, Piece, Run};
+use wasim_engine::view::paragraphs;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -18,18 +23,90 @@ pub struct ReaderProps {
     /// A selection, as UTF-16 offsets into the text.
     #[prop_or_default]
     pub onselect: Callback<(usize, usize)>,
+    /// An entity chosen by click or keyboard focus, by the byte where it starts.
     #[prop_or_default]
     pub onfocusentity: Callback<usize>,
 }
 
+/// One paragraph as it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+struct ParaView {
+    /// UTF-16 offset of the paragraph in the text.
+    utf16: usize,
+    runs: Vec<RunView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct RunView {
+    /// `data-claim`: the byte where the claim's content starts.
+    claim: Option<usize>,
+    focused: bool,
+    pieces: Vec<PieceView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct PieceView {
+    text: String,
+    isolate: bool,
+    entity: Option<EntityView>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct EntityView {
+    /// The byte where the entity starts: its name in the DOM.
+    start: usize,
+    label: &'static str,
+    status: &'static str,
+    title: String,
+    source: String,
+    focused: bool,
+}
+
+fn views(doc: &wasim_engine::Document, focus: &Option<Focus>) -> Vec<Rc<ParaView>> {
+    let focused_entity = match focus {
+        Some(Focus::Entity(i)) => doc.entities.get(*i).map(|e| e.span.start),
+        _ => None,
+    };
+    let focused_claim = match focus {
+        Some(Focus::Claim(i)) => doc.claims.get(*i).map(|c| c.content.start),
+        _ => None,
+    };
+    paragraphs(doc)
+        .into_iter()
+        .map(|p| {
+            let utf16 = p.runs.first().and_then(|r| r.pieces.first()).map_or(0, |x| x.utf16);
+            let runs = p
+                .runs
+                .iter()
+                .map(|r| {
+                    let claim = r.claim.and_then(|c| doc.claims.get(c)).map(|c| c.content.start);
+                    let pieces = r
+                        .pieces
+                        .iter()
+                        .map(|x| PieceView {
+                            text: x.span.of(&doc.text).to_string(),
+                            isolate: x.isolate,
+                            entity: x.entity.and_then(|i| doc.entities.get(i)).map(|e| EntityView {
+                                start: e.span.start,
+                                label: e.label.as_str(),
+                                status: e.status.as_str(),
+                                title: format!("{} · {} · {:.0}% · {}", e.label, e.source, e.confidence * 100.0, e.status.as_str()),
+                                source: e.source.clone(),
+                                focused: focused_entity == Some(e.span.start),
+                            }),
+                        })
+                        .collect();
+                    RunView { claim, focused: claim.is_some() && claim == focused_claim, pieces }
+                })
+                .collect();
+            Rc::new(ParaView { utf16, runs })
+        })
+        .collect()
+}
+
 #[component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let paras = use_memo(props.doc.clone(), |d| paragraphs(d).into_iter().map(Rc::new).collect::<Vec<_>>());
-    let (focused_entity, focused_claim) = match props.focus {
-        Some(Focus::Entity(i)) => (Some(i), None),
-        Some(Focus::Claim(i)) => (None, Some(i)),
-        _ => (None, None),
-    };
+    let paras = use_memo((props.doc.clone(), props.focus.clone()), |(d, f)| views(d, f));
     let onmouseup = {
         let onselect = props.onselect.clone();
         Callback::from(move |_: MouseEvent| {
@@ -50,28 +127,21 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     html! {
         <div class="reader" dir="rtl" lang="ar" {onmouseup} {onkeyup}>
-            { for paras.iter().map(|p| {
-                // A paragraph re-renders only when the document or what is focused in it changes.
-                let fe = focused_entity.filter(|&i| props.doc.entities.get(i).is_some_and(|e| p.span.overlaps(e.span) || p.span.contains(e.span)));
-                let fc = focused_claim.filter(|&i| props.doc.claims.get(i).is_some_and(|c| p.span.overlaps(c.content)));
-                html! { <Para key={p.span.start} doc={props.doc.clone()} para={p.clone()} focused_entity={fe} focused_claim={fc} onfocusentity={props.onfocusentity.clone()} /> }
-            }) }
+            { for paras.iter().enumerate().map(|(n, p)| html! { <Para key={n} para={p.clone()} onfocusentity={props.onfocusentity.clone()} /> }) }
         </div>
     }
 }
 
 #[derive(Properties)]
 struct ParaProps {
-    doc: DocRef,
-    para: Rc<Paragraph>,
-    focused_entity: Option<usize>,
-    focused_claim: Option<usize>,
+    para: Rc<ParaView>,
     onfocusentity: Callback<usize>,
 }
 
 impl PartialEq for ParaProps {
     fn eq(&self, o: &ParaProps) -> bool {
-        self.doc == o.doc && Rc::ptr_eq(&self.para, &o.para) && self.focused_entity == o.focused_entity && self.focused_claim == o.focused_claim
+        // By value: an unchanged paragraph is not drawn again.
+        self.para == o.para
     }
 }
 
@@ -79,44 +149,38 @@ impl PartialEq for ParaProps {
 fn para(props: &ParaProps) -> Html {
     let p = &props.para;
     if p.runs.is_empty() {
-        return html! { <p class="empty"><br /></p> };
+        return html! { <p class="empty" data-s={p.utf16.to_string()}><br /></p> };
     }
-    html! { <p>{ for p.runs.iter().map(|r| run(props, r)) }</p> }
+    html! { <p data-s={p.utf16.to_string()}>{ for p.runs.iter().map(|r| run(props, r)) }</p> }
 }
 
-fn run(props: &ParaProps, r: &Run) -> Html {
+fn run(props: &ParaProps, r: &RunView) -> Html {
     let pieces = html! { { for r.pieces.iter().map(|p| piece(props, p)) } };
     match r.claim {
-        Some(c) => {
-            let class = classes!("claim", (props.focused_claim == Some(c)).then_some("focused"));
-            html! { <span {class} data-claim={format!("C{}", c + 1)}>{ pieces }</span> }
-        }
+        Some(c) => html! { <span class={classes!("claim", r.focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> },
         None => pieces,
     }
 }
 
-fn piece(props: &ParaProps, p: &Piece) -> Html {
-    let doc = &props.doc;
-    let text = p.span.of(&doc.text).to_string();
-    let s = p.utf16.to_string();
-    let inner = if p.isolate { html! { <bdi dir="ltr" data-s={s.clone()}>{ text }</bdi> } } else { html! { <span data-s={s.clone()}>{ text }</span> } };
-    let Some((i, e)) = p.entity.and_then(|i| doc.entities.get(i).map(|e| (i, e))) else { return inner };
+fn piece(props: &ParaProps, p: &PieceView) -> Html {
+    let text = html! { { p.text.clone() } };
+    let inner = if p.isolate { html! { <bdi dir="ltr">{ text }</bdi> } } else { text };
+    let Some(e) = &p.entity else { return inner };
+    let start = e.start;
     // Focus and click both choose the entity: a click on an element that already has the
     // keyboard focus fires no focus event.
     let onfocus = {
         let cb = props.onfocusentity.clone();
-        Callback::from(move |_: FocusEvent| cb.emit(i))
+        Callback::from(move |_: FocusEvent| cb.emit(start))
     };
     let onclick = {
         let cb = props.onfocusentity.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(i))
+        Callback::from(move |_: MouseEvent| cb.emit(start))
     };
-    let class = classes!(format!("st-{}", e.status.as_str()), (props.focused_entity == Some(i)).then_some("focused"));
+    let class = classes!(format!("st-{}", e.status), e.focused.then_some("focused"));
     html! {
-        <mark {class} tabindex="0" data-label={e.label.as_str()} data-id={format!("T{}", i + 1)} data-source={e.source.clone()}
-            data-status={e.status.as_str()} title={format!("{} · {} · {:.0}% · {}", e.label, e.source, e.confidence * 100.0, e.status.as_str())} {onfocus} {onclick}>
-            { inner }
-        </mark>
+        <mark {class} tabindex="0" data-label={e.label} data-e={start.to_string()} data-source={e.source.clone()}
+            data-status={e.status} title={e.title.clone()} {onfocus} {onclick}>{ inner }</mark>
     }
 }
 
@@ -127,35 +191,21 @@ fn selection_utf16() -> Option<(usize, usize)> {
         return None;
     }
     let range = sel.get_range_at(0).ok()?;
-    let a = offset_of(&range.start_container().ok()?, range.start_offset().ok()? as usize)?;
-    let b = offset_of(&range.end_container().ok()?, range.end_offset().ok()? as usize)?;
+    let a = offset_of(&range.start_container().ok()?, range.start_offset().ok()?)?;
+    let b = offset_of(&range.end_container().ok()?, range.end_offset().ok()?)?;
     Some((a.min(b), a.max(b)))
 }
 
-/// The text offset of a DOM boundary point (node, offset) inside a piece with `data-s`.
-fn offset_of(node: &web_sys::Node, offset: usize) -> Option<usize> {
-    if node.node_type() == web_sys::Node::TEXT_NODE {
-        let el = node.parent_element()?;
-        let base: usize = el.closest("[data-s]").ok()??.get_attribute("data-s")?.parse().ok()?;
-        return Some(base + offset);
-    }
-    // An element boundary: the start of the child at `offset`, or the end of the last one.
-    let el: &web_sys::Element = node.dyn_ref()?;
-    let children = el.child_nodes();
-    if let Some(child) = children.get(offset as u32) {
-        let first = first_piece(&child)?;
-        return first.get_attribute("data-s")?.parse().ok();
-    }
-    let last = el.query_selector_all("[data-s]").ok()?;
-    let piece: web_sys::Element = last.get(last.length().checked_sub(1)?)?.dyn_into().ok()?;
-    let base: usize = piece.get_attribute("data-s")?.parse().ok()?;
-    Some(base + piece.text_content()?.encode_utf16().count())
-}
-
-fn first_piece(node: &web_sys::Node) -> Option<web_sys::Element> {
-    let el: web_sys::Element = node.clone().dyn_into().ok()?;
-    if el.has_attribute("data-s") {
-        return Some(el);
-    }
-    el.query_selector("[data-s]").ok()?
+/// The text offset of a DOM boundary point: its paragraph's `data-s` plus the length of the
+/// text before it in the paragraph (a range's text leaves out the label tags drawn by CSS).
+fn offset_of(node: &web_sys::Node, offset: u32) -> Option<usize> {
+    let el = if node.node_type() == web_sys::Node::TEXT_NODE { node.parent_element()? } else { node.clone().dyn_into().ok()? };
+    let para = el.closest("p[data-s]").ok()??;
+    let base: usize = para.get_attribute("data-s")?.parse().ok()?;
+    let doc = web_sys::window()?.document()?;
+    let before = doc.create_range().ok()?;
+    before.set_start(&para, 0).ok()?;
+    before.set_end(node, offset).ok()?;
+    let text: String = before.to_string().into();
+    Some(base + text.encode_utf16().count())
 }

@@ -89,6 +89,11 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
         }
         None => (corpus((mb * 1_000_000.0) as usize), "generated, fixed seed".to_string()),
     };
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        // Only write the generated text (for the browser and spaCy benchmarks).
+        let path = args.get(i + 1).ok_or_else(|| crate::Failure::Usage("--write needs a path".into()))?;
+        return std::fs::write(path, &text).map_err(|e| crate::Failure::Input(format!("cannot write {path}: {e}")));
+    }
     let size = text.len() as f64 / 1e6;
     let words = tokenize(&text).iter().filter(|t| t.is_wordlike()).count();
     println!("corpus: {size:.2} MB, {words} words ({what})\n");
@@ -105,6 +110,14 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&analysis).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));
     row("annotate (all of it: entities and claims)", secs);
-    println!("\n{} entities, {} claims", doc.entities.len(), doc.claims.len());
+    println!("\n{} entities, {} claims; peak memory of this process {}", doc.entities.len(), doc.claims.len(), peak_memory());
     Ok(())
+}
+
+/// The process's peak resident memory (Linux), as text.
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_string()))
+        .unwrap_or_else(|| "unknown".into())
 }

@@ -32,9 +32,9 @@ USAGE:
     wasim agree A B [--json]
         Agreement of two annotations of the same text: span P/R/F1 per label (B against A),
         Cohen's kappa over word tokens, and the places where they differ.
-    wasim bench [--mb N | --file FILE]
+    wasim bench [--mb N | --file FILE] [--write OUT]
         Measures the engine's throughput, stage by stage, on N MB (default 4) of generated
-        Arabic news text, or on FILE.
+        Arabic news text, or on FILE; with --write, only writes the generated text to OUT.
     wasim help
         Prints this help.
 

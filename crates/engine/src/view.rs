@@ -75,20 +75,31 @@ pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
     out
 }
 
+/// How many entities before a paragraph are checked for reaching into it.
+const LOOK_BACK: usize = 64;
+
 fn runs(doc: &Document, para: Span, cuts: &[usize]) -> Vec<Run> {
     let from = cuts.partition_point(|&c| c <= para.start);
     let mut points = vec![para.start];
     points.extend(cuts[from..].iter().copied().take_while(|&c| c < para.end));
     points.push(para.end);
+    // Only the entities and claims that reach into this paragraph (entities are sorted by start;
+    // one that starts before the paragraph may still reach into it).
+    let near = |spans: &mut dyn Iterator<Item = (usize, Span)>| -> Vec<(usize, Span)> { spans.filter(|(_, s)| s.overlaps(para)).collect() };
+    // Entities are sorted by start; one starting before the paragraph may reach into it (a person
+    // can mark across a line break): look back a few.
+    let first = doc.entities.partition_point(|e| e.span.start < para.start).saturating_sub(LOOK_BACK);
+    let entities = near(&mut doc.entities.iter().enumerate().skip(first).take_while(|(_, e)| e.span.start < para.end).map(|(i, e)| (i, e.span)));
+    let claims = near(&mut doc.claims.iter().map(|c| c.content).enumerate());
     let mut runs: Vec<Run> = Vec::new();
     for w in points.windows(2) {
         let span = Span::new(w[0], w[1]);
         if span.is_empty() {
             continue;
         }
-        let innermost = |spans: &mut dyn Iterator<Item = (usize, Span)>| spans.filter(|(_, s)| s.contains(span)).min_by_key(|(_, s)| s.len()).map(|(i, _)| i);
-        let entity = innermost(&mut doc.entities.iter().map(|e| e.span).enumerate());
-        let claim = innermost(&mut doc.claims.iter().map(|c| c.content).enumerate());
+        let innermost = |spans: &[(usize, Span)]| spans.iter().filter(|(_, s)| s.contains(span)).min_by_key(|(_, s)| s.len()).map(|(i, _)| *i);
+        let entity = innermost(&entities);
+        let claim = innermost(&claims);
         // Pieces are cut at every boundary (so that left-to-right runs stay apart) but the
         // pieces of one entity are joined again.
         let piece = Piece { span, utf16: 0, entity, isolate: false };
@@ -127,9 +138,11 @@ pub struct Group {
 pub fn groups(doc: &Document) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     let mut at: std::collections::HashMap<(Label, String), usize> = std::collections::HashMap::new();
+    // Names repeat: normalize each distinct spelling once.
+    let mut keys: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     for (i, e) in doc.entities.iter().enumerate() {
         let text = e.span.of(&doc.text);
-        let key = crate::keys::phrase_key(text);
+        let key = keys.entry(text).or_insert_with(|| crate::keys::phrase_key(text)).clone();
         match at.get(&(e.label, key.clone())) {
             Some(&g) => out[g].members.push(i),
             None => {

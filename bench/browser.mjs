@@ -1,0 +1,72 @@
+// The browser half of `scripts/bench`: the release bundle served on 127.0.0.1 in headless
+// Chromium. Prints one JSON object: page load, engine throughput inside the page, the editor on
+// a long document (paste to highlights, one label change), and memory.
+import { readFileSync } from 'node:fs';
+import { serve, browser, page } from '../tests/e2e/harness.mjs';
+
+const corpus = readFileSync(process.argv[2], 'utf8');
+const longDoc = readFileSync(process.argv[3], 'utf8');
+const server = await serve('/');
+const b = await browser();
+const out = {};
+try {
+  const p = await page(b);
+  await p.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  const t0 = Date.now();
+  await p.goto(server.url);
+  await p.waitForSelector('textarea');
+  await p.waitForFunction(() => window.wasmBindings?.annotateMs);
+  out.load_ms = Date.now() - t0;
+  out.load_in_page_ms = await p.evaluate(() => performance.now());
+
+  // Engine throughput in the page: best of three.
+  const ms = await p.evaluate((text) => {
+    const runs = [0, 1, 2].map(() => window.wasmBindings.annotateMs(text));
+    return Math.min(...runs);
+  }, corpus);
+  out.engine_mb = Buffer.byteLength(corpus) / 1e6;
+  out.engine_ms = ms;
+
+  // The editor on a long document: from the paste to the highlights, then one label change.
+  await p.reload();
+  await p.waitForSelector('textarea');
+  out.long_doc_words = longDoc.split(/\s+/).filter(Boolean).length;
+  out.paste_to_highlights_ms = await p.evaluate((text) => new Promise((ok) => {
+    const ta = document.querySelector('textarea');
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      if (document.querySelectorAll('.reader mark[data-label]').length > 100) {
+        obs.disconnect();
+        ok(performance.now() - t0);
+      }
+    });
+    obs.observe(document.querySelector('.reader'), { childList: true, subtree: true });
+    ta.value = text;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }), longDoc);
+  out.marks = await p.$$eval('.reader mark[data-label]', (m) => m.length);
+  await p.evaluate(() => document.activeElement.blur());
+  const target = '.reader mark[data-label="LOC"] >> nth=200';
+  await p.click(target);
+  out.label_change_ms = await p.evaluate(() => new Promise((ok) => {
+    const marks = document.querySelectorAll('.reader mark[data-label="LOC"]');
+    const m = document.activeElement;
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      const now = document.activeElement;
+      if (document.querySelectorAll('.reader mark[data-label="LOC"]').length === marks.length - 1) {
+        obs.disconnect();
+        ok(performance.now() - t0);
+      }
+    });
+    obs.observe(document.querySelector('.reader'), { attributes: true, childList: true, subtree: true });
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+  }));
+  out.js_heap_mb = await p.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null);
+  out.wasm_memory_mb = await p.evaluate(() => window.__wasm?.memory ? window.__wasm.memory.buffer.byteLength / 1e6 : null);
+  out.errors = p.errors;
+} finally {
+  await b.close();
+  await server.close();
+}
+console.log(JSON.stringify(out));
