@@ -96,7 +96,8 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     }
     let size = text.len() as f64 / 1e6;
     let words = tokenize(&text).iter().filter(|t| t.is_wordlike()).count();
-    println!("corpus: {size:.2} MB, {words} words ({what})\n");
+    let lex = wasim_engine::Lexicon::builtin();
+    println!("corpus: {size:.2} MB, {words} words ({what}); lexicon: {} keys in {} KB of fst\n", lex.len(), lex.size() / 1000);
     println!("| stage | time (s) | MB/s | words/s |");
     println!("|---|---:|---:|---:|");
     let row = |name: &str, secs: f64| println!("| {name} | {secs:.3} | {:.1} | {:.0} |", size / secs, words as f64 / secs);
