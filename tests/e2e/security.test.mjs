@@ -161,3 +161,15 @@ test('hostile text: huge pastes are refused with a message, controls and odd cha
   await p.waitForSelector('.reader mark[data-label="LOC"]');
   assert.deepEqual(p.errors, []);
 });
+
+test('an oversized file is refused with a message naming it', async () => {
+  const dir = tempDir();
+  const big = join(dir, 'كبير.txt');
+  writeFileSync(big, 'قال الوزير إن الاجتماع في القاهرة. '.repeat(120000)); // about 7 MB
+  const p = await page(b);
+  await p.goto(server.url);
+  await p.setInputFiles('.open-files input', [big]);
+  await p.waitForSelector('.notice');
+  assert.match(await p.textContent('.notice'), /كبير\.txt: \d+ MB/);
+  assert.equal(await p.$$eval('.docs li', (ls) => ls.length), 1);
+});

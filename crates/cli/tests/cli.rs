@@ -34,6 +34,9 @@ fn annotate_a_file_and_standard_input() {
     assert_eq!(v["format"], "wasim/1");
     assert_eq!(v["offsets"], "codepoint");
     assert!(v["entities"].as_array().unwrap().iter().any(|e| e["text"] == "فرنسا" && e["label"] == "LOC"));
+    // The speaker is linked to the entities inside it.
+    let per = v["entities"].as_array().unwrap().iter().find(|e| e["label"] == "PER").unwrap()["id"].clone();
+    assert!(v["claims"][0]["speaker"]["entities"].as_array().unwrap().contains(&per), "{}", v["claims"][0]);
     let piped = wasim(&["annotate"], TEXT.as_bytes());
     assert_eq!(piped.stdout, out.stdout, "standard input gives the same");
     let two = wasim(&["annotate", f.to_str().unwrap(), "-"], TEXT.as_bytes());

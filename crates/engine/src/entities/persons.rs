@@ -164,6 +164,11 @@ fn is_name_word(a: &Analysis, j: usize) -> bool {
     if any.any(&[Kind::Common, Kind::Title, Kind::Country, Kind::City, Kind::Region, Kind::Organization, Kind::OrgHead, Kind::Month, Kind::Weekday, Kind::Media, Kind::PlaceHead]) {
         return false;
     }
+    // An unknown word with و or ف in front (وجاء، فقال) is a verb or a noun joined to what came
+    // before, not a name; names that start with these letters (وليد، وائل) are in the lists.
+    if w.key.starts_with(['و', 'ف']) {
+        return false;
+    }
     // A word with tanween (ـًا) is an indefinite noun; a future verb (سيزور، سنعمل: س, then
     // ي or ن and two to four letters) follows its subject; otherwise an unknown word is a name
     // by its position.

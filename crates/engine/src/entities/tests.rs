@@ -158,6 +158,7 @@ fn regressions() {
             ("أرسل وفدًا إلى العاصمة.", "وفدًا with tanween once matched a town"),
             ("وقال رئيس الوزراء الياباني إن [LOC طوكيو] مستعدة.", "الياباني once matched اليابان through the suffix ي"),
             ("وأكد الفريق جاهز للمباراة.", "الفريق (the team) once started a person after a title"),
+            ("اتصل رئيس الوزراء الإسرائيلي، وجاء ذلك بعد الاجتماع.", "وجاء (and came) once became a name after a title and a comma"),
         ],
         &[Label::PER, Label::LOC],
         "regressions",

@@ -3,7 +3,7 @@
 //! ```text
 //! { "format": "wasim/1", "text": "<the original text>", "offsets": "codepoint",
 //!   "entities": [ { "id", "start", "end", "label", "text", "source", "status", "confidence" } ],
-//!   "claims":   [ { "id", "speaker": {"start","end","text"} | null, "cue": … | null,
+//!   "claims":   [ { "id", "speaker": {"start","end","text","entities"} | null, "cue": … | null,
 //!                   "content": {"start","end","text"}, "quoted", "negated", "source", "status" } ] }
 //! ```
 //!
@@ -38,13 +38,20 @@ pub fn to_value(doc: &Document) -> Value {
             })
         })
         .collect();
+    // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6).
+    let speaker = |s: Span| {
+        let mut v = part(s);
+        let ids: Vec<String> = doc.entities.iter().enumerate().filter(|(_, e)| s.contains(e.span)).map(|(i, _)| format!("T{}", i + 1)).collect();
+        v["entities"] = json!(ids);
+        v
+    };
     let claims: Vec<Value> = doc
         .claims
         .iter()
         .enumerate()
         .map(|(n, c)| {
             json!({
-                "id": format!("C{}", n + 1), "speaker": c.speaker.map(part), "cue": c.cue.map(part),
+                "id": format!("C{}", n + 1), "speaker": c.speaker.map(speaker), "cue": c.cue.map(part),
                 "content": part(c.content), "quoted": c.quoted, "negated": c.negated,
                 "source": c.source, "status": c.status.as_str(),
             })
