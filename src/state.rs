@@ -304,20 +304,15 @@ impl Reducible for State {
                 s.changed();
             }
             Action::DeleteDoc(_) => return self,
-            Action::Undo => {
-                let Some(prev) = s.undo.pop() else { return self };
-                s.redo.push(Snapshot { docs: std::mem::replace(&mut s.docs, prev.docs), current: s.current });
-                s.current = prev.current.min(s.docs.len() - 1);
-                s.focus = None;
-                s.notice = None;
-                s.changed();
-            }
-            Action::Redo => {
-                let Some(next) = s.redo.pop() else { return self };
-                s.undo.push(Snapshot { docs: std::mem::replace(&mut s.docs, next.docs), current: s.current });
-                s.current = next.current.min(s.docs.len() - 1);
+            a @ (Action::Undo | Action::Redo) => {
+                // Undo moves a snapshot from the undo stack to the redo stack; redo the other way.
+                let (from, to) = if matches!(a, Action::Undo) { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
+                let Some(snap) = from.pop() else { return self };
+                to.push(Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs), current: s.current });
+                s.current = snap.current.min(s.docs.len() - 1);
                 s.focus = None;
                 s.active_claim = None;
+                s.notice = None;
                 s.changed();
             }
             Action::Focus(f) => {
