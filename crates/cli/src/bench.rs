@@ -97,10 +97,10 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     let size = text.len() as f64 / 1e6;
     let words = tokenize(&text).iter().filter(|t| t.is_wordlike()).count();
     let lex = wasim_engine::Lexicon::builtin();
-    println!("corpus: {size:.2} MB, {words} words ({what}); lexicon: {} keys in {} KB of fst\n", lex.len(), lex.size() / 1000);
-    println!("| stage | time (s) | MB/s | words/s |");
-    println!("|---|---:|---:|---:|");
-    let row = |name: &str, secs: f64| println!("| {name} | {secs:.3} | {:.1} | {:.0} |", size / secs, words as f64 / secs);
+    outln!("corpus: {size:.2} MB, {words} words ({what}); lexicon: {} keys in {} KB of fst\n", lex.len(), lex.size() / 1000);
+    outln!("| stage | time (s) | MB/s | words/s |");
+    outln!("|---|---:|---:|---:|");
+    let row = |name: &str, secs: f64| outln!("| {name} | {secs:.3} | {:.1} | {:.0} |", size / secs, words as f64 / secs);
     row("normalize (search level, with map)", time(|| normalize(&text, Level::Search).text.len()).0);
     row("tokenize", time(|| tokenize(&text).len()).0);
     row("tokens + sentences + clitics", time(|| wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin()).words.len()).0);
@@ -111,7 +111,7 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&analysis).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));
     row("annotate (all of it: entities and claims)", secs);
-    println!("\n{} entities, {} claims; peak memory of this process {}", doc.entities.len(), doc.claims.len(), peak_memory());
+    outln!("\n{} entities, {} claims; peak memory of this process {}", doc.entities.len(), doc.claims.len(), peak_memory());
     Ok(())
 }
 

@@ -18,12 +18,12 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         let pred = wasim_engine::annotate(&gold.text);
         let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
         if args.iter().any(|a| a == "--diff") {
-            print!("{}", diff(&gold, &pred));
+            out!("{}", diff(&gold, &pred));
         }
         if as_json {
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         } else {
-            print!("{}", render(&report));
+            out!("{}", render(&report));
         }
         return Ok(());
     }
@@ -57,9 +57,9 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     };
     let report = score(&gold, &pred, &labels);
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
-        print!("{}", render(&report));
+        out!("{}", render(&report));
     }
     Ok(())
 }
@@ -136,14 +136,14 @@ pub fn agree(args: &[String]) -> Result<(), Failure> {
     }
     let r = wasim_engine::agree::agree(&a, &b);
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
         return Ok(());
     }
-    print!("{}", render(&r.spans));
-    println!("tokens {}  observed agreement {:.3}  Cohen's kappa {:.3}", r.tokens, r.observed, r.kappa);
+    out!("{}", render(&r.spans));
+    outln!("tokens {}  observed agreement {:.3}  Cohen's kappa {:.3}", r.tokens, r.observed, r.kappa);
     for d in &r.disagreements {
         let l = |x: Option<Label>| x.map_or("-".to_string(), |l| l.to_string());
-        println!("  {:?}: A {} / B {}", d.span.of(&a.text), l(d.a), l(d.b));
+        outln!("  {:?}: A {} / B {}", d.span.of(&a.text), l(d.a), l(d.b));
     }
     Ok(())
 }

@@ -1,6 +1,20 @@
 //! `wasim`: Wasim's engine on the command line: batch annotation, conversion between formats,
 //! evaluation, agreement and benchmarks.
 
+/// `println!` and `print!` that stop quietly when the reader has gone (`wasim bench | head`).
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 mod bench;
 mod eval;
 
@@ -57,7 +71,7 @@ fn main() -> ExitCode {
         Some("agree") => eval::agree(rest),
         Some("bench") => bench::run(rest),
         Some("help" | "--help" | "-h") | None => {
-            println!("{}", usage());
+            outln!("{}", usage());
             return ExitCode::SUCCESS;
         }
         Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
