@@ -2,13 +2,14 @@
 // It caches the page and every file the page names (the hashed js, wasm and css of the
 // build), serves them from the cache, and refreshes the cache from the network when it can.
 // It never touches requests to other origins (the app makes none).
-const CACHE = 'wasim-v1';
+const CACHE = 'wasim-v2';
 
 async function precache() {
   const cache = await caches.open(CACHE);
   const index = await fetch('./', { cache: 'no-cache' });
   const html = await index.clone().text();
-  const names = new Set(['./', './manifest.webmanifest', './icon.svg']);
+  // The analysis worker's files are not named in the page; their names carry no hash.
+  const names = new Set(['./', './manifest.webmanifest', './icon.svg', './wasim-worker_loader.js', './wasim-worker.js', './wasim-worker_bg.wasm']);
   for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"](\.\/[^'"]+)['"]/g)) names.add(m[1]);
   await cache.put('./', index);
   await cache.addAll([...names].filter((n) => n !== './'));

@@ -62,6 +62,17 @@ try {
     obs.observe(document.querySelector('.reader'), { attributes: true, childList: true, subtree: true });
     document.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
   }));
+  // Typing in the long document: the longest main-thread task while it is analyzed again.
+  out.longest_task_while_typing_ms = await p.evaluate(() => new Promise((ok) => {
+    let longest = 0;
+    const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); });
+    obs.observe({ type: 'longtask', buffered: false });
+    const ta = document.querySelector('textarea');
+    ta.focus();
+    ta.value += ' وصل الوفد إلى بيروت.';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    setTimeout(() => { obs.disconnect(); ok(longest); }, 2500);
+  }));
   out.js_heap_mb = await p.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null);
   out.wasm_memory_mb = await p.evaluate(() => window.__wasm?.memory ? window.__wasm.memory.buffer.byteLength / 1e6 : null);
   out.errors = p.errors;

@@ -5,6 +5,7 @@ use crate::components::{
     agreement::AgreementPanel, claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help, legend::Legend, reader::Reader, selection_bar::SelectionBar,
     toolbar::Toolbar, DocRef,
 };
+use crate::analyzer::Analyzer;
 use crate::i18n::Lang;
 use crate::state::{Action, Focus, Key, Notice, Op, State};
 use crate::{download, persist, storage};
@@ -57,10 +58,16 @@ pub fn app() -> Html {
         }
     });
 
-    // Analyze the current document after a pause in typing (at once for a new text).
+    // Analyze the current document after a pause in typing (at once for a new text), in the
+    // worker when it runs.
+    let analyzer = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| Analyzer::new(dispatch)
+    });
     {
         let entry = state.entry().clone();
         let dispatch = dispatch.clone();
+        let analyzer = analyzer.clone();
         use_effect_with((entry.id, entry.text.clone()), move |(id, text)| {
             let (id, text) = (*id, text.clone());
             let fresh = entry.doc.text.is_empty();
@@ -68,13 +75,7 @@ pub fn app() -> Html {
             if too_large {
                 dispatch.dispatch(Action::Notice(Some(Notice::TooLarge)));
             }
-            let timer = (!too_large && *entry.doc.text != *text).then(|| {
-                Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || {
-                    let t0 = now();
-                    let doc = wasim_engine::annotate(&text);
-                    dispatch.dispatch(Action::Analyzed { id, doc, ms: now() - t0 });
-                })
-            });
+            let timer = (!too_large && *entry.doc.text != *text).then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text)));
             move || drop(timer)
         });
     }
@@ -379,9 +380,4 @@ fn export(s: &State, format: &str, all: bool) -> Result<(), String> {
     let docs: Vec<wasim_engine::export::Named> = entries.iter().map(|e| wasim_engine::export::Named { name: e.name.clone(), doc: (*e.doc).clone() }).collect();
     let file = wasim_engine::export::export(format, &docs).map_err(|e| e.0)?;
     download::save(&file.name, file.mime, &file.bytes).map_err(|e| e.as_string().unwrap_or_else(|| "download failed".into()))
-}
-
-/// Milliseconds from the page's time origin (0 where there is no `performance`).
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }

@@ -3,6 +3,7 @@
 //! `src/main.rs` only starts it; the modules are a library so that the browser tests in
 //! `tests/` can render the components.
 
+pub mod analyzer;
 pub mod app;
 pub mod components;
 pub mod download;

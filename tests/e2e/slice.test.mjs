@@ -49,6 +49,9 @@ test('paste, highlights, claims, export', async () => {
   }
   assert.ok(json.entities.some((e) => e.label === 'LOC' && e.text === 'القاهرة'));
   assert.ok(json.claims.some((c) => c.quoted && c.content.text === 'العلاقات مع فرنسا قوية' && c.speaker && c.cue.text === 'قال'));
+  // The analysis runs in a Web Worker, off the page's main thread.
+  assert.equal(p.workers().length, 1);
+  assert.equal(await p.workers()[0].evaluate(() => typeof wasm_bindgen), 'function');
   assert.deepEqual(p.errors, []);
   const outside = p.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(outside, [], 'the page requests nothing but its own files');
