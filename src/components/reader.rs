@@ -11,7 +11,7 @@
 use super::DocRef;
 use crate::state::Focus;
 use std::rc::Rc;
-use wasim_engine::view::paragraphs;
+use wasim_engine::view::{ltr_runs, paragraphs_with};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -62,7 +62,7 @@ struct EntityView {
     focused: bool,
 }
 
-fn views(doc: &wasim_engine::Document, focus: &Option<Focus>) -> Vec<Rc<ParaView>> {
+fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Option<Focus>) -> Vec<Rc<ParaView>> {
     let focused_entity = match focus {
         Some(Focus::Entity(i)) => doc.entities.get(*i).map(|e| e.span.start),
         _ => None,
@@ -71,7 +71,7 @@ fn views(doc: &wasim_engine::Document, focus: &Option<Focus>) -> Vec<Rc<ParaView
         Some(Focus::Claim(i)) => doc.claims.get(*i).map(|c| c.content.start),
         _ => None,
     };
-    paragraphs(doc)
+    paragraphs_with(doc, ltr)
         .into_iter()
         .map(|p| {
             let utf16 = p.runs.first().and_then(|r| r.pieces.first()).map_or(0, |x| x.utf16);
@@ -106,7 +106,9 @@ fn views(doc: &wasim_engine::Document, focus: &Option<Focus>) -> Vec<Rc<ParaView
 
 #[component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let paras = use_memo((props.doc.clone(), props.focus.clone()), |(d, f)| views(d, f));
+    // Left-to-right runs depend on the text alone: kept across annotation edits.
+    let ltr = use_memo(props.doc.text.clone(), |t| ltr_runs(t));
+    let paras = use_memo((props.doc.clone(), props.focus.clone()), |(d, f)| views(d, &ltr, f));
     let onmouseup = {
         let onselect = props.onselect.clone();
         Callback::from(move |_: MouseEvent| {

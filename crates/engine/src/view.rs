@@ -37,15 +37,24 @@ pub struct Paragraph {
 /// The document's paragraphs (one per line), each cut at every entity and claim boundary and
 /// around left-to-right runs.
 pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
-    let text = doc.text.as_str();
-    let mut out = Vec::new();
-    let mut start = 0;
-    // Left-to-right runs: Latin words, numbers, URLs and e-mail addresses.
-    let ltr: Vec<Span> = crate::tokenize::tokenize(text)
+    paragraphs_with(doc, &ltr_runs(&doc.text))
+}
+
+/// The left-to-right runs of a text (Latin words, numbers, URLs, e-mail addresses). They depend
+/// on the text alone, so a caller that redraws after every edit can keep them.
+pub fn ltr_runs(text: &str) -> Vec<Span> {
+    crate::tokenize::tokenize(text)
         .into_iter()
         .filter(|t| matches!(t.kind, TokenKind::Latin | TokenKind::Number | TokenKind::Url | TokenKind::Email))
         .map(|t| t.span)
-        .collect();
+        .collect()
+}
+
+/// [`paragraphs`] with the text's [`ltr_runs`] already known.
+pub fn paragraphs_with(doc: &Document, ltr: &[Span]) -> Vec<Paragraph> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
     // Boundaries of all spans, sorted, to cut at.
     let mut cuts: Vec<usize> = doc
         .entities
