@@ -68,7 +68,7 @@ impl Dates<'_, '_> {
 
     /// A month name starting at word `i`: the index of its last word.
     fn month(&self, i: usize) -> Option<usize> {
-        let w = &self.a.words[i];
+        let w = self.a.words.get(i)?;
         for s in &w.stems {
             let mut cur = s.walk.map(|m| self.lex.resume(m));
             let mut best = None;
