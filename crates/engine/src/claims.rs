@@ -277,11 +277,13 @@ impl Finder<'_, '_> {
                 break;
             }
             start = Some(e.span.start);
-            let w = a.word_at(e.span.start);
-            if w == 0 || !a.joined(w) {
+            // The word holding the entity's start (it may start after a clitic, inside a word),
+            // then the word before it.
+            let w = a.words.partition_point(|x| x.span.start <= e.span.start);
+            if w < 2 || !a.joined(w - 1) || a.words[w - 2].span.end >= at {
                 break;
             }
-            at = a.words[w - 1].span.end;
+            at = a.words[w - 2].span.end;
         }
         // The subject opens its clause: the sentence starts there, or a comma stands before it.
         let start = start?;
