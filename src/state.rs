@@ -22,7 +22,7 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(id: u64, name: String, text: &str) -> Entry {
-        Entry { id, name, text: Rc::from(text), doc: Rc::new(Document { text: String::new(), ..Document::default() }) }
+        Entry { id, name, text: Rc::from(text), doc: Rc::new(Document::default()) }
     }
     /// Whether the annotations shown are of the current text.
     pub fn is_current(&self) -> bool {

@@ -24,7 +24,7 @@ use crate::Span;
 pub use cues::{is_cue_word, CueKind};
 
 /// Words after which the content starts (search-normalized).
-const COMPLEMENTIZERS: [&str; 14] = ["ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "لان", "فان", "فانه", "اننا", "اننا"];
+const COMPLEMENTIZERS: [&str; 13] = ["ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "لان", "فان", "فانه", "اننا"];
 /// Prepositions a cue verb governs before its content: أشار إلى أن، لفت إلى أن، نقل عن …
 const CUE_PREPOSITIONS: [&str; 4] = ["الي", "عن", "علي", "ب"];
 /// Words that end a content or a speaker when they follow a comma: وذلك، وجاء ذلك، في حين …

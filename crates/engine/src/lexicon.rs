@@ -88,17 +88,4 @@ impl Lexicon {
             Kinds::EMPTY
         }
     }
-
-    /// Every key of the lists in `kind` (for tests and statistics).
-    pub fn keys_of(&self, kind: Kind) -> Vec<String> {
-        use fst::Streamer;
-        let mut out = Vec::new();
-        let mut s = self.map.stream();
-        while let Some((k, v)) = s.next() {
-            if Kinds(v).has(kind) {
-                out.push(String::from_utf8_lossy(k).into_owned());
-            }
-        }
-        out
-    }
 }

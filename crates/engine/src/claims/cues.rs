@@ -58,7 +58,6 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("هدد", "يهدد", "threatened"),
     ("تعهد", "يتعهد", "pledged"),
     ("وعد", "يعد", "promised"),
-    ("أعتقد", "يعتقد", "believed"),
     ("اعتقد", "يعتقد", "believed"),
     ("ختم", "يختم", "concluded"),
     ("استطرد", "يستطرد", "continued"),

@@ -20,7 +20,7 @@ const PARTICLES: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "�
 const MAX_NAME_WORDS: usize = 5;
 
 /// Words after a title that are not names but describe the title: السابق (former) …
-const TITLE_TAIL: [&str; 8] = ["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المنتهيه ولايته", "المكلف", "الجديد"];
+const TITLE_TAIL: [&str; 7] = ["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المكلف", "الجديد"];
 
 pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();

@@ -98,10 +98,6 @@ impl Kinds {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
-    /// True when the entry is in some list other than the common words.
-    pub fn is_name_like(self) -> bool {
-        self.0 & !Kind::Common.bit() != 0
-    }
     pub fn iter(self) -> impl Iterator<Item = Kind> {
         Kind::ALL.into_iter().filter(move |k| self.has(*k))
     }
