@@ -1,11 +1,11 @@
 //! The root component: it owns the state, runs the analysis after a pause in typing, saves the
 //! work, listens to the keyboard, and lays out the components.
 
-use crate::components::{
-    agreement::AgreementPanel, claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help, legend::Legend, reader::Reader, selection_bar::SelectionBar,
-    toolbar::Toolbar, DocRef,
-};
 use crate::analyzer::Analyzer;
+use crate::components::{
+    agreement::AgreementPanel, claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help,
+    legend::Legend, reader::Reader, selection_bar::SelectionBar, toolbar::Toolbar, DocRef,
+};
 use crate::i18n::Lang;
 use crate::state::{Action, Focus, Key, Notice, Op, State};
 use crate::{download, persist, storage};
@@ -26,7 +26,8 @@ const LANG_PREF: &str = "wasim.lang";
 
 #[component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State::with_lang(storage::pref(LANG_PREF).as_deref().and_then(Lang::parse).unwrap_or_default()));
+    let state =
+        use_reducer(|| State::with_lang(storage::pref(LANG_PREF).as_deref().and_then(Lang::parse).unwrap_or_default()));
     let dispatch = state.dispatcher();
     let lang = state.lang;
     let t = lang.t();
@@ -75,7 +76,8 @@ pub fn app() -> Html {
             if too_large {
                 dispatch.dispatch(Action::Notice(Some(Notice::TooLarge)));
             }
-            let timer = (!too_large && *entry.doc.text != *text).then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text)));
+            let timer = (!too_large && *entry.doc.text != *text)
+                .then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text)));
             move || drop(timer)
         });
     }
@@ -107,15 +109,20 @@ pub fn app() -> Html {
             let doc = web_sys::window().and_then(|w| w.document());
             // Not passive: shortcuts must be able to stop the browser's own meaning of a key.
             let opts = gloo::events::EventListenerOptions::enable_prevent_default();
-            let listener = doc.map(|d| EventListener::new_with_options(&d, "keydown", opts, move |e| on_key(e, &dispatch)));
+            let listener =
+                doc.map(|d| EventListener::new_with_options(&d, "keydown", opts, move |e| on_key(e, &dispatch)));
             move || drop(listener)
         }
     });
 
     // Bring the focused entity or claim into view (and the keyboard focus to an entity).
     let focus_target = match &state.focus {
-        Some(Focus::Entity(i)) => state.entry().doc.entities.get(*i).map(|e| format!(".reader [data-e=\"{}\"]", e.span.start)),
-        Some(Focus::Claim(i)) => state.entry().doc.claims.get(*i).map(|c| format!(".reader [data-claim=\"{}\"]", c.content.start)),
+        Some(Focus::Entity(i)) => {
+            state.entry().doc.entities.get(*i).map(|e| format!(".reader [data-e=\"{}\"]", e.span.start))
+        }
+        Some(Focus::Claim(i)) => {
+            state.entry().doc.claims.get(*i).map(|c| format!(".reader [data-claim=\"{}\"]", c.content.start))
+        }
         _ => None,
     };
     use_effect_with((state.focus.clone(), focus_target), |(focus, selector)| {
@@ -133,8 +140,14 @@ pub fn app() -> Html {
 
     let entry = state.entry().clone();
     let doc = DocRef(entry.doc.clone());
-    let onop = { let d = dispatch.clone(); Callback::from(move |op: Op| d.dispatch(Action::Edit(op))) };
-    let onfocus = { let d = dispatch.clone(); Callback::from(move |f: Option<Focus>| d.dispatch(Action::Focus(f))) };
+    let onop = {
+        let d = dispatch.clone();
+        Callback::from(move |op: Op| d.dispatch(Action::Edit(op)))
+    };
+    let onfocus = {
+        let d = dispatch.clone();
+        Callback::from(move |f: Option<Focus>| d.dispatch(Action::Focus(f)))
+    };
     let onselect = {
         let d = dispatch.clone();
         let doc = entry.doc.clone();
@@ -146,7 +159,10 @@ pub fn app() -> Html {
     };
     // By where it starts, resolved by the reducer: a paragraph not drawn again keeps its old
     // callbacks, and entity numbers may have moved since.
-    let onfocusentity = { let d = dispatch.clone(); Callback::from(move |start: usize| d.dispatch(Action::FocusEntityAt(start))) };
+    let onfocusentity = {
+        let d = dispatch.clone();
+        Callback::from(move |start: usize| d.dispatch(Action::FocusEntityAt(start)))
+    };
     let oninput = {
         let d = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -168,11 +184,16 @@ pub fn app() -> Html {
             }
         })
     };
-    let onfiles = { let d = dispatch.clone(); Callback::from(move |files: web_sys::FileList| open_files(files, d.clone())) };
+    let onfiles = {
+        let d = dispatch.clone();
+        Callback::from(move |files: web_sys::FileList| open_files(files, d.clone()))
+    };
     let oncompare = {
         let d = dispatch.clone();
         let current = entry.doc.text.clone();
-        Callback::from(move |files: web_sys::FileList| compare_with(files, current.clone(), d.clone(), t.different_text))
+        Callback::from(move |files: web_sys::FileList| {
+            compare_with(files, current.clone(), d.clone(), t.different_text)
+        })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -207,7 +228,10 @@ pub fn app() -> Html {
     } else {
         state.analysis_ms.map_or(String::new(), |ms| (t.status)(entry.doc.entities.len(), entry.doc.claims.len(), ms))
     };
-    let export_all_cb = { let cb = onexport.clone(); Callback::from(move |_: MouseEvent| cb.emit(("json".into(), true))) };
+    let export_all_cb = {
+        let cb = onexport.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(("json".into(), true)))
+    };
     let notice = state.notice.clone().map(|n| {
         let close = { let d = dispatch.clone(); move |_| d.dispatch(Action::Notice(None)) };
         let undo = { let d = dispatch.clone(); move |_| d.dispatch(Action::Undo) };
@@ -270,7 +294,9 @@ async fn restore(dispatch: UseReducerDispatcher<State>) {
             Ok(r) => dispatch.dispatch(Action::Restore(Some(r))),
             Err(persist::ReadError::Newer(v)) => {
                 // Leave it alone: a newer Wasim wrote it. Work here is not saved over it.
-                dispatch.dispatch(Action::Notice(Some(Notice::SaveFailed(format!("stored work has schema {v}, newer than this version")))));
+                dispatch.dispatch(Action::Notice(Some(Notice::SaveFailed(format!(
+                    "stored work has schema {v}, newer than this version"
+                )))));
             }
             Err(persist::ReadError::Corrupt(_)) => {
                 let _ = storage::set_aside(&json).await;
@@ -288,7 +314,8 @@ async fn restore(dispatch: UseReducerDispatcher<State>) {
 
 fn on_key(e: &web_sys::Event, dispatch: &UseReducerDispatcher<State>) {
     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name()).unwrap_or_default();
+    let target =
+        e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name()).unwrap_or_default();
     if matches!(target.as_str(), "TEXTAREA" | "INPUT" | "SELECT") || e.alt_key() {
         return;
     }
@@ -339,7 +366,8 @@ async fn read_files(files: Vec<web_sys::File>) -> Result<Vec<(String, Vec<u8>)>,
         if f.size() as usize > MAX_TEXT_BYTES * 2 {
             return Err(format!("{name}: {} MB is more than Wasim opens", f.size() as usize / 1_000_000));
         }
-        let bytes = gloo_file::futures::read_as_bytes(&gloo_file::File::from(f)).await.map_err(|e| format!("{name}: {e}"))?;
+        let bytes =
+            gloo_file::futures::read_as_bytes(&gloo_file::File::from(f)).await.map_err(|e| format!("{name}: {e}"))?;
         out.push((name, bytes));
     }
     Ok(out)
@@ -361,13 +389,20 @@ fn open_files(files: web_sys::FileList, dispatch: UseReducerDispatcher<State>) {
 }
 
 /// Loads a second annotation of the current text for comparison.
-fn compare_with(files: web_sys::FileList, current: String, dispatch: UseReducerDispatcher<State>, different: &'static str) {
+fn compare_with(
+    files: web_sys::FileList,
+    current: String,
+    dispatch: UseReducerDispatcher<State>,
+    different: &'static str,
+) {
     let files = file_vec(&files);
     spawn_local(async move {
         let result = read_files(files).await.and_then(|f| wasim_engine::export::import(&f).map_err(|e| e.to_string()));
         match result.map(|docs| docs.into_iter().next()) {
             Ok(Some(n)) if n.doc.text == current => dispatch.dispatch(Action::Compare(Some(n.doc))),
-            Ok(Some(n)) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!("{}: {different}", n.name))))),
+            Ok(Some(n)) => {
+                dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!("{}: {different}", n.name)))))
+            }
             Ok(None) => {}
             Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(e)))),
         }
@@ -377,7 +412,9 @@ fn compare_with(files: web_sys::FileList, current: String, dispatch: UseReducerD
 /// Downloads the current document, or all, in `format`.
 fn export(s: &State, format: &str, all: bool) -> Result<(), String> {
     let entries: Vec<&crate::state::Entry> = if all { s.docs.iter().collect() } else { vec![s.entry()] };
-    let docs: Vec<wasim_engine::export::Named> = entries.iter().map(|e| wasim_engine::export::Named { name: e.name.clone(), doc: (*e.doc).clone() }).collect();
+    let docs: Vec<wasim_engine::export::Named> =
+        entries.iter().map(|e| wasim_engine::export::Named { name: e.name.clone(), doc: (*e.doc).clone() }).collect();
     let file = wasim_engine::export::export(format, &docs).map_err(|e| e.0)?;
-    download::save(&file.name, file.mime, &file.bytes).map_err(|e| e.as_string().unwrap_or_else(|| "download failed".into()))
+    download::save(&file.name, file.mime, &file.bytes)
+        .map_err(|e| e.as_string().unwrap_or_else(|| "download failed".into()))
 }

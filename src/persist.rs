@@ -31,7 +31,11 @@ pub fn to_json(s: &State) -> String {
         .docs
         .iter()
         .map(|e| {
-            let document = if e.is_current() { (*e.doc).clone() } else { Document { text: e.text.to_string(), ..Document::default() } };
+            let document = if e.is_current() {
+                (*e.doc).clone()
+            } else {
+                Document { text: e.text.to_string(), ..Document::default() }
+            };
             StoredDoc { id: e.id, name: e.name.clone(), document }
         })
         .collect();
@@ -50,7 +54,8 @@ pub enum ReadError {
 /// Reads stored JSON, migrating older schemas.
 pub fn from_json(json: &str) -> Result<Restored, ReadError> {
     let v: serde_json::Value = serde_json::from_str(json).map_err(|e| ReadError::Corrupt(e.to_string()))?;
-    let schema = v.get("schema").and_then(|s| s.as_u64()).ok_or_else(|| ReadError::Corrupt("no schema number".into()))? as u32;
+    let schema =
+        v.get("schema").and_then(|s| s.as_u64()).ok_or_else(|| ReadError::Corrupt("no schema number".into()))? as u32;
     if schema > SCHEMA {
         return Err(ReadError::Newer(schema));
     }
@@ -61,14 +66,22 @@ pub fn from_json(json: &str) -> Result<Restored, ReadError> {
     // Stored annotations must fit their text; anything else is damage.
     for d in &stored.docs {
         let t = &d.document.text;
-        let fits = |s: wasim_engine::Span| s.start <= s.end && s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end);
+        let fits = |s: wasim_engine::Span| {
+            s.start <= s.end && s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end)
+        };
         let ok = d.document.entities.iter().all(|e| fits(e.span))
-            && d.document.claims.iter().all(|c| fits(c.content) && c.speaker.is_none_or(fits) && c.cue.is_none_or(fits));
+            && d.document
+                .claims
+                .iter()
+                .all(|c| fits(c.content) && c.speaker.is_none_or(fits) && c.cue.is_none_or(fits));
         if !ok {
             return Err(ReadError::Corrupt(format!("document {} has annotations outside its text", d.id)));
         }
     }
-    Ok(Restored { docs: stored.docs.into_iter().map(|d| (d.id, d.name, d.document)).collect(), current: stored.current })
+    Ok(Restored {
+        docs: stored.docs.into_iter().map(|d| (d.id, d.name, d.document)).collect(),
+        current: stored.current,
+    })
 }
 
 #[cfg(test)]
@@ -80,9 +93,14 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let s = Rc::new(State::default()).reduce(Action::AddDocs(vec![("خبر.txt".into(), Document { text: "زار الوزير القاهرة.".into(), ..Document::default() })]));
+        let s = Rc::new(State::default()).reduce(Action::AddDocs(vec![(
+            "خبر.txt".into(),
+            Document { text: "زار الوزير القاهرة.".into(), ..Document::default() },
+        )]));
         let id = s.entry().id;
-        let s = s.reduce(Action::Analyzed { id, doc: wasim_engine::annotate("زار الوزير القاهرة."), ms: 1.0 });
+        let s = s.reduce(Action::Analyzed {
+            id, doc: wasim_engine::annotate("زار الوزير القاهرة."), ms: 1.0
+        });
         let back = from_json(&to_json(&s)).unwrap();
         assert_eq!(back.docs.len(), 1);
         assert_eq!(back.docs[0].1, "خبر.txt");

@@ -166,7 +166,11 @@ pub enum Action {
     /// The user changed the current document's text (the text box keeps its own undo).
     SetText(String),
     /// A fresh analysis of `doc.text` for document `id` took `ms`.
-    Analyzed { id: u64, doc: Document, ms: f64 },
+    Analyzed {
+        id: u64,
+        doc: Document,
+        ms: f64,
+    },
     Edit(Op),
     /// New documents, e.g. from opened files (plain text or imported annotations); the first
     /// becomes current.
@@ -306,7 +310,8 @@ impl Reducible for State {
             Action::DeleteDoc(_) => return self,
             a @ (Action::Undo | Action::Redo) => {
                 // Undo moves a snapshot from the undo stack to the redo stack; redo the other way.
-                let (from, to) = if matches!(a, Action::Undo) { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
+                let (from, to) =
+                    if matches!(a, Action::Undo) { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
                 let Some(snap) = from.pop() else { return self };
                 to.push(Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs), current: s.current });
                 s.current = snap.current.min(s.docs.len() - 1);
@@ -380,12 +385,16 @@ impl State {
             (Key::Help, _) => Action::ToggleHelp,
             (Key::Escape, _) if self.help => Action::ToggleHelp,
             (Key::Escape, _) => Action::Focus(None),
-            (Key::Label(n), Some(Focus::Selection(snap))) => Action::Edit(Op::Add { span: snap.span, label: label(n)? }),
+            (Key::Label(n), Some(Focus::Selection(snap))) => {
+                Action::Edit(Op::Add { span: snap.span, label: label(n)? })
+            }
             (Key::Claim, Some(Focus::Selection(snap))) => Action::Edit(Op::AddClaim(snap.span)),
             (Key::Label(n), Some(Focus::Entity(i))) => Action::Edit(Op::Relabel { i: *i, label: label(n)? }),
             (Key::Delete, Some(Focus::Entity(i))) => Action::Edit(Op::Delete(*i)),
             (Key::Enter, Some(Focus::Entity(i))) => Action::Edit(Op::Accept(*i)),
-            (Key::TagAll, Some(Focus::Entity(i))) => entity(*i).map(|e| Action::Edit(Op::TagAll { span: e.span, label: e.label }))?,
+            (Key::TagAll, Some(Focus::Entity(i))) => {
+                entity(*i).map(|e| Action::Edit(Op::TagAll { span: e.span, label: e.label }))?
+            }
             (Key::Next, _) => Action::Step(1),
             (Key::Prev, _) => Action::Step(-1),
             _ => return None,
@@ -496,7 +505,10 @@ mod tests {
         assert_eq!(s.entry().doc, before);
         let s = run(s, vec![Action::Redo]);
         assert_eq!(s.entry().doc, added);
-        let s = run(s, vec![Action::Edit(Op::Delete(0)), Action::Edit(Op::RejectAll(Label::LOC)), Action::Undo, Action::Undo]);
+        let s = run(
+            s,
+            vec![Action::Edit(Op::Delete(0)), Action::Edit(Op::RejectAll(Label::LOC)), Action::Undo, Action::Undo],
+        );
         assert_eq!(s.entry().doc, added);
     }
 
@@ -516,7 +528,10 @@ mod tests {
     #[test]
     fn opening_files_replaces_an_empty_document() {
         let imported = wasim_engine::annotate("زار القاهرة.");
-        let s = run(State::default(), vec![Action::AddDocs(vec![("a.txt".into(), text("أ")), ("b.json".into(), imported.clone())])]);
+        let s = run(
+            State::default(),
+            vec![Action::AddDocs(vec![("a.txt".into(), text("أ")), ("b.json".into(), imported.clone())])],
+        );
         let names: Vec<&str> = s.docs.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["a.txt", "b.json"]);
         assert_eq!(s.current, 0);
@@ -531,7 +546,10 @@ mod tests {
         let at = text.find("الوزير").unwrap();
         let snap = Snap { span: Span::new(at, at + "الوزير".len()), detached: None };
         let s = run(s, vec![Action::Focus(Some(Focus::Selection(snap))), Action::Key(Key::digit(1))]);
-        let i = match s.focus { Some(Focus::Entity(i)) => i, ref f => panic!("focus {f:?}") };
+        let i = match s.focus {
+            Some(Focus::Entity(i)) => i,
+            ref f => panic!("focus {f:?}"),
+        };
         assert_eq!(s.entry().doc.entities[i].label, Label::PER);
         let s = run(s, vec![Action::Key(Key::digit(2))]);
         assert_eq!(s.entry().doc.entities[i].label, Label::ORG);
@@ -558,7 +576,8 @@ mod tests {
 
     #[test]
     fn restore_does_not_overwrite_fresh_typing() {
-        let stored = Restored { docs: vec![(7, "قديم".into(), wasim_engine::annotate("نص قديم"))], current: 0 };
+        let stored =
+            Restored { docs: vec![(7, "قديم".into(), wasim_engine::annotate("نص قديم"))], current: 0 };
         let s = run(State::default(), vec![Action::Restore(Some(stored.clone()))]);
         assert_eq!((s.docs[0].id, &*s.docs[0].text), (7, "نص قديم"));
         assert_eq!(s.next_id, 8);

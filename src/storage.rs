@@ -40,7 +40,9 @@ async fn wait(req: &IdbRequest) -> Result<JsValue, String> {
 }
 
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or("IndexedDB is not available (private mode?)")?;
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("IndexedDB is not available (private mode?)")?;
     let req = factory.open_with_u32(DB, 1).map_err(message)?;
     let upgrade = Closure::once_into_js({
         let req = req.clone();
@@ -67,7 +69,11 @@ async fn get(key: &str) -> Result<Option<String>, String> {
 async fn put(key: &str, value: &str) -> Result<(), String> {
     let db = open().await?;
     let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite).map_err(message)?;
-    let req = tx.object_store(STORE).map_err(message)?.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)).map_err(message)?;
+    let req = tx
+        .object_store(STORE)
+        .map_err(message)?
+        .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+        .map_err(message)?;
     wait(&req).await.map(|_| ())
 }
 
@@ -101,7 +107,9 @@ pub fn tab_id() -> String {
 }
 
 /// Calls `on_change` when another tab saved; keep the returned listener alive.
-pub fn watch(on_change: impl Fn() + 'static) -> Option<(web_sys::BroadcastChannel, Closure<dyn Fn(web_sys::MessageEvent)>)> {
+pub fn watch(
+    on_change: impl Fn() + 'static,
+) -> Option<(web_sys::BroadcastChannel, Closure<dyn Fn(web_sys::MessageEvent)>)> {
     let ch = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
     let me = tab_id();
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {

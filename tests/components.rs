@@ -28,7 +28,11 @@ async fn reader_marks_entities_and_claims_without_splitting_letters() {
     let text = "قالت الوزارة الأردنية إن الأسعار ارتفعت في عمّان.";
     let doc = wasim_engine::annotate(text);
     let div = root();
-    yew::Renderer::<Reader>::with_root_and_props(div.clone(), yew::props!(ReaderProps { doc: DocRef(Rc::new(doc.clone())) })).render();
+    yew::Renderer::<Reader>::with_root_and_props(
+        div.clone(),
+        yew::props!(ReaderProps { doc: DocRef(Rc::new(doc.clone())) }),
+    )
+    .render();
     settle(10).await;
     let marks = div.query_selector_all("mark[data-label]").unwrap();
     assert_eq!(marks.length() as usize, doc.entities.len());
@@ -56,10 +60,13 @@ async fn paragraphs_start_at_their_utf16_offsets() {
     let text = "قال 😀 الوزير\nزار بيروت";
     let doc = wasim_engine::annotate(text);
     let div = root();
-    yew::Renderer::<Reader>::with_root_and_props(div.clone(), yew::props!(ReaderProps { doc: DocRef(Rc::new(doc)) })).render();
+    yew::Renderer::<Reader>::with_root_and_props(div.clone(), yew::props!(ReaderProps { doc: DocRef(Rc::new(doc)) }))
+        .render();
     settle(10).await;
     let paras = div.query_selector_all("p[data-s]").unwrap();
-    let starts: Vec<String> = (0..paras.length()).map(|i| paras.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-s").unwrap()).collect();
+    let starts: Vec<String> = (0..paras.length())
+        .map(|i| paras.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-s").unwrap())
+        .collect();
     assert_eq!(starts, ["0", &text[..text.find('\n').unwrap() + 1].encode_utf16().count().to_string()]);
 }
 
@@ -82,7 +89,11 @@ async fn selection_bar_offers_every_label_with_its_key() {
     yew::Renderer::<SelectionBar>::with_root_and_props(div.clone(), props).render();
     settle(10).await;
     assert_eq!(div.query_selector(".picked").unwrap().unwrap().text_content().unwrap(), "القاهرة");
-    assert_eq!(div.query_selector(".clitic .detached").unwrap().unwrap().text_content().unwrap(), "ب", "the clitic is offered back");
+    assert_eq!(
+        div.query_selector(".clitic .detached").unwrap().unwrap().text_content().unwrap(),
+        "ب",
+        "the clitic is offered back"
+    );
     assert_eq!(div.query_selector_all(".label-btn").unwrap().length() as usize, wasim_engine::Label::ALL.len());
 }
 

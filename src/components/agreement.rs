@@ -26,7 +26,10 @@ pub fn agreement_panel(props: &AgreementProps) -> Html {
     let r = use_memo((props.doc.clone(), props.other.clone()), |(a, b)| agree(&a.0, &b.0));
     let doc: &Rc<Document> = &props.doc.0;
     let lenient = r.spans["entities"]["lenient"].as_object().cloned().unwrap_or_default();
-    let close = { let cb = props.onclose.clone(); move |_| cb.emit(()) };
+    let close = {
+        let cb = props.onclose.clone();
+        move |_| cb.emit(())
+    };
     html! {
         <section class="panel agreement" aria-label={t.agreement}>
             <h2>{ t.agreement }<button class="mini" onclick={close} aria-label={t.close}>{ "×" }</button></h2>

@@ -12,7 +12,10 @@ pub struct HelpProps {
 #[component(Help)]
 pub fn help(props: &HelpProps) -> Html {
     let t = props.lang.t();
-    let close = { let cb = props.onclose.clone(); move |_| cb.emit(()) };
+    let close = {
+        let cb = props.onclose.clone();
+        move |_| cb.emit(())
+    };
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-label={t.help}>
             <div class="dialog">

@@ -90,7 +90,13 @@ fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Optio
                                 start: e.span.start,
                                 label: e.label.as_str(),
                                 status: e.status.as_str(),
-                                title: format!("{} · {} · {:.0}% · {}", e.label, e.source, e.confidence * 100.0, e.status.as_str()),
+                                title: format!(
+                                    "{} · {} · {:.0}% · {}",
+                                    e.label,
+                                    e.source,
+                                    e.confidence * 100.0,
+                                    e.status.as_str()
+                                ),
                                 source: e.source.clone(),
                                 focused: focused_entity == Some(e.span.start),
                             }),
@@ -159,14 +165,20 @@ fn para(props: &ParaProps) -> Html {
 fn run(props: &ParaProps, r: &RunView) -> Html {
     let pieces = html! { { for r.pieces.iter().map(|p| piece(props, p)) } };
     match r.claim {
-        Some(c) => html! { <span class={classes!("claim", r.focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> },
+        Some(c) => {
+            html! { <span class={classes!("claim", r.focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> }
+        }
         None => pieces,
     }
 }
 
 fn piece(props: &ParaProps, p: &PieceView) -> Html {
     let text = html! { { p.text.clone() } };
-    let inner = if p.isolate { html! { <bdi dir="ltr">{ text }</bdi> } } else { text };
+    let inner = if p.isolate {
+        html! { <bdi dir="ltr">{ text }</bdi> }
+    } else {
+        text
+    };
     let Some(e) = &p.entity else { return inner };
     let start = e.start;
     // Focus and click both choose the entity: a click on an element that already has the
@@ -201,7 +213,11 @@ fn selection_utf16() -> Option<(usize, usize)> {
 /// The text offset of a DOM boundary point: its paragraph's `data-s` plus the length of the
 /// text before it in the paragraph (a range's text leaves out the label tags drawn by CSS).
 fn offset_of(node: &web_sys::Node, offset: u32) -> Option<usize> {
-    let el = if node.node_type() == web_sys::Node::TEXT_NODE { node.parent_element()? } else { node.clone().dyn_into().ok()? };
+    let el = if node.node_type() == web_sys::Node::TEXT_NODE {
+        node.parent_element()?
+    } else {
+        node.clone().dyn_into().ok()?
+    };
     let para = el.closest("p[data-s]").ok()??;
     let base: usize = para.get_attribute("data-s")?.parse().ok()?;
     let doc = web_sys::window()?.document()?;

@@ -45,7 +45,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         move |_| cb.emit(())
     };
     let lang = props.lang;
-    let onlang = { let cb = props.onlang.clone(); move |_| cb.emit(lang.other()) };
+    let onlang = {
+        let cb = props.onlang.clone();
+        move |_| cb.emit(lang.other())
+    };
     html! {
         <div class="actions">
             <button class="undo" disabled={!props.can_undo} onclick={emit(&props.onundo)} title="Ctrl+Z">{ t.undo }</button>

@@ -51,12 +51,26 @@ pub fn corpus(bytes: usize) -> String {
     let mut n = 0;
     while out.len() < bytes {
         let mut s = r.pick(TEMPLATES).to_string();
-        for (slot, list) in [("{title}", TITLES), ("{nat}", NATS), ("{per}", PERS), ("{org}", ORGS), ("{loc2}", LOCS), ("{loc}", LOCS), ("{media}", MEDIA), ("{date}", DATES), ("{month}", MONTHS), ("{weekday}", WEEKDAYS)] {
+        for (slot, list) in [
+            ("{title}", TITLES),
+            ("{nat}", NATS),
+            ("{per}", PERS),
+            ("{org}", ORGS),
+            ("{loc2}", LOCS),
+            ("{loc}", LOCS),
+            ("{media}", MEDIA),
+            ("{date}", DATES),
+            ("{month}", MONTHS),
+            ("{weekday}", WEEKDAYS),
+        ] {
             while s.contains(slot) {
                 s = s.replacen(slot, r.pick(list), 1);
             }
         }
-        s = s.replace("{num}", &r.num(5000).to_string()).replace("{day}", &r.num(28).to_string()).replace("{year}", &(1990 + r.num(35)).to_string());
+        s = s
+            .replace("{num}", &r.num(5000).to_string())
+            .replace("{day}", &r.num(28).to_string())
+            .replace("{year}", &(1990 + r.num(35)).to_string());
         out.push_str(&s);
         n += 1;
         out.push(if n % 5 == 0 { '\n' } else { ' ' });
@@ -79,7 +93,10 @@ fn time<T>(f: impl Fn() -> T) -> (f64, T) {
 
 pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     let mb: f64 = match args.iter().position(|a| a == "--mb") {
-        Some(i) => args.get(i + 1).and_then(|v| v.parse().ok()).ok_or_else(|| crate::Failure::Usage("--mb needs a number".into()))?,
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| crate::Failure::Usage("--mb needs a number".into()))?,
         None => 4.0,
     };
     let (text, what) = match args.iter().position(|a| a == "--file") {
@@ -97,13 +114,21 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     let size = text.len() as f64 / 1e6;
     let words = tokenize(&text).iter().filter(|t| t.is_wordlike()).count();
     let lex = wasim_engine::Lexicon::builtin();
-    outln!("corpus: {size:.2} MB, {words} words ({what}); lexicon: {} keys in {} KB of fst\n", lex.len(), lex.size() / 1000);
+    outln!(
+        "corpus: {size:.2} MB, {words} words ({what}); lexicon: {} keys in {} KB of fst\n",
+        lex.len(),
+        lex.size() / 1000
+    );
     outln!("| stage | time (s) | MB/s | words/s |");
     outln!("|---|---:|---:|---:|");
-    let row = |name: &str, secs: f64| outln!("| {name} | {secs:.3} | {:.1} | {:.0} |", size / secs, words as f64 / secs);
+    let row =
+        |name: &str, secs: f64| outln!("| {name} | {secs:.3} | {:.1} | {:.0} |", size / secs, words as f64 / secs);
     row("normalize (search level, with map)", time(|| normalize(&text, Level::Search).text.len()).0);
     row("tokenize", time(|| tokenize(&text).len()).0);
-    row("tokens + sentences + clitics", time(|| wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin()).words.len()).0);
+    row(
+        "tokens + sentences + clitics",
+        time(|| wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin()).words.len()).0,
+    );
     let mut analysis = wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin());
     let (secs, entities) = time(|| wasim_engine::entities::find(&analysis, wasim_engine::Lexicon::builtin()));
     row("entities (on analyzed words)", secs);
@@ -111,7 +136,12 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&analysis).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));
     row("annotate (all of it: entities and claims)", secs);
-    outln!("\n{} entities, {} claims; peak memory of this process {}", doc.entities.len(), doc.claims.len(), peak_memory());
+    outln!(
+        "\n{} entities, {} claims; peak memory of this process {}",
+        doc.entities.len(),
+        doc.claims.len(),
+        peak_memory()
+    );
     Ok(())
 }
 

@@ -6,15 +6,16 @@
 use crate::{read_text, Failure};
 use serde_json::Value;
 use std::path::Path;
-use wasim_engine::export::json as wjson;
 use wasim_engine::eval::score;
+use wasim_engine::export::json as wjson;
 use wasim_engine::Label;
 
 pub fn run(args: &[String]) -> Result<(), Failure> {
     let as_json = args.iter().any(|a| a == "--json");
     if let Some(i) = args.iter().position(|a| a == "--markup") {
         let path = args.get(i + 1).ok_or_else(|| Failure::Usage("--markup needs a file".into()))?;
-        let gold = wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        let gold =
+            wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
         let pred = wasim_engine::annotate(&gold.text);
         let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
         if args.iter().any(|a| a == "--diff") {
@@ -32,7 +33,8 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::Usage("eval takes two files: GOLD PRED".into()));
     };
     let gold_src = read_text(gold_path)?;
-    let gold_v: Value = serde_json::from_str(&gold_src).map_err(|e| Failure::Input(format!("{gold_path}: not valid JSON: {e}")))?;
+    let gold_v: Value =
+        serde_json::from_str(&gold_src).map_err(|e| Failure::Input(format!("{gold_path}: not valid JSON: {e}")))?;
     // A gold file may name its text instead of carrying it.
     let side_text = match (gold_v.get("text"), gold_v.get("document").and_then(Value::as_str)) {
         (None, Some(doc)) => {
@@ -41,10 +43,14 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         }
         _ => None,
     };
-    let gold = wjson::from_value(&gold_v, side_text.as_deref()).map_err(|e| Failure::Input(format!("{gold_path}: {e}")))?;
-    let pred = wjson::from_str(&read_text(pred_path)?, Some(&gold.text)).map_err(|e| Failure::Input(format!("{pred_path}: {e}")))?;
+    let gold =
+        wjson::from_value(&gold_v, side_text.as_deref()).map_err(|e| Failure::Input(format!("{gold_path}: {e}")))?;
+    let pred = wjson::from_str(&read_text(pred_path)?, Some(&gold.text))
+        .map_err(|e| Failure::Input(format!("{pred_path}: {e}")))?;
     if pred.text != gold.text {
-        return Err(Failure::Input(format!("{pred_path}: its text differs from the gold text; both must annotate the same text")));
+        return Err(Failure::Input(format!(
+            "{pred_path}: its text differs from the gold text; both must annotate the same text"
+        )));
     }
     let labels: Vec<Label> = match gold_v.get("labels").and_then(Value::as_array) {
         Some(ls) => ls.iter().filter_map(|l| l.as_str().and_then(Label::parse)).collect(),
@@ -71,8 +77,12 @@ fn render(v: &Value) -> String {
             for (label, s) in per {
                 out += &format!(
                     "entities {mode:7} {label:8} P {:.3} R {:.3} F1 {:.3}  ({}/{} pred, {} gold)\n",
-                    s["p"].as_f64().unwrap_or(0.0), s["r"].as_f64().unwrap_or(0.0), s["f1"].as_f64().unwrap_or(0.0),
-                    s["tp"], s["pred"], s["gold"]
+                    s["p"].as_f64().unwrap_or(0.0),
+                    s["r"].as_f64().unwrap_or(0.0),
+                    s["f1"].as_f64().unwrap_or(0.0),
+                    s["tp"],
+                    s["pred"],
+                    s["gold"]
                 );
             }
         }
@@ -80,8 +90,14 @@ fn render(v: &Value) -> String {
     let c = &v["claims"];
     out += &format!(
         "claims  P {:.3} R {:.3} F1 {:.3} ({}/{} pred, {} gold); speaker {:.3} cue {:.3}\n",
-        c["p"].as_f64().unwrap_or(0.0), c["r"].as_f64().unwrap_or(0.0), c["f1"].as_f64().unwrap_or(0.0),
-        c["tp"], c["pred"], c["gold"], c["speaker_acc"].as_f64().unwrap_or(0.0), c["cue_acc"].as_f64().unwrap_or(0.0)
+        c["p"].as_f64().unwrap_or(0.0),
+        c["r"].as_f64().unwrap_or(0.0),
+        c["f1"].as_f64().unwrap_or(0.0),
+        c["tp"],
+        c["pred"],
+        c["gold"],
+        c["speaker_acc"].as_f64().unwrap_or(0.0),
+        c["cue_acc"].as_f64().unwrap_or(0.0)
     );
     out
 }
@@ -96,13 +112,19 @@ fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String 
     let mut out = String::new();
     for e in gold.entities.iter().filter(|e| core.contains(&e.label)) {
         if !pred.entities.iter().any(|p| key(p) == key(e)) {
-            let got = pred.entities.iter().find(|p| p.span.overlaps(e.span)).map(|p| format!(" (got {} {:?} from {})", p.label, p.span.of(text), p.source)).unwrap_or_default();
+            let got = pred
+                .entities
+                .iter()
+                .find(|p| p.span.overlaps(e.span))
+                .map(|p| format!(" (got {} {:?} from {})", p.label, p.span.of(text), p.source))
+                .unwrap_or_default();
             out += &format!("line {:3} missed   {} {:?}{got}\n", line_of(e.span), e.label, e.span.of(text));
         }
     }
     for p in pred.entities.iter().filter(|e| core.contains(&e.label)) {
         if !gold.entities.iter().any(|g| key(g) == key(p)) && !gold.entities.iter().any(|g| g.span.overlaps(p.span)) {
-            out += &format!("line {:3} spurious {} {:?} from {}\n", line_of(p.span), p.label, p.span.of(text), p.source);
+            out +=
+                &format!("line {:3} spurious {} {:?} from {}\n", line_of(p.span), p.label, p.span.of(text), p.source);
         }
     }
     for g in &gold.claims {
@@ -127,12 +149,15 @@ pub fn agree(args: &[String]) -> Result<(), Failure> {
     };
     let read = |p: &str| -> Result<wasim_engine::Document, Failure> {
         let name = std::path::Path::new(p).file_name().map_or(p.to_string(), |n| n.to_string_lossy().into_owned());
-        let docs = wasim_engine::export::import(&[(name, crate::read_bytes(p)?)]).map_err(|e| Failure::Input(e.to_string()))?;
+        let docs = wasim_engine::export::import(&[(name, crate::read_bytes(p)?)])
+            .map_err(|e| Failure::Input(e.to_string()))?;
         docs.into_iter().next().map(|n| n.doc).ok_or_else(|| Failure::Input(format!("{p} holds no document")))
     };
     let (a, b) = (read(a_path)?, read(b_path)?);
     if a.text != b.text {
-        return Err(Failure::Input(format!("{a_path} and {b_path} annotate different texts; agreement needs the same text")));
+        return Err(Failure::Input(format!(
+            "{a_path} and {b_path} annotate different texts; agreement needs the same text"
+        )));
     }
     let r = wasim_engine::agree::agree(&a, &b);
     if as_json {

@@ -57,7 +57,10 @@ FORMATS_TABLE
 Exit codes: 0 success, 1 a file could not be read or parsed, 2 wrong usage.";
 
 fn usage() -> String {
-    let table: String = FORMATS.iter().map(|f| format!("    {:14} {} ({}){}\n", f.id, f.name, f.offsets, if f.import { "" } else { "; export only" })).collect();
+    let table: String = FORMATS
+        .iter()
+        .map(|f| format!("    {:14} {} ({}){}\n", f.id, f.name, f.offsets, if f.import { "" } else { "; export only" }))
+        .collect();
     USAGE.replace("FORMATS_TABLE\n", &table)
 }
 
@@ -132,7 +135,11 @@ impl Args {
 /// Reads a file (or standard input for `-`) as bytes, with a message a person can act on.
 pub fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
-    let res = if path == "-" { std::io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ()) };
+    let res = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+    };
     let name = if path == "-" { "standard input" } else { path };
     res.map_err(|e| Failure::Input(format!("cannot read {name}: {e}")))?;
     Ok(bytes)
@@ -159,10 +166,17 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     let a = Args::parse(args, &["--format", "-f", "--jobs", "-j"], &["--progress"])?;
     let mut format = a.get("--format").or(a.get("-f")).unwrap_or("json").to_string();
     if export::format(&format).is_none() {
-        return Err(Failure::Usage(format!("unknown format {format:?}; known: {}", FORMATS.iter().map(|f| f.id).collect::<Vec<_>>().join(", "))));
+        return Err(Failure::Usage(format!(
+            "unknown format {format:?}; known: {}",
+            FORMATS.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")
+        )));
     }
     let jobs: usize = match a.get("--jobs").or(a.get("-j")) {
-        Some(j) => j.parse().ok().filter(|&n| n > 0).ok_or_else(|| Failure::Usage(format!("--jobs takes a whole number, not {j:?}")))?,
+        Some(j) => j
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| Failure::Usage(format!("--jobs takes a whole number, not {j:?}")))?,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let mut files = a.files.clone();
@@ -195,7 +209,10 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
                     })
                 })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("the analysis stopped unexpectedly".into())])).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("the analysis stopped unexpectedly".into())]))
+                .collect()
         });
         for r in results {
             progress.step();
@@ -242,7 +259,11 @@ fn convert(args: &[String]) -> Result<(), Failure> {
         "label-studio" => "json",
         "doccano" => "jsonl",
         "txt" | "text" => "txt",
-        f => return Err(Failure::Usage(format!("cannot read format {f:?}; readable: json, jsonl, conll, brat, label-studio, doccano, txt"))),
+        f => {
+            return Err(Failure::Usage(format!(
+                "cannot read format {f:?}; readable: json, jsonl, conll, brat, label-studio, doccano, txt"
+            )))
+        }
     };
     if export::format(to).is_none() {
         return Err(Failure::Usage(format!("unknown format {to:?}")));
@@ -253,14 +274,22 @@ fn convert(args: &[String]) -> Result<(), Failure> {
         let p = Path::new(f);
         if p.is_dir() {
             // A brat folder: every file in it.
-            let mut entries: Vec<_> = std::fs::read_dir(p).map_err(|e| Failure::Input(format!("cannot read folder {f}: {e}")))?.flatten().map(|e| e.path()).collect();
+            let mut entries: Vec<_> = std::fs::read_dir(p)
+                .map_err(|e| Failure::Input(format!("cannot read folder {f}: {e}")))?
+                .flatten()
+                .map(|e| e.path())
+                .collect();
             entries.sort();
             for e in entries.into_iter().filter(|e| e.is_file()) {
                 let name = e.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 inputs.push((name, read_bytes(&e.to_string_lossy())?));
             }
         } else {
-            let name = if f == "-" { format!("stdin.{ext}") } else { p.file_name().map_or(f.clone(), |n| n.to_string_lossy().into_owned()) };
+            let name = if f == "-" {
+                format!("stdin.{ext}")
+            } else {
+                p.file_name().map_or(f.clone(), |n| n.to_string_lossy().into_owned())
+            };
             inputs.push((name, read_bytes(f)?));
         }
     }
@@ -269,13 +298,17 @@ fn convert(args: &[String]) -> Result<(), Failure> {
     match a.get("--out") {
         Some(dir) if file.name.ends_with(".zip") => {
             std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot make {dir}: {e}")))?;
-            for (name, bytes) in export::zip::read(&file.bytes, &file.name).map_err(|e| Failure::Input(e.to_string()))? {
-                std::fs::write(Path::new(dir).join(&name), bytes).map_err(|e| Failure::Input(format!("cannot write {name}: {e}")))?;
+            for (name, bytes) in
+                export::zip::read(&file.bytes, &file.name).map_err(|e| Failure::Input(e.to_string()))?
+            {
+                std::fs::write(Path::new(dir).join(&name), bytes)
+                    .map_err(|e| Failure::Input(format!("cannot write {name}: {e}")))?;
             }
         }
         Some(dir) => {
             std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot make {dir}: {e}")))?;
-            std::fs::write(Path::new(dir).join(&file.name), &file.bytes).map_err(|e| Failure::Input(format!("cannot write {}: {e}", file.name)))?;
+            std::fs::write(Path::new(dir).join(&file.name), &file.bytes)
+                .map_err(|e| Failure::Input(format!("cannot write {}: {e}", file.name)))?;
         }
         None => {
             let _ = std::io::stdout().write_all(&file.bytes);
@@ -294,7 +327,12 @@ struct Progress {
 
 impl Progress {
     fn new(total: usize, forced: bool) -> Progress {
-        Progress { total, shown: forced || (total > 20 && std::io::stderr().is_terminal()), done: 0.into(), start: std::time::Instant::now() }
+        Progress {
+            total,
+            shown: forced || (total > 20 && std::io::stderr().is_terminal()),
+            done: 0.into(),
+            start: std::time::Instant::now(),
+        }
     }
     fn step(&self) {
         self.done.set(self.done.get() + 1);
@@ -302,7 +340,13 @@ impl Progress {
         if self.shown && (d == self.total || d % 10 == 0) {
             let width = 30;
             let fill = width * d / self.total.max(1);
-            eprint!("\r[{}{}] {d}/{} files, {:.1} s", "#".repeat(fill), " ".repeat(width - fill), self.total, self.start.elapsed().as_secs_f64());
+            eprint!(
+                "\r[{}{}] {d}/{} files, {:.1} s",
+                "#".repeat(fill),
+                " ".repeat(width - fill),
+                self.total,
+                self.start.elapsed().as_secs_f64()
+            );
         }
     }
     fn done(&self) {

@@ -5,7 +5,13 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn wasim(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wasim")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("wasim runs");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wasim"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wasim runs");
     child.stdin.take().expect("stdin").write_all(stdin).expect("stdin takes the input");
     child.wait_with_output().expect("wasim ends")
 }
@@ -78,8 +84,16 @@ fn json_to_brat_to_json_from_the_command_line() {
     assert!(brat.stdout.starts_with(b"PK"), "a zip archive");
     let back = wasim(&["convert", "--from", "brat", "--to", "json"], &brat.stdout);
     assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
-    let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_slice(&json).unwrap(), serde_json::from_slice(&back.stdout).unwrap());
-    let spans = |v: &serde_json::Value| v["entities"].as_array().unwrap().iter().map(|e| (e["start"].clone(), e["end"].clone(), e["label"].clone())).collect::<Vec<_>>();
+    let (a, b): (serde_json::Value, serde_json::Value) =
+        (serde_json::from_slice(&json).unwrap(), serde_json::from_slice(&back.stdout).unwrap());
+    let spans = |v: &serde_json::Value| {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["start"].clone(), e["end"].clone(), e["label"].clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(spans(&a), spans(&b));
     assert_eq!(a["claims"].as_array().unwrap().len(), b["claims"].as_array().unwrap().len());
     // And through a folder.
@@ -100,7 +114,11 @@ fn eval_and_agree() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["entities"]["lenient"]["ALL"]["f1"], 1.0);
     let out = wasim(&["agree", gold.to_str().unwrap(), gold.to_str().unwrap()], b"");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Cohen's kappa 1.000"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Cohen's kappa 1.000"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let other = d.join("other.json");
     std::fs::write(&other, wasim(&["annotate"], "نص آخر".as_bytes()).stdout).unwrap();
     let out = wasim(&["agree", gold.to_str().unwrap(), other.to_str().unwrap()], b"");

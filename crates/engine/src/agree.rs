@@ -48,12 +48,28 @@ pub fn agree(a: &Document, b: &Document) -> Agreement {
         *ca.entry(*x).or_default() += 1.0;
         *cb.entry(*y).or_default() += 1.0;
     }
-    let expected = if pairs.is_empty() { 1.0 } else { ca.iter().map(|(k, v)| v / n * cb.get(k).copied().unwrap_or(0.0) / n).sum::<f64>() };
-    let kappa = if (1.0 - expected).abs() < 1e-12 { if observed >= 1.0 { 1.0 } else { 0.0 } } else { (observed - expected) / (1.0 - expected) };
+    let expected = if pairs.is_empty() {
+        1.0
+    } else {
+        ca.iter().map(|(k, v)| v / n * cb.get(k).copied().unwrap_or(0.0) / n).sum::<f64>()
+    };
+    let kappa = if (1.0 - expected).abs() < 1e-12 {
+        if observed >= 1.0 {
+            1.0
+        } else {
+            0.0
+        }
+    } else {
+        (observed - expected) / (1.0 - expected)
+    };
     let mut disagreements = Vec::new();
     for e in &a.entities {
         if !b.entities.iter().any(|f| f.span == e.span && f.label == e.label) {
-            disagreements.push(Disagreement { span: e.span, a: Some(e.label), b: b.entities.iter().find(|f| f.span == e.span).map(|f| f.label) });
+            disagreements.push(Disagreement {
+                span: e.span,
+                a: Some(e.label),
+                b: b.entities.iter().find(|f| f.span == e.span).map(|f| f.label),
+            });
         }
     }
     for f in &b.entities {
@@ -82,7 +98,8 @@ mod tests {
         // Expected agreement: A {O:2, PER:2, LOC:1, DATE:1}, B {O:3, PER:1, ORG:1, DATE:1}.
         let pe = (2.0 * 3.0 + 2.0 * 1.0 + 1.0 * 1.0) / 36.0;
         assert!((r.kappa - (4.0 / 6.0 - pe) / (1.0 - pe)).abs() < 1e-9, "{}", r.kappa);
-        let d: Vec<(&str, Option<Label>, Option<Label>)> = r.disagreements.iter().map(|d| (d.span.of(&a.text), d.a, d.b)).collect();
+        let d: Vec<(&str, Option<Label>, Option<Label>)> =
+            r.disagreements.iter().map(|d| (d.span.of(&a.text), d.a, d.b)).collect();
         assert_eq!(d, [("أردوغان", Some(Label::PER), Some(Label::ORG)), ("سوتشي", Some(Label::LOC), None)]);
         assert_eq!(agree(&a, &a).kappa, 1.0);
     }

@@ -60,7 +60,9 @@ impl<'t> Analysis<'t> {
     pub fn joined(&self, i: usize) -> bool {
         i > 0 && i < self.words.len() && {
             let b = self.between(i);
-            !b.is_empty() && b.chars().all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '\t' || crate::chars::is_invisible(c))
+            !b.is_empty()
+                && b.chars()
+                    .all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '\t' || crate::chars::is_invisible(c))
         }
     }
 
@@ -70,7 +72,12 @@ impl<'t> Analysis<'t> {
     }
 
     pub fn into_document(self) -> Document {
-        let mut doc = Document { text: self.text.to_string(), entities: self.entities, claims: self.claims, rejected: Vec::new() };
+        let mut doc = Document {
+            text: self.text.to_string(),
+            entities: self.entities,
+            claims: self.claims,
+            rejected: Vec::new(),
+        };
         doc.sort();
         doc
     }
@@ -116,9 +123,21 @@ pub fn analyze_words<'t>(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
         // Cached readings are relative to the word's start.
         let shift = t.span.start;
         let moved = |x: Span| Span::new(x.start + shift, x.end + shift);
-        let stems: Vec<Stem> = stems.iter().map(|st| Stem { span: moved(st.span), prefix: moved(st.prefix), suffix: moved(st.suffix), ..st.clone() }).collect();
+        let stems: Vec<Stem> = stems
+            .iter()
+            .map(|st| Stem { span: moved(st.span), prefix: moved(st.prefix), suffix: moved(st.suffix), ..st.clone() })
+            .collect();
         let any = Kinds(stems.iter().fold(kinds.0, |acc, s| acc | s.kinds.0));
-        words.push(Word { token: i, span: t.span, kind: t.kind, key: k.clone(), stems, kinds: *kinds, any, nationality: nat.map(moved) });
+        words.push(Word {
+            token: i,
+            span: t.span,
+            kind: t.kind,
+            key: k.clone(),
+            stems,
+            kinds: *kinds,
+            any,
+            nationality: nat.map(moved),
+        });
     }
     Analysis { text, tokens, sentences, words, entities: Vec::new(), claims: Vec::new() }
 }

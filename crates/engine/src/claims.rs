@@ -24,19 +24,30 @@ use crate::Span;
 pub use cues::{is_cue_word, CueKind};
 
 /// Words after which the content starts (search-normalized).
-const COMPLEMENTIZERS: [&str; 13] = ["ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "لان", "فان", "فانه", "اننا"];
+const COMPLEMENTIZERS: [&str; 13] =
+    ["ان", "بان", "انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "لان", "فان", "فانه", "اننا"];
 /// Prepositions a cue verb governs before its content: أشار إلى أن، لفت إلى أن، نقل عن …
 const CUE_PREPOSITIONS: [&str; 4] = ["الي", "عن", "علي", "ب"];
 /// Words that end a content or a speaker when they follow a comma: وذلك، وجاء ذلك، في حين …
 const CONTENT_BREAKS: [&str; 8] = ["وذلك", "وجاء", "في", "بينما", "فيما", "كما", "ويذكر", "يذكر"];
 /// Nouns after في that end a speaker: قالت الوزارة في بيان …
-const STATEMENT_NOUNS: [&str; 12] = ["بيان", "تصريح", "تصريحات", "حديث", "مقابله", "تغريده", "منشور", "مؤتمر", "رساله", "كلمه", "حوار", "لقاء"];
+const STATEMENT_NOUNS: [&str; 12] =
+    ["بيان", "تصريح", "تصريحات", "حديث", "مقابله", "تغريده", "منشور", "مؤتمر", "رساله", "كلمه", "حوار", "لقاء"];
 const MAX_SPEAKER_WORDS: usize = 9;
 /// How many words may stand between a speaker and its complementizer.
 const SKIP_WORDS: usize = 8;
 /// Cues whose content may follow a preposition as a verbal noun: دعا إلى الإفراج …،
 /// طالب بتشكيل …، حذر من تصعيد … (search-normalized stems, by preposition).
-const NOMINAL_CONTENT: [(&str, &str); 8] = [("دع", "الي"), ("دعو", "الي"), ("طالب", "ب"), ("حذر", "من"), ("ناشد", "ب"), ("حث", "علي"), ("اكد", "علي"), ("شدد", "علي")];
+const NOMINAL_CONTENT: [(&str, &str); 8] = [
+    ("دع", "الي"),
+    ("دعو", "الي"),
+    ("طالب", "ب"),
+    ("حذر", "من"),
+    ("ناشد", "ب"),
+    ("حث", "علي"),
+    ("اكد", "علي"),
+    ("شدد", "علي"),
+];
 
 pub fn find(a: &Analysis) -> Vec<Claim> {
     let breaks = a.text.match_indices('\n').map(|(i, _)| i).collect();
@@ -120,25 +131,32 @@ impl Finder<'_, '_> {
             }
         }
         // وفقاً لـ with the ل attached to the next word: وفقا لوزارة …
-        w.stems.iter().find_map(|s| t.get(&*s.key).map(|k| (*k, s.span))).or_else(|| {
-            // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).
-            let text = w.span.of(self.a.text);
-            let first = text.chars().next().filter(|c| matches!(c, 'و' | 'ف'))?;
-            let rest = crate::normalize::extend_over_marks(text, first.len_utf8());
-            t.get(&crate::normalize::key(&text[rest..])).map(|k| (*k, Span::new(w.span.start + rest, w.span.end)))
-        }).or_else(|| {
-            let k = &w.key;
-            for (p, full) in [("وفقا", "وفقا ل"), ("طبقا", "طبقا ل")] {
-                if k.ends_with(p) && t.contains_key(full) {
-                    return Some((CueKind::According, w.span));
+        w.stems
+            .iter()
+            .find_map(|s| t.get(&*s.key).map(|k| (*k, s.span)))
+            .or_else(|| {
+                // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).
+                let text = w.span.of(self.a.text);
+                let first = text.chars().next().filter(|c| matches!(c, 'و' | 'ف'))?;
+                let rest = crate::normalize::extend_over_marks(text, first.len_utf8());
+                t.get(&crate::normalize::key(&text[rest..])).map(|k| (*k, Span::new(w.span.start + rest, w.span.end)))
+            })
+            .or_else(|| {
+                let k = &w.key;
+                for (p, full) in [("وفقا", "وفقا ل"), ("طبقا", "طبقا ل")] {
+                    if k.ends_with(p) && t.contains_key(full) {
+                        return Some((CueKind::According, w.span));
+                    }
                 }
-            }
-            None
-        })
+                None
+            })
     }
 
     fn is_complementizer(&self, i: usize) -> bool {
-        self.a.words.get(i).is_some_and(|w| COMPLEMENTIZERS.contains(&w.key.as_ref()) || w.stems.iter().any(|s| COMPLEMENTIZERS.contains(&s.key.as_ref())))
+        self.a.words.get(i).is_some_and(|w| {
+            COMPLEMENTIZERS.contains(&w.key.as_ref())
+                || w.stems.iter().any(|s| COMPLEMENTIZERS.contains(&s.key.as_ref()))
+        })
     }
 
     /// A claim whose cue is word `i`, with the index of the first word after it.
@@ -152,7 +170,10 @@ impl Finder<'_, '_> {
             return None;
         }
         let cue_words_end = a.word_at(cue_span.end);
-        let negated = kind == CueKind::Denial || (i > 0 && a.joined(i) && matches!(a.words[i - 1].key.trim_start_matches(['و', 'ف']), "لم" | "لا" | "لن" | "ما"));
+        let negated = kind == CueKind::Denial
+            || (i > 0
+                && a.joined(i)
+                && matches!(a.words[i - 1].key.trim_start_matches(['و', 'ف']), "لم" | "لا" | "لن" | "ما"));
         if kind == CueKind::According {
             return self.according(cue_span, cue_words_end);
         }
@@ -163,7 +184,12 @@ impl Finder<'_, '_> {
         // SVO: an entity opening the clause right before the cue is the speaker (روسيا تؤكد …،
         // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
         let subject_before = self.speaker_before(i, sentence);
-        if subject_before.is_none() && j < a.words.len() && !self.is_complementizer(j) && !CUE_PREPOSITIONS.contains(&a.words[j].key.as_ref()) && a.words[j].span.start < sentence.end {
+        if subject_before.is_none()
+            && j < a.words.len()
+            && !self.is_complementizer(j)
+            && !CUE_PREPOSITIONS.contains(&a.words[j].key.as_ref())
+            && a.words[j].span.start < sentence.end
+        {
             if let Some((sp, next)) = self.speaker_after(j, sentence) {
                 speaker = Some(sp);
                 j = next;
@@ -174,7 +200,11 @@ impl Finder<'_, '_> {
         // a governed preposition (إلى، عن) — up to a few words, never past another cue, a
         // quotation or the end of the sentence.
         let mut k = j;
-        while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !self.is_complementizer(k) {
+        while k < a.words.len()
+            && k < j + SKIP_WORDS
+            && a.words[k].span.start < sentence.end
+            && !self.is_complementizer(k)
+        {
             if k > j && (is_cue_word(&a.words[k].key) || a.between(k).contains(['“', '«', '"', ':'])) {
                 break;
             }
@@ -185,7 +215,10 @@ impl Finder<'_, '_> {
         }
         let (content, quoted, after) = if j < a.words.len() && self.is_complementizer(j) {
             self.content_after(a.words[j].span.end, sentence)?
-        } else if let Some(c) = self.colon_or_quote(a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end)), sentence) {
+        } else if let Some(c) = self.colon_or_quote(
+            a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end)),
+            sentence,
+        ) {
             c
         } else if let Some((c, cut)) = self.nominal_content(i, cue_words_end, sentence) {
             // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
@@ -201,7 +234,18 @@ impl Finder<'_, '_> {
             return None;
         };
         let speaker = speaker.or(subject_before).or(previous_speaker);
-        Some((Claim { speaker, cue: Some(cue_span), content, quoted, negated, source: "rule:claims".into(), status: Status::Auto }, after))
+        Some((
+            Claim {
+                speaker,
+                cue: Some(cue_span),
+                content,
+                quoted,
+                negated,
+                source: "rule:claims".into(),
+                status: Status::Auto,
+            },
+            after,
+        ))
     }
 
     /// Whether word `j` lies in an entity with one of `labels` (entities are sorted and do not
@@ -238,7 +282,11 @@ impl Finder<'_, '_> {
                 }
             }
             let key = a.words[k].key.as_ref();
-            if self.is_complementizer(k) || (k > j && CUE_PREPOSITIONS.contains(&key)) || self.in_entity(k, &[Label::DATE, Label::TIME]) || is_cue_word(key) {
+            if self.is_complementizer(k)
+                || (k > j && CUE_PREPOSITIONS.contains(&key))
+                || self.in_entity(k, &[Label::DATE, Label::TIME])
+                || is_cue_word(key)
+            {
                 break;
             }
             if key == "في" && a.words.get(k + 1).is_some_and(|w| STATEMENT_NOUNS.contains(&w.key.as_ref())) {
@@ -256,7 +304,9 @@ impl Finder<'_, '_> {
         }
         // A speaker must name someone: it starts with a noun, not a preposition or a pronoun.
         let first = a.words[j].key.as_ref();
-        if ["من", "في", "علي", "الي", "هو", "هي", "ذلك", "هذا", "هذه", "ان"].contains(&first) || a.words[j].kind == TokenKind::Number {
+        if ["من", "في", "علي", "الي", "هو", "هي", "ذلك", "هذا", "هذه", "ان"].contains(&first)
+            || a.words[j].kind == TokenKind::Number
+        {
             return None;
         }
         Some((Span::new(start, end), k))
@@ -273,7 +323,10 @@ impl Finder<'_, '_> {
         let mut start = None;
         let mut at = a.words[i - 1].span.end;
         while let Some(e) = self.entity_ending_at(at) {
-            if e.span.end > cue_start || e.span.start < sentence.start || !matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::NORP | Label::TITLE) {
+            if e.span.end > cue_start
+                || e.span.start < sentence.start
+                || !matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::NORP | Label::TITLE)
+            {
                 break;
             }
             start = Some(e.span.start);
@@ -288,7 +341,8 @@ impl Finder<'_, '_> {
         // The subject opens its clause: the sentence starts there, or a comma stands before it.
         let start = start?;
         let before = a.text[sentence.start.min(start)..start].trim_end();
-        let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty() || before.ends_with(['،', ',']);
+        let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
+            || before.ends_with(['،', ',']);
         opens.then(|| Span::new(start, a.words[i - 1].span.end))
     }
 
@@ -298,14 +352,28 @@ impl Finder<'_, '_> {
     /// Returns the content and where the preposition starts (the speaker ends there).
     fn nominal_content(&self, i: usize, from: usize, sentence: Span) -> Option<((Span, bool, usize), usize)> {
         let a = self.a;
-        let cue = a.words[i].stems.iter().map(|s| s.key.as_ref()).chain(std::iter::once(a.words[i].key.as_ref())).find(|k| is_cue_word(k))?;
+        let cue = a.words[i]
+            .stems
+            .iter()
+            .map(|s| s.key.as_ref())
+            .chain(std::iter::once(a.words[i].key.as_ref()))
+            .find(|k| is_cue_word(k))?;
         let base = cue.trim_start_matches(['و', 'ف']);
-        let prep = NOMINAL_CONTENT.iter().find(|(v, _)| base.starts_with(v) || base.trim_start_matches(['ي', 'ت']).starts_with(v))?.1;
+        let prep = NOMINAL_CONTENT
+            .iter()
+            .find(|(v, _)| base.starts_with(v) || base.trim_start_matches(['ي', 'ت']).starts_with(v))?
+            .1;
         // The first word after the cue that is the preposition or carries it (بتشكيل).
-        let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2)).take_while(|&k| a.words[k].span.start < sentence.end).find(|&k| {
-            let key = a.words[k].key.as_ref();
-            key == prep || (prep == "ب" && key.starts_with('ب') && key.chars().count() >= 4 && !matches!(key, "باسم" | "بن" | "بين"))
-        })?;
+        let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2))
+            .take_while(|&k| a.words[k].span.start < sentence.end)
+            .find(|&k| {
+                let key = a.words[k].key.as_ref();
+                key == prep
+                    || (prep == "ب"
+                        && key.starts_with('ب')
+                        && key.chars().count() >= 4
+                        && !matches!(key, "باسم" | "بن" | "بين"))
+            })?;
         let w = &a.words[k];
         let start = if &*w.key == prep {
             a.words.get(k + 1)?.span.start
@@ -325,7 +393,8 @@ impl Finder<'_, '_> {
         let Some(subj) = subject else { return false };
         let line_start = self.paragraph_start(a.words[i].span.start);
         let line_end = self.paragraph_end(a.words[i].span.start);
-        a.text[line_start..subj.start].trim().is_empty() && !a.text[line_start..line_end].trim_end().ends_with(['.', '!', '؟', '?', '»', '”'])
+        a.text[line_start..subj.start].trim().is_empty()
+            && !a.text[line_start..line_end].trim_end().ends_with(['.', '!', '؟', '?', '»', '”'])
     }
 
     /// The content after a complementizer ending at byte `from`: a quotation if one opens right
@@ -348,7 +417,11 @@ impl Finder<'_, '_> {
                 break;
             }
             let b = a.between(k);
-            if b.contains(['،', ',', ';', '؛']) && (CONTENT_BREAKS.contains(&w.key.as_ref()) || is_cue_word(&w.key) || (k + 1 < a.words.len() && self.cue(k).is_some())) {
+            if b.contains(['،', ',', ';', '؛'])
+                && (CONTENT_BREAKS.contains(&w.key.as_ref())
+                    || is_cue_word(&w.key)
+                    || (k + 1 < a.words.len() && self.cue(k).is_some()))
+            {
                 end = a.words[k - 1].span.end;
                 break;
             }
@@ -367,7 +440,9 @@ impl Finder<'_, '_> {
         let close = crate::chars::closing_quote(open)?;
         let inner = from + lead + open.len_utf8();
         let para_end = self.paragraph_end(inner);
-        let rel = a.text[inner..para_end].find(close).or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten())?;
+        let rel = a.text[inner..para_end]
+            .find(close)
+            .or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten())?;
         let span = Span::new(inner, inner + rel);
         (!span.is_empty()).then(|| (span, true, a.word_at(span.end)))
     }
@@ -403,12 +478,24 @@ impl Finder<'_, '_> {
         }
         // The speaker names someone: an entity, or a title or body word (الوزارة، المتحدث).
         let k = a.entities.partition_point(|e| e.span.start < speaker.start);
-        let names = a.entities.get(k).is_some_and(|e| speaker.contains(e.span)) || a.words[i].any.any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
+        let names = a.entities.get(k).is_some_and(|e| speaker.contains(e.span))
+            || a.words[i].any.any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
         if !names {
             return None;
         }
         let (content, quoted, after) = self.quote_at(a.words[next].span.end)?;
-        Some((Claim { speaker: Some(speaker), cue: None, content, quoted, negated: false, source: "rule:claims-no-cue".into(), status: Status::Auto }, after))
+        Some((
+            Claim {
+                speaker: Some(speaker),
+                cue: None,
+                content,
+                quoted,
+                negated: false,
+                source: "rule:claims-no-cue".into(),
+                status: Status::Auto,
+            },
+            after,
+        ))
     }
 
     /// بحسب X: the speaker follows; the content is the clause before it, or, when the cue opens
@@ -432,7 +519,18 @@ impl Finder<'_, '_> {
             return None;
         }
         let end_word = if opens { a.word_at(content.end) } else { after };
-        Some((Claim { speaker: Some(speaker), cue: Some(cue), content, quoted: false, negated: false, source: "rule:claims-according".into(), status: Status::Auto }, end_word))
+        Some((
+            Claim {
+                speaker: Some(speaker),
+                cue: Some(cue),
+                content,
+                quoted: false,
+                negated: false,
+                source: "rule:claims-according".into(),
+                status: Status::Auto,
+            },
+            end_word,
+        ))
     }
 }
 

@@ -12,9 +12,9 @@
 //! the whole-word one.
 
 use crate::lexicon::{Kinds, Lexicon};
-use std::rc::Rc;
 use crate::normalize::{normalize, Level};
 use crate::Span;
+use std::rc::Rc;
 
 /// One reading of a word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,7 +68,13 @@ const MIN_STEM: usize = 2;
 pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
     let n = normalize(word, Level::Search);
     let norm = n.text.as_str();
-    let whole = Stem::new(Span::new(offset, offset + word.len()), Span::new(offset, offset), Span::new(offset + word.len(), offset + word.len()), norm.to_string(), lexicon);
+    let whole = Stem::new(
+        Span::new(offset, offset + word.len()),
+        Span::new(offset, offset),
+        Span::new(offset + word.len(), offset + word.len()),
+        norm.to_string(),
+        lexicon,
+    );
     if whole.known() {
         return vec![whole];
     }
@@ -82,7 +88,8 @@ pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
             return;
         }
         let span = to_orig(stem_start, stem_end);
-        let stem = Stem::new(span, Span::new(offset, span.start), Span::new(span.end, offset + word.len()), key, lexicon);
+        let stem =
+            Stem::new(span, Span::new(offset, span.start), Span::new(span.end, offset + word.len()), key, lexicon);
         let rank = if stem.known() { 0 } else { rank };
         splits.push((rank, stem));
     };
@@ -137,7 +144,11 @@ mod tests {
         let readings = analyze(word, 0, Lexicon::builtin());
         let best = &readings[0];
         assert_eq!((best.span.of(word), best.key.as_ref()), (stem, key), "{gloss}: {word}\nall readings: {readings:#?}\nhelp: a wrong split usually means a list is missing the stem (data/) or has the whole word");
-        assert_eq!(best.prefix.of(word).len() + best.span.len() + best.suffix.of(word).len(), word.len(), "prefix + stem + suffix = word");
+        assert_eq!(
+            best.prefix.of(word).len() + best.span.len() + best.suffix.of(word).len(),
+            word.len(),
+            "prefix + stem + suffix = word"
+        );
     }
 
     #[test]

@@ -151,7 +151,13 @@ pub struct Document {
 impl Document {
     /// Sorts entities by position (start, then longer first) and claims by content.
     pub fn sort(&mut self) {
-        self.entities.sort_by(|a, b| (a.span.start, std::cmp::Reverse(a.span.end), a.label).cmp(&(b.span.start, std::cmp::Reverse(b.span.end), b.label)));
+        self.entities.sort_by(|a, b| {
+            (a.span.start, std::cmp::Reverse(a.span.end), a.label).cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                b.label,
+            ))
+        });
         self.claims.sort_by_key(|c| (c.content.start, c.content.end));
     }
 }

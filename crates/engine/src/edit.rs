@@ -42,7 +42,11 @@ pub fn snap(text: &str, sel: Span) -> Option<Snap> {
     let sel = Span::new(floor(sel.start), floor(sel.end).max(floor(sel.start)));
     let para = paragraph(text, sel.start).cover(paragraph(text, sel.end));
     let a = analyze_words(para.of(text), Lexicon::builtin());
-    let inside: Vec<_> = a.words.iter().filter(|w| w.span.start + para.start < sel.end.max(sel.start + 1) && w.span.end + para.start > sel.start).collect();
+    let inside: Vec<_> = a
+        .words
+        .iter()
+        .filter(|w| w.span.start + para.start < sel.end.max(sel.start + 1) && w.span.end + para.start > sel.start)
+        .collect();
     let (first, last) = (inside.first()?, inside.last()?);
     let mut span = Span::new(first.span.start + para.start, last.span.end + para.start);
     let mut detached = None;
@@ -104,7 +108,8 @@ pub fn accept_all(doc: &mut Document, label: Label) -> usize {
 /// Rejects every remaining proposal of `label`; returns how many.
 pub fn reject_all(doc: &mut Document, label: Label) -> usize {
     let before = doc.entities.len();
-    let (gone, kept): (Vec<Entity>, Vec<Entity>) = doc.entities.drain(..).partition(|e| e.label == label && e.status == Status::Auto);
+    let (gone, kept): (Vec<Entity>, Vec<Entity>) =
+        doc.entities.drain(..).partition(|e| e.label == label && e.status == Status::Auto);
     doc.rejected.extend(gone.iter().map(|e| (e.span, e.label)));
     doc.entities = kept;
     before - doc.entities.len()
@@ -114,14 +119,22 @@ pub fn reject_all(doc: &mut Document, label: Label) -> usize {
 /// normalization (أ/ا، ة/ه، diacritics …) and clitics (the first word may carry و، ب، ل …).
 /// Places already marked by a person are left alone. Returns how many were added.
 pub fn tag_all(doc: &mut Document, span: Span, label: Label) -> usize {
-    let target: Vec<String> = phrase_key(span.of(&doc.text)).split(' ').filter(|s| !s.is_empty()).map(String::from).collect();
+    let target: Vec<String> =
+        phrase_key(span.of(&doc.text)).split(' ').filter(|s| !s.is_empty()).map(String::from).collect();
     if target.is_empty() {
         return 0;
     }
     let a = analyze_words(&doc.text, Lexicon::builtin());
     let mut found = Vec::new();
     for i in 0..a.words.len() {
-        let Some(stem) = a.words[i].stems.iter().find(|s| *s.key == *target[0]).or_else(|| a.words[i].stems.iter().find(|s| &*s.key == target[0].trim_start_matches("ال"))) else { continue };
+        let Some(stem) = a.words[i]
+            .stems
+            .iter()
+            .find(|s| *s.key == *target[0])
+            .or_else(|| a.words[i].stems.iter().find(|s| &*s.key == target[0].trim_start_matches("ال")))
+        else {
+            continue;
+        };
         if target.len() > 1 && !(1..target.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *target[k]) {
             continue;
         }
@@ -149,7 +162,15 @@ pub enum Part {
 
 /// A new claim whose content is `content`; returns its index after sorting.
 pub fn add_claim(doc: &mut Document, content: Span) -> usize {
-    doc.claims.push(Claim { speaker: None, cue: None, content, quoted: false, negated: false, source: "user".into(), status: Status::Edited });
+    doc.claims.push(Claim {
+        speaker: None,
+        cue: None,
+        content,
+        quoted: false,
+        negated: false,
+        source: "user".into(),
+        status: Status::Edited,
+    });
     doc.sort();
     doc.claims.iter().position(|c| c.content == content && c.source == "user").unwrap_or(0)
 }
@@ -192,7 +213,11 @@ pub fn merge(old: &Document, fresh: Document) -> Document {
     let new_text = fresh.text.as_str();
     let (prefix, old_end, new_end) = changed_region(&old.text, new_text);
     let letter = |t: &str, at: usize, after: bool| {
-        let c = if after { t.get(at..).and_then(|r| r.chars().next()) } else { t.get(..at).and_then(|r| r.chars().next_back()) };
+        let c = if after {
+            t.get(at..).and_then(|r| r.chars().next())
+        } else {
+            t.get(..at).and_then(|r| r.chars().next_back())
+        };
         c.is_some_and(char::is_alphanumeric)
     };
     // A span before or after the edit moves with the text; one the edit touches, or that the
@@ -202,19 +227,30 @@ pub fn merge(old: &Document, fresh: Document) -> Document {
             (s.end < prefix || !letter(new_text, s.end, true)).then_some(s)
         } else if s.start >= old_end {
             let moved = Span::new(s.start - old_end + new_end, s.end - old_end + new_end);
-            (s.start > old_end || letter(&old.text, s.start, false) || !letter(new_text, moved.start, false)).then_some(moved)
+            (s.start > old_end || letter(&old.text, s.start, false) || !letter(new_text, moved.start, false))
+                .then_some(moved)
         } else {
             None
         }
     };
-    let kept: Vec<Entity> = old.entities.iter().filter(|e| e.status != Status::Auto).filter_map(|e| shift(e.span).map(|span| Entity { span, ..e.clone() })).collect();
+    let kept: Vec<Entity> = old
+        .entities
+        .iter()
+        .filter(|e| e.status != Status::Auto)
+        .filter_map(|e| shift(e.span).map(|span| Entity { span, ..e.clone() }))
+        .collect();
     let rejected: Vec<(Span, Label)> = old.rejected.iter().filter_map(|&(s, l)| shift(s).map(|s| (s, l))).collect();
     let kept_claims: Vec<Claim> = old
         .claims
         .iter()
         .filter(|c| c.status != Status::Auto)
         .filter_map(|c| {
-            Some(Claim { content: shift(c.content)?, speaker: c.speaker.and_then(shift), cue: c.cue.and_then(shift), ..c.clone() })
+            Some(Claim {
+                content: shift(c.content)?,
+                speaker: c.speaker.and_then(shift),
+                cue: c.cue.and_then(shift),
+                ..c.clone()
+            })
         })
         .collect();
     let mut doc = fresh;
@@ -313,7 +349,8 @@ mod tests {
         // The user types at the start of the text.
         let new_text = format!("عاجل: {}", doc.text);
         let next = reanalyze(&doc, &new_text);
-        let texts: Vec<(&str, Label, Status)> = next.entities.iter().map(|e| (e.span.of(&next.text), e.label, e.status)).collect();
+        let texts: Vec<(&str, Label, Status)> =
+            next.entities.iter().map(|e| (e.span.of(&next.text), e.label, e.status)).collect();
         assert!(texts.contains(&("الوزير", Label::PER, Status::Edited)), "{texts:?}");
         assert!(!texts.iter().any(|t| t.0 == "بيروت"), "a rejected proposal stays rejected: {texts:?}");
         // An edit inside the user's entity drops it.
@@ -326,7 +363,8 @@ mod tests {
     fn claims_are_made_and_changed_by_selection() {
         let mut doc = crate::annotate("قال الوزير إن “الاتفاق قريب”.");
         doc.claims.clear();
-        let (content, speaker, cue) = (find(&doc.text, "الاتفاق قريب"), find(&doc.text, "الوزير"), find(&doc.text, "قال"));
+        let (content, speaker, cue) =
+            (find(&doc.text, "الاتفاق قريب"), find(&doc.text, "الوزير"), find(&doc.text, "قال"));
         let i = add_claim(&mut doc, content);
         set_claim_part(&mut doc, i, Part::Speaker, speaker);
         set_claim_part(&mut doc, i, Part::Cue, cue);

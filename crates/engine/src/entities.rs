@@ -40,14 +40,25 @@ pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
     cands.extend(dates::candidates(a, lex));
     cands.extend(numbers::candidates(a, lex));
     // Nationalities and groups: الروسي، الإيرانية، الإسرائيليون.
-    cands.extend(a.words.iter().filter_map(|w| w.nationality).map(|span| Candidate::new(span, Label::NORP, "list:nationalities", 0.6)));
+    cands.extend(
+        a.words
+            .iter()
+            .filter_map(|w| w.nationality)
+            .map(|span| Candidate::new(span, Label::NORP, "list:nationalities", 0.6)),
+    );
     let mut kept = resolve(cands);
     let more = mentions::candidates(a, lex, &kept);
     kept.extend(more);
     let mut kept = resolve(kept);
     kept.sort_by_key(|c| c.span);
     kept.into_iter()
-        .map(|c| Entity { span: c.span, label: c.label, source: c.source.to_string(), confidence: c.confidence, status: Status::Auto })
+        .map(|c| Entity {
+            span: c.span,
+            label: c.label,
+            source: c.source.to_string(),
+            confidence: c.confidence,
+            status: Status::Auto,
+        })
         .collect()
 }
 
@@ -56,7 +67,9 @@ pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
 pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.retain(|c| !c.span.is_empty());
     cands.sort_by(|a, b| {
-        b.span.len().cmp(&a.span.len())
+        b.span
+            .len()
+            .cmp(&a.span.len())
             .then(b.confidence.total_cmp(&a.confidence))
             .then(a.label.priority().cmp(&b.label.priority()))
             .then(a.span.cmp(&b.span))
@@ -102,7 +115,6 @@ pub(crate) fn nationality(stems: &[crate::clitics::Stem], lex: &Lexicon) -> Opti
     }
     None
 }
-
 
 #[cfg(test)]
 mod tests;

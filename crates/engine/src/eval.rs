@@ -51,7 +51,9 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
             let mut c = Counts { pred: p.len(), gold: g.len(), ..Counts::default() };
             for x in &g {
                 let hit = p.iter().enumerate().position(|(i, y)| {
-                    !used[i] && x.label == y.label && (x.span == y.span || (lenient && lenient_eq(&gold.text, x.span, y.span)))
+                    !used[i]
+                        && x.label == y.label
+                        && (x.span == y.span || (lenient && lenient_eq(&gold.text, x.span, y.span)))
                 });
                 if let Some(i) = hit {
                     used[i] = true;
@@ -66,7 +68,11 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
     let iou = |a: Span, b: Span| {
         let o = a.end.min(b.end).saturating_sub(a.start.max(b.start));
         let u = a.end.max(b.end) - a.start.min(b.start);
-        if u == 0 { 0.0 } else { o as f64 / u as f64 }
+        if u == 0 {
+            0.0
+        } else {
+            o as f64 / u as f64
+        }
     };
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, g) in gold.claims.iter().enumerate() {
@@ -99,4 +105,3 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
     claims["cue_acc"] = json!(ratio(cue, cue_n));
     json!({ "offsets": "codepoint", "entities": entities, "claims": claims })
 }
-

@@ -44,15 +44,57 @@ pub struct Format {
 
 pub const FORMATS: &[Format] = &[
     Format { id: "json", name: "Wasim JSON", offsets: "code points", loses: "nothing (the contract)", import: true },
-    Format { id: "jsonl", name: "Wasim JSONL", offsets: "code points", loses: "nothing; one document per line", import: true },
-    Format { id: "conll", name: "CoNLL / IOB2 (whole words)", offsets: "none: one token per line", loses: "claims, sources, statuses, exact spacing; an entity inside a word (بالقاهرة) takes the whole word", import: true },
-    Format { id: "conll-clitics", name: "CoNLL / IOB2 (clitics split)", offsets: "none: one token per line", loses: "claims, sources, statuses, exact spacing; clitics stand as their own tokens", import: true },
-    Format { id: "brat", name: "brat standoff (.txt + .ann)", offsets: "code points", loses: "sources, confidences, statuses", import: true },
-    Format { id: "w3c", name: "W3C Web Annotation (JSON-LD)", offsets: "code points (TextPositionSelector)", loses: "nothing it can be told; read-only here", import: false },
+    Format {
+        id: "jsonl",
+        name: "Wasim JSONL",
+        offsets: "code points",
+        loses: "nothing; one document per line",
+        import: true,
+    },
+    Format {
+        id: "conll",
+        name: "CoNLL / IOB2 (whole words)",
+        offsets: "none: one token per line",
+        loses: "claims, sources, statuses, exact spacing; an entity inside a word (بالقاهرة) takes the whole word",
+        import: true,
+    },
+    Format {
+        id: "conll-clitics",
+        name: "CoNLL / IOB2 (clitics split)",
+        offsets: "none: one token per line",
+        loses: "claims, sources, statuses, exact spacing; clitics stand as their own tokens",
+        import: true,
+    },
+    Format {
+        id: "brat",
+        name: "brat standoff (.txt + .ann)",
+        offsets: "code points",
+        loses: "sources, confidences, statuses",
+        import: true,
+    },
+    Format {
+        id: "w3c",
+        name: "W3C Web Annotation (JSON-LD)",
+        offsets: "code points (TextPositionSelector)",
+        loses: "nothing it can be told; read-only here",
+        import: false,
+    },
     Format { id: "csv-entities", name: "CSV of entities", offsets: "code points", loses: "claims", import: false },
     Format { id: "csv-claims", name: "CSV of claims", offsets: "code points", loses: "entities", import: false },
-    Format { id: "label-studio", name: "Label Studio JSON", offsets: "UTF-16 code units (as Label Studio's browser counts)", loses: "sources, statuses", import: true },
-    Format { id: "doccano", name: "doccano JSONL", offsets: "code points", loses: "sources, statuses, confidences", import: true },
+    Format {
+        id: "label-studio",
+        name: "Label Studio JSON",
+        offsets: "UTF-16 code units (as Label Studio's browser counts)",
+        loses: "sources, statuses",
+        import: true,
+    },
+    Format {
+        id: "doccano",
+        name: "doccano JSONL",
+        offsets: "code points",
+        loses: "sources, statuses, confidences",
+        import: true,
+    },
 ];
 
 pub fn format(id: &str) -> Option<&'static Format> {
@@ -63,10 +105,16 @@ pub fn format(id: &str) -> Option<&'static Format> {
 /// files (brat, or several documents of a one-document format).
 pub fn export(id: &str, docs: &[Named]) -> Result<OutFile, ExportError> {
     let stem = if docs.len() == 1 { safe_name(&docs[0].name) } else { "wasim-documents".to_string() };
-    let single = |ext: &str, mime: &'static str, body: String| OutFile { name: format!("{stem}.{ext}"), mime, bytes: body.into_bytes() };
+    let single = |ext: &str, mime: &'static str, body: String| OutFile {
+        name: format!("{stem}.{ext}"),
+        mime,
+        bytes: body.into_bytes(),
+    };
     Ok(match id {
         "json" if docs.len() == 1 => single("json", "application/json", json::to_string(&docs[0].doc)),
-        "json" | "jsonl" => single("jsonl", "application/x-ndjson", docs.iter().map(|d| json::to_line(&d.doc) + "\n").collect()),
+        "json" | "jsonl" => {
+            single("jsonl", "application/x-ndjson", docs.iter().map(|d| json::to_line(&d.doc) + "\n").collect())
+        }
         "conll" | "conll-clitics" => single("conll", "text/plain", conll::write(docs, id == "conll-clitics")),
         "brat" => {
             let mut files = vec![("annotation.conf".to_string(), brat::CONF.as_bytes().to_vec())];
@@ -81,8 +129,17 @@ pub fn export(id: &str, docs: &[Named]) -> Result<OutFile, ExportError> {
         "csv-entities" => single("entities.csv", "text/csv", csv::entities(docs)),
         "csv-claims" => single("claims.csv", "text/csv", csv::claims(docs)),
         "label-studio" => single("label-studio.json", "application/json", label_studio::write(docs)),
-        "doccano" => single("doccano.jsonl", "application/x-ndjson", docs.iter().map(|d| doccano::write_line(&d.doc) + "\n").collect()),
-        other => return Err(ExportError(format!("unknown format {other:?}; known: {}", FORMATS.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")))),
+        "doccano" => single(
+            "doccano.jsonl",
+            "application/x-ndjson",
+            docs.iter().map(|d| doccano::write_line(&d.doc) + "\n").collect(),
+        ),
+        other => {
+            return Err(ExportError(format!(
+                "unknown format {other:?}; known: {}",
+                FORMATS.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")
+            )))
+        }
     })
 }
 
@@ -100,7 +157,12 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Vec<Named>, ImportError> {
         }
     }
     let text_of = |name: &str, bytes: &[u8]| -> Result<String, ImportError> {
-        let s = std::str::from_utf8(bytes).map_err(|e| ImportError::new(name, format!("not UTF-8 text (invalid byte at offset {}); save it as UTF-8 first", e.valid_up_to())))?;
+        let s = std::str::from_utf8(bytes).map_err(|e| {
+            ImportError::new(
+                name,
+                format!("not UTF-8 text (invalid byte at offset {}); save it as UTF-8 first", e.valid_up_to()),
+            )
+        })?;
         Ok(s.trim_start_matches('\u{FEFF}').to_string())
     };
     let ann_stems: Vec<String> = flat.iter().filter_map(|(n, _)| n.strip_suffix(".ann").map(String::from)).collect();
@@ -122,19 +184,38 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Vec<Named>, ImportError> {
         let text = text_of(name, bytes)?;
         if lower.ends_with(".txt") {
             out.push(Named { name: stem, doc: Document { text, ..Document::default() } });
-        } else if lower.ends_with(".conll") || lower.ends_with(".iob") || lower.ends_with(".bio") || lower.ends_with(".iob2") || lower.ends_with(".tsv") {
-            out.extend(conll::read(&text, name)?.into_iter().enumerate().map(|(i, doc)| Named { name: numbered(&stem, i), doc }));
+        } else if lower.ends_with(".conll")
+            || lower.ends_with(".iob")
+            || lower.ends_with(".bio")
+            || lower.ends_with(".iob2")
+            || lower.ends_with(".tsv")
+        {
+            out.extend(
+                conll::read(&text, name)?
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, doc)| Named { name: numbered(&stem, i), doc }),
+            );
         } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
             for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                 let place = format!("{name}: line {}", i + 1);
-                let v: serde_json::Value = serde_json::from_str(line).map_err(|e| ImportError::new(&place, format!("not valid JSON: {e}")))?;
-                let doc = if doccano::looks_like(&v) { doccano::from_value(&v) } else { json::from_value(&v, None) }.map_err(|e| e.within(&place))?;
+                let v: serde_json::Value =
+                    serde_json::from_str(line).map_err(|e| ImportError::new(&place, format!("not valid JSON: {e}")))?;
+                let doc = if doccano::looks_like(&v) { doccano::from_value(&v) } else { json::from_value(&v, None) }
+                    .map_err(|e| e.within(&place))?;
                 out.push(Named { name: numbered(&stem, out.len()), doc });
             }
         } else if lower.ends_with(".json") {
-            let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| ImportError::new(format!("{name}: line {}", e.line()), format!("not valid JSON: {e}")))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| ImportError::new(format!("{name}: line {}", e.line()), format!("not valid JSON: {e}")))?;
             if label_studio::looks_like(&v) {
-                out.extend(label_studio::from_value(&v).map_err(|e| e.within(name))?.into_iter().enumerate().map(|(i, doc)| Named { name: numbered(&stem, i), doc }));
+                out.extend(
+                    label_studio::from_value(&v)
+                        .map_err(|e| e.within(name))?
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, doc)| Named { name: numbered(&stem, i), doc }),
+                );
             } else if doccano::looks_like(&v) {
                 out.push(Named { name: stem, doc: doccano::from_value(&v).map_err(|e| e.within(name))? });
             } else {
@@ -148,13 +229,26 @@ pub fn import(files: &[(String, Vec<u8>)]) -> Result<Vec<Named>, ImportError> {
 }
 
 fn numbered(stem: &str, i: usize) -> String {
-    if i == 0 { stem.to_string() } else { format!("{stem}-{}", i + 1) }
+    if i == 0 {
+        stem.to_string()
+    } else {
+        format!("{stem}-{}", i + 1)
+    }
 }
 
 /// A file name without characters that file systems or archives refuse.
 pub fn safe_name(name: &str) -> String {
-    let n: String = name.trim().trim_end_matches(".txt").chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
-    if n.trim().is_empty() { "wasim".to_string() } else { n }
+    let n: String = name
+        .trim()
+        .trim_end_matches(".txt")
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
+    if n.trim().is_empty() {
+        "wasim".to_string()
+    } else {
+        n
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -54,7 +54,10 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
                     return Err(ImportError::new(place(), format!("unknown label {tag:?} after [")));
                 }
                 if c == '{' && !(tag.len() >= 2 && "SVCQ".contains(&tag[..1]) && tag[1..].parse::<u32>().is_ok()) {
-                    return Err(ImportError::new(place(), format!("claim part {tag:?} must be S, V, C or Q and a number, like S1")));
+                    return Err(ImportError::new(
+                        place(),
+                        format!("claim part {tag:?} must be S, V, C or Q and a number, like S1"),
+                    ));
                 }
                 open.push((c, tag, text.len()));
             }
@@ -66,7 +69,13 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
                 let span = Span::new(start, text.len());
                 if kind == '[' {
                     let label = Label::parse(&tag).unwrap_or(Label::PER);
-                    entities.push(Entity { span, label, source: "gold".into(), confidence: 1.0, status: Status::Accepted });
+                    entities.push(Entity {
+                        span,
+                        label,
+                        source: "gold".into(),
+                        confidence: 1.0,
+                        status: Status::Accepted,
+                    });
                 } else {
                     let n: u32 = tag[1..].parse().unwrap_or(0);
                     let parts = claims.entry((line, n)).or_default();
@@ -92,8 +101,18 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
     }
     let mut out = Vec::new();
     for ((l, n), p) in claims {
-        let (content, quoted) = p.content.ok_or_else(|| ImportError::new(format!("line {l}"), format!("claim {n} has no content (C{n} or Q{n})")))?;
-        out.push(Claim { speaker: p.speaker, cue: p.cue, content, quoted, negated: false, source: "gold".into(), status: Status::Accepted });
+        let (content, quoted) = p
+            .content
+            .ok_or_else(|| ImportError::new(format!("line {l}"), format!("claim {n} has no content (C{n} or Q{n})")))?;
+        out.push(Claim {
+            speaker: p.speaker,
+            cue: p.cue,
+            content,
+            quoted,
+            negated: false,
+            source: "gold".into(),
+            status: Status::Accepted,
+        });
     }
     let mut doc = Document { text, entities, claims: out, rejected: Vec::new() };
     doc.sort();

@@ -83,7 +83,11 @@ pub fn extend_over_marks(text: &str, mut end: usize) -> usize {
 /// assert_eq!(n.text, "اسراييل");
 /// ```
 pub fn normalize(text: &str, level: Level) -> Normalized {
-    let mut out = Normalized { text: String::with_capacity(text.len()), map: Vec::with_capacity(text.len()), original_len: text.len() };
+    let mut out = Normalized {
+        text: String::with_capacity(text.len()),
+        map: Vec::with_capacity(text.len()),
+        original_len: text.len(),
+    };
     let mut buf = String::new();
     let mut next = String::new();
     for (at, c) in text.char_indices() {
@@ -131,7 +135,10 @@ mod tests {
 
     fn check(level: Level, input: &str, expect: &str, gloss: &str) {
         let got = normalize(input, level).text;
-        assert_eq!(got, expect, "{gloss}: normalize({input:?})\nhelp: see which rule in normalize/rules.rs handles these letters");
+        assert_eq!(
+            got, expect,
+            "{gloss}: normalize({input:?})\nhelp: see which rule in normalize/rules.rs handles these letters"
+        );
     }
 
     #[test]

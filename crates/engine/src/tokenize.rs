@@ -174,7 +174,10 @@ fn email_end(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "gen", "col", "lt", "sgt", "fig", "vol", "pp", "ed", "eds", "approx", "dept", "est", "د", "م", "ص", "ق", "هـ", "أ", "ج", "ت", "ط", "ش"];
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "gen", "col", "lt",
+    "sgt", "fig", "vol", "pp", "ed", "eds", "approx", "dept", "est", "د", "م", "ص", "ق", "هـ", "أ", "ج", "ت", "ط", "ش",
+];
 
 /// Sentence spans: they end after `.` `!` `?` `؟` `؛` `…` and at line breaks; not after a decimal
 /// point (part of a number token), an abbreviation (د. , Dr.), or inside quotation marks (a
@@ -192,7 +195,8 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
             continue;
         }
         let first = t.span.of(text).chars().next().unwrap_or(' ');
-        let closes = (t.kind == TokenKind::Quote && (open.last() == Some(&first) || matches!(first, '”' | '»' | '›' | '’')))
+        let closes = (t.kind == TokenKind::Quote
+            && (open.last() == Some(&first) || matches!(first, '”' | '»' | '›' | '’')))
             || (t.kind == TokenKind::Bracket && matches!(first, ')' | ']' | '}' | '⟩' | '】'));
         if t.kind == TokenKind::Newline || (pending && open.is_empty() && !closes) {
             out.extend(current.take());
@@ -242,4 +246,5 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
 }
 
 #[cfg(test)]
+#[path = "tokenize/tests.rs"]
 mod tests;

@@ -94,11 +94,21 @@ fn runs(doc: &Document, para: Span, cuts: &[usize]) -> Vec<Run> {
     points.push(para.end);
     // Only the entities and claims that reach into this paragraph (entities are sorted by start;
     // one that starts before the paragraph may still reach into it).
-    let near = |spans: &mut dyn Iterator<Item = (usize, Span)>| -> Vec<(usize, Span)> { spans.filter(|(_, s)| s.overlaps(para)).collect() };
+    let near = |spans: &mut dyn Iterator<Item = (usize, Span)>| -> Vec<(usize, Span)> {
+        spans.filter(|(_, s)| s.overlaps(para)).collect()
+    };
     // Entities are sorted by start; one starting before the paragraph may reach into it (a person
     // can mark across a line break): look back a few.
     let first = doc.entities.partition_point(|e| e.span.start < para.start).saturating_sub(LOOK_BACK);
-    let entities = near(&mut doc.entities.iter().enumerate().skip(first).take_while(|(_, e)| e.span.start < para.end).map(|(i, e)| (i, e.span)));
+    let entities = near(
+        &mut doc
+            .entities
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take_while(|(_, e)| e.span.start < para.end)
+            .map(|(i, e)| (i, e.span)),
+    );
     let claims = near(&mut doc.claims.iter().map(|c| c.content).enumerate());
     let mut runs: Vec<Run> = Vec::new();
     for w in points.windows(2) {
@@ -106,7 +116,9 @@ fn runs(doc: &Document, para: Span, cuts: &[usize]) -> Vec<Run> {
         if span.is_empty() {
             continue;
         }
-        let innermost = |spans: &[(usize, Span)]| spans.iter().filter(|(_, s)| s.contains(span)).min_by_key(|(_, s)| s.len()).map(|(i, _)| *i);
+        let innermost = |spans: &[(usize, Span)]| {
+            spans.iter().filter(|(_, s)| s.contains(span)).min_by_key(|(_, s)| s.len()).map(|(i, _)| *i)
+        };
         let entity = innermost(&entities);
         let claim = innermost(&claims);
         // Pieces are cut at every boundary (so that left-to-right runs stay apart) but the
@@ -128,7 +140,11 @@ fn runs(doc: &Document, para: Span, cuts: &[usize]) -> Vec<Run> {
 
 /// How many entities of each label, in label order, for the legend.
 pub fn legend(doc: &Document) -> Vec<(Label, usize)> {
-    Label::ALL.iter().map(|&l| (l, doc.entities.iter().filter(|e| e.label == l).count())).filter(|(_, n)| *n > 0).collect()
+    Label::ALL
+        .iter()
+        .map(|&l| (l, doc.entities.iter().filter(|e| e.label == l).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
 }
 
 /// Entities that share a label and a normalized form (تل أبيب، وتل أبيب، تل ابيب), for the side panel.
@@ -160,7 +176,9 @@ pub fn groups(doc: &Document) -> Vec<Group> {
             }
         }
     }
-    out.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then(a.label.cmp(&b.label)).then(a.members[0].cmp(&b.members[0])));
+    out.sort_by(|a, b| {
+        b.members.len().cmp(&a.members.len()).then(a.label.cmp(&b.label)).then(a.members[0].cmp(&b.members[0]))
+    });
     out
 }
 
@@ -182,14 +200,23 @@ mod tests {
         let doc = Document {
             text: text.into(),
             entities: vec![ent(misr, misr + "مصر".len(), Label::LOC)],
-            claims: vec![Claim { speaker: Some(Span::new(misr, misr + 6)), cue: Some(Span::new(0, 8)), content: Span::new(content, text.find('\n').unwrap()), quoted: false, negated: false, source: "test".into(), status: Status::Auto }],
+            claims: vec![Claim {
+                speaker: Some(Span::new(misr, misr + 6)),
+                cue: Some(Span::new(0, 8)),
+                content: Span::new(content, text.find('\n').unwrap()),
+                quoted: false,
+                negated: false,
+                source: "test".into(),
+                status: Status::Auto,
+            }],
             rejected: Vec::new(),
         };
         let ps = paragraphs(&doc);
         assert_eq!(ps.len(), 2);
         let joined: String = ps[0].runs.iter().flat_map(|r| r.pieces.iter()).map(|p| p.span.of(text)).collect();
         assert_eq!(joined, "قالت مصر إن السلام ممكن");
-        let marked: Vec<&str> = ps[0].runs.iter().flat_map(|r| &r.pieces).filter(|p| p.entity.is_some()).map(|p| p.span.of(text)).collect();
+        let marked: Vec<&str> =
+            ps[0].runs.iter().flat_map(|r| &r.pieces).filter(|p| p.entity.is_some()).map(|p| p.span.of(text)).collect();
         assert_eq!(marked, ["مصر"]);
         let claimed: Vec<&str> = ps[0].runs.iter().filter(|r| r.claim.is_some()).map(|r| r.span.of(text)).collect();
         assert_eq!(claimed, ["السلام ممكن"]);
@@ -202,7 +229,8 @@ mod tests {
         let text = "قمة G20 😀 في 2024";
         let doc = Document { text: text.into(), ..Document::default() };
         let ps = paragraphs(&doc);
-        let pieces: Vec<(&str, usize, bool)> = ps[0].runs.iter().flat_map(|r| &r.pieces).map(|p| (p.span.of(text), p.utf16, p.isolate)).collect();
+        let pieces: Vec<(&str, usize, bool)> =
+            ps[0].runs.iter().flat_map(|r| &r.pieces).map(|p| (p.span.of(text), p.utf16, p.isolate)).collect();
         assert_eq!(pieces, [("قمة ", 0, false), ("G20", 4, true), (" 😀 في ", 7, false), ("2024", 14, true)]);
     }
 

@@ -15,7 +15,11 @@ fn dev_set_scores_stay_above_the_targets() {
     let labels = [Label::PER, Label::ORG, Label::LOC, Label::DATE];
     let s = score(&gold, &pred, &labels);
     let f1 = |label: &str| s["entities"]["lenient"][label]["f1"].as_f64().unwrap_or(0.0);
-    assert!(f1("ALL") >= 0.85, "entity F1 {:.3} < 0.85\nhelp: run `wasim eval --markup crates/engine/tests/data/dev.txt --diff`", f1("ALL"));
+    assert!(
+        f1("ALL") >= 0.85,
+        "entity F1 {:.3} < 0.85\nhelp: run `wasim eval --markup crates/engine/tests/data/dev.txt --diff`",
+        f1("ALL")
+    );
     for l in labels {
         assert!(f1(l.as_str()) >= 0.75, "{l} F1 {:.3} < 0.75", f1(l.as_str()));
     }

@@ -11,12 +11,99 @@ use wasim_engine::{annotate, Span};
 /// punctuation, quotes, brackets, spaces, line breaks, Latin, emoji, bidi controls.
 fn arabic_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "ا", "أ", "إ", "آ", "ب", "ت", "ة", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ",
-        "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي", "ى", "ئ", "ؤ", "ء", "\u{064E}", "\u{0651}", "\u{0670}", "ـ", "ﻻ",
-        "ﻣ", " ", " ", " ", "\n", "،", ".", "؟", "؛", ":", "“", "”", "«", "»", "\"", "(", ")", "٢", "0", "5", "٫", "%",
-        "٪", "/", "-", "a", "Z", "😀", "\u{200F}", "\u{202E}", "\u{200D}", "\u{FE0F}", "ال", "وال", "بال", "لل",
-        "قال", "أن", "إن", "مصر", "القاهرة", "الرئيس", "وزير", "صحيفة", "أمس", "عام", "2015", "https://x.org",
-        "a@b.co", "\u{0000}", "\r\n", "\t",
+        "ا",
+        "أ",
+        "إ",
+        "آ",
+        "ب",
+        "ت",
+        "ة",
+        "ث",
+        "ج",
+        "ح",
+        "خ",
+        "د",
+        "ذ",
+        "ر",
+        "ز",
+        "س",
+        "ش",
+        "ص",
+        "ض",
+        "ط",
+        "ظ",
+        "ع",
+        "غ",
+        "ف",
+        "ق",
+        "ك",
+        "ل",
+        "م",
+        "ن",
+        "ه",
+        "و",
+        "ي",
+        "ى",
+        "ئ",
+        "ؤ",
+        "ء",
+        "\u{064E}",
+        "\u{0651}",
+        "\u{0670}",
+        "ـ",
+        "ﻻ",
+        "ﻣ",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "،",
+        ".",
+        "؟",
+        "؛",
+        ":",
+        "“",
+        "”",
+        "«",
+        "»",
+        "\"",
+        "(",
+        ")",
+        "٢",
+        "0",
+        "5",
+        "٫",
+        "%",
+        "٪",
+        "/",
+        "-",
+        "a",
+        "Z",
+        "😀",
+        "\u{200F}",
+        "\u{202E}",
+        "\u{200D}",
+        "\u{FE0F}",
+        "ال",
+        "وال",
+        "بال",
+        "لل",
+        "قال",
+        "أن",
+        "إن",
+        "مصر",
+        "القاهرة",
+        "الرئيس",
+        "وزير",
+        "صحيفة",
+        "أمس",
+        "عام",
+        "2015",
+        "https://x.org",
+        "a@b.co",
+        "\u{0000}",
+        "\r\n",
+        "\t",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
@@ -39,7 +126,11 @@ fn check(text: &str, deep: bool) {
         assert!(on_boundaries(text, t.span) && !t.span.is_empty());
         // A token never starts with a mark, unless it is a lone mark (kind Other).
         let first = t.span.of(text).chars().next().unwrap();
-        assert!(!is_attached(first) || t.kind == TokenKind::Other, "token {i} {:?} starts with a mark", t.span.of(text));
+        assert!(
+            !is_attached(first) || t.kind == TokenKind::Other,
+            "token {i} {:?} starts with a mark",
+            t.span.of(text)
+        );
     }
     for s in sentences(text, &toks) {
         assert!(on_boundaries(text, s) && !s.is_empty());
@@ -47,7 +138,10 @@ fn check(text: &str, deep: bool) {
     // Analysis never panics; every span it makes fits the text and keeps marks with letters.
     let doc = annotate(text);
     let fits = |s: Span| {
-        on_boundaries(text, s) && !s.is_empty() && !text[s.start..].chars().next().is_some_and(is_attached) && !text[s.end..].chars().next().is_some_and(|c| is_attached(c) && !wasim_engine::chars::is_invisible(c))
+        on_boundaries(text, s)
+            && !s.is_empty()
+            && !text[s.start..].chars().next().is_some_and(is_attached)
+            && !text[s.end..].chars().next().is_some_and(|c| is_attached(c) && !wasim_engine::chars::is_invisible(c))
     };
     for e in &doc.entities {
         assert!(fits(e.span), "entity {:?} {:?}", e.span, e.span.of(text));
@@ -72,7 +166,8 @@ fn check(text: &str, deep: bool) {
     }
     // Normalizing a word and mapping it back gives the word (marks at its end included).
     for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
-        let first = (0..n.text.len()).find(|&i| n.text.is_char_boundary(i) && n.source(i).unwrap().start >= t.span.start);
+        let first =
+            (0..n.text.len()).find(|&i| n.text.is_char_boundary(i) && n.source(i).unwrap().start >= t.span.start);
         let last = (0..n.text.len()).rev().find(|&i| n.source(i).unwrap().end <= t.span.end);
         if let (Some(a), Some(b)) = (first, last) {
             if a <= b && n.source(a).unwrap().start == t.span.start {

@@ -10,33 +10,67 @@ use wasim_engine::{Document, Label, Span};
 /// Random words, with emoji, marks, Latin and line breaks between, so that offsets in every unit
 /// are put to the test.
 fn text() -> impl Strategy<Value = String> {
-    let words = prop::sample::select(vec!["روسيا", "بالقاهرة", "مُحَمَّد", "تل", "أبيب", "قال", "إن", "😀", "G20", "٢٠٢٢", "“نعم”", "و", "ـــ", "\n", "،", "وزير", "Ünïcode"]);
+    let words = prop::sample::select(vec![
+        "روسيا",
+        "بالقاهرة",
+        "مُحَمَّد",
+        "تل",
+        "أبيب",
+        "قال",
+        "إن",
+        "😀",
+        "G20",
+        "٢٠٢٢",
+        "“نعم”",
+        "و",
+        "ـــ",
+        "\n",
+        "،",
+        "وزير",
+        "Ünïcode",
+    ]);
     prop::collection::vec(words, 1..40).prop_map(|w| w.join(" "))
 }
 
 /// Random non-overlapping entities on word boundaries and claims over them.
 fn doc() -> impl Strategy<Value = Document> {
-    (text(), prop::collection::vec((any::<u8>(), 0usize..10, any::<bool>(), any::<bool>()), 0..12)).prop_map(|(text, picks)| {
-        let words: Vec<Span> = tokenize(&text).into_iter().filter(|t| t.is_wordlike()).map(|t| t.span).collect();
-        let mut doc = Document { text, ..Document::default() };
-        let mut used = vec![false; words.len()];
-        for (k, (w, label, claim, flag)) in picks.into_iter().enumerate() {
-            if words.is_empty() {
-                break;
+    (text(), prop::collection::vec((any::<u8>(), 0usize..10, any::<bool>(), any::<bool>()), 0..12)).prop_map(
+        |(text, picks)| {
+            let words: Vec<Span> = tokenize(&text).into_iter().filter(|t| t.is_wordlike()).map(|t| t.span).collect();
+            let mut doc = Document { text, ..Document::default() };
+            let mut used = vec![false; words.len()];
+            for (k, (w, label, claim, flag)) in picks.into_iter().enumerate() {
+                if words.is_empty() {
+                    break;
+                }
+                let i = w as usize % words.len();
+                if claim && i + 1 < words.len() {
+                    let content = words[i].cover(words[(i + 2).min(words.len() - 1)]);
+                    let speaker = (i > 0).then(|| words[i - 1]);
+                    doc.claims.push(Claim {
+                        speaker,
+                        cue: flag.then_some(words[i]),
+                        content,
+                        quoted: flag,
+                        negated: k % 3 == 0,
+                        source: "t".into(),
+                        status: Status::Auto,
+                    });
+                } else if !used[i] {
+                    used[i] = true;
+                    doc.entities.push(Entity {
+                        span: words[i],
+                        label: Label::ALL[label],
+                        source: "t".into(),
+                        confidence: 1.0,
+                        status: Status::Auto,
+                    });
+                }
             }
-            let i = w as usize % words.len();
-            if claim && i + 1 < words.len() {
-                let content = words[i].cover(words[(i + 2).min(words.len() - 1)]);
-                let speaker = (i > 0).then(|| words[i - 1]);
-                doc.claims.push(Claim { speaker, cue: flag.then_some(words[i]), content, quoted: flag, negated: k % 3 == 0, source: "t".into(), status: Status::Auto });
-            } else if !used[i] {
-                used[i] = true;
-                doc.entities.push(Entity { span: words[i], label: Label::ALL[label], source: "t".into(), confidence: 1.0, status: Status::Auto });
-            }
-        }
-        doc.sort();
-        doc
-    })
+            doc.sort();
+            doc
+        },
+    )
 }
 
 type Key = (Vec<(Span, Label)>, Vec<(Option<Span>, Option<Span>, Span, bool, bool)>);
@@ -78,12 +112,20 @@ proptest! {
 
 #[test]
 fn several_documents_travel_together() {
-    let docs: Vec<Named> = ["قالت روسيا إن الوضع مستقر.", "زار الوزير بيروت أمس."].iter().enumerate().map(|(i, t)| Named { name: format!("doc{i}"), doc: wasim_engine::annotate(t) }).collect();
+    let docs: Vec<Named> = ["قالت روسيا إن الوضع مستقر.", "زار الوزير بيروت أمس."]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Named { name: format!("doc{i}"), doc: wasim_engine::annotate(t) })
+        .collect();
     for id in ["jsonl", "brat", "label-studio", "doccano", "conll"] {
         let back = round_trip(id, &docs);
         assert_eq!(back.len(), 2, "{id}");
         if id != "conll" {
-            assert_eq!(back.iter().map(|n| key(&n.doc)).collect::<Vec<_>>(), docs.iter().map(|n| key(&n.doc)).collect::<Vec<_>>(), "{id}");
+            assert_eq!(
+                back.iter().map(|n| key(&n.doc)).collect::<Vec<_>>(),
+                docs.iter().map(|n| key(&n.doc)).collect::<Vec<_>>(),
+                "{id}"
+            );
         }
     }
 }
@@ -92,9 +134,21 @@ fn several_documents_travel_together() {
 fn bad_files_name_the_place() {
     let cases: &[(&str, &[u8], &str)] = &[
         ("a.json", b"{ \"text\": \"x\", ", "a.json: line 1"),
-        ("a.json", "{\"text\":\"مصر\",\"entities\":[{\"start\":0,\"end\":7,\"label\":\"LOC\"}]}".as_bytes(), "a.json: entities[0]"),
-        ("a.json", "{\"text\":\"مصر\",\"entities\":[{\"start\":0,\"end\":3,\"label\":\"LOC\",\"text\":\"قطر\"}]}".as_bytes(), "a.json: entities[0]"),
-        ("a.json", "{\"text\":\"مصر\",\"entities\":[{\"start\":0,\"end\":3,\"label\":\"CITY\"}]}".as_bytes(), "a.json: entities[0]"),
+        (
+            "a.json",
+            "{\"text\":\"مصر\",\"entities\":[{\"start\":0,\"end\":7,\"label\":\"LOC\"}]}".as_bytes(),
+            "a.json: entities[0]",
+        ),
+        (
+            "a.json",
+            "{\"text\":\"مصر\",\"entities\":[{\"start\":0,\"end\":3,\"label\":\"LOC\",\"text\":\"قطر\"}]}".as_bytes(),
+            "a.json: entities[0]",
+        ),
+        (
+            "a.json",
+            "{\"text\":\"مصر\",\"entities\":[{\"start\":0,\"end\":3,\"label\":\"CITY\"}]}".as_bytes(),
+            "a.json: entities[0]",
+        ),
         ("b.jsonl", "{\"text\":\"مصر\"}\n{\"text\": 5}".as_bytes(), "b.jsonl: line 2"),
         ("c.conll", "مصر B-LOC\nقطر X-LOC\n".as_bytes(), "c.conll: line 2"),
         ("d.txt", &[0xc7, 0xe1, 0xff], "d.txt"),

@@ -73,12 +73,8 @@ const VERBS: &[(&str, &str, &str)] = &[
     ("أوصى", "يوصي", "recommended"),
 ];
 
-const DENIALS: &[(&str, &str, &str)] = &[
-    ("نفى", "ينفي", "denied"),
-    ("أنكر", "ينكر", "denied"),
-    ("كذب", "يكذب", "belied"),
-    ("دحض", "يدحض", "refuted"),
-];
+const DENIALS: &[(&str, &str, &str)] =
+    &[("نفى", "ينفي", "denied"), ("أنكر", "ينكر", "denied"), ("كذب", "يكذب", "belied"), ("دحض", "يدحض", "refuted")];
 
 /// Prepositional cues (whole phrases, search-normalized at use).
 const ACCORDING: &[(&str, &str)] = &[
@@ -119,9 +115,21 @@ fn conjugate(past: &str, present: &str) -> Vec<String> {
     let weak_past = past.ends_with('ي') || past.ends_with('ا');
     let stem = if weak_past { &past[..past.len() - 2] } else { past };
     if weak_past {
-        out.extend([past.to_string(), format!("{stem}ت"), format!("{stem}وا"), format!("{stem}يا"), format!("{stem}تا")]);
+        out.extend([
+            past.to_string(),
+            format!("{stem}ت"),
+            format!("{stem}وا"),
+            format!("{stem}يا"),
+            format!("{stem}تا"),
+        ]);
     } else {
-        out.extend([past.to_string(), format!("{past}ت"), format!("{past}وا"), format!("{past}ا"), format!("{past}تا")]);
+        out.extend([
+            past.to_string(),
+            format!("{past}ت"),
+            format!("{past}وا"),
+            format!("{past}ا"),
+            format!("{past}تا"),
+        ]);
     }
     let she = present.strip_prefix('ي').map(|r| format!("ت{r}")).unwrap_or_else(|| present.to_string());
     let weak_present = present.ends_with('ي') || present.ends_with('و') || present.ends_with('ا');
@@ -139,7 +147,10 @@ fn conjugate(past: &str, present: &str) -> Vec<String> {
 /// Whether a word (search-normalized) is the first of a two-word cue (وفقا لـ، نقلا عن …).
 pub fn opens_two_word_cue(k: &str) -> bool {
     static FIRST: OnceLock<Vec<String>> = OnceLock::new();
-    FIRST.get_or_init(|| table().keys().filter_map(|k| k.split_once(' ').map(|(f, _)| f.to_string())).collect()).iter().any(|f| f == k)
+    FIRST
+        .get_or_init(|| table().keys().filter_map(|k| k.split_once(' ').map(|(f, _)| f.to_string())).collect())
+        .iter()
+        .any(|f| f == k)
 }
 
 /// Whether a word (search-normalized, possibly with و/ف in front) is a cue verb form.
@@ -170,7 +181,10 @@ mod tests {
             ("صرّح", "he declared, with shadda"),
             ("لفتت", "she drew attention"),
         ] {
-            assert!(table().contains_key(&key(form)), "{form} ({gloss}) is not a cue\nhelp: see VERBS and conjugate() in claims/cues.rs");
+            assert!(
+                table().contains_key(&key(form)),
+                "{form} ({gloss}) is not a cue\nhelp: see VERBS and conjugate() in claims/cues.rs"
+            );
         }
         assert_eq!(table().get(&key("نفت")), Some(&CueKind::Denial));
     }

@@ -16,7 +16,12 @@ fn check(rows: &[(&str, &str)], pattern: &str) {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(show(&got), show(&gold), "{gloss}\n  text: {}\nhelp: the pattern under test is {pattern} (claims.rs)", gold.text);
+        assert_eq!(
+            show(&got),
+            show(&gold),
+            "{gloss}\n  text: {}\nhelp: the pattern under test is {pattern} (claims.rs)",
+            gold.text
+        );
     }
 }
 
@@ -24,7 +29,10 @@ fn check(rows: &[(&str, &str)], pattern: &str) {
 fn verb_subject_object() {
     check(
         &[
-            ("{V1 أكدت} {S1 السفارة الروسية في إسرائيل}، أمس الأحد، أن {C1 التنسيق مستمر}.", "VSO with an adverbial between speaker and أن"),
+            (
+                "{V1 أكدت} {S1 السفارة الروسية في إسرائيل}، أمس الأحد، أن {C1 التنسيق مستمر}.",
+                "VSO with an adverbial between speaker and أن",
+            ),
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
             ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
             ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
@@ -48,7 +56,10 @@ fn subject_verb_object() {
 fn quotes() {
     check(
         &[
-            ("{V1 قالت} {S1 صحيفة “هآرتس”} إن “{Q1 الحكومة تتردد}”.", "a quoted content; the quoted name stays in the speaker"),
+            (
+                "{V1 قالت} {S1 صحيفة “هآرتس”} إن “{Q1 الحكومة تتردد}”.",
+                "a quoted content; the quoted name stays in the speaker",
+            ),
             ("{V1 قال} {S1 المدرب}: «{Q1 سنفوز. لا شك في ذلك}».", "colon, guillemets, a quote across two sentences"),
             ("{S1 الوزارة} إن \"{Q1 الوضع مستقر}\"", "a line opening with the speaker and إن, no verb"),
         ],
@@ -91,7 +102,9 @@ fn dropped_subject_takes_the_previous_speaker() {
 
 #[test]
 fn negation() {
-    let doc = crate::annotate("ونفى الجيش أن تكون قواته انسحبت. ولم يؤكد المتحدث أن الهدنة صامدة. وأكد الوزير أن الاتفاق قائم.");
+    let doc = crate::annotate(
+        "ونفى الجيش أن تكون قواته انسحبت. ولم يؤكد المتحدث أن الهدنة صامدة. وأكد الوزير أن الاتفاق قائم.",
+    );
     let negated: Vec<bool> = doc.claims.iter().map(|c| c.negated).collect();
     assert_eq!(negated, [true, true, false], "نفى and لم يؤكد deny; أكد affirms");
 }

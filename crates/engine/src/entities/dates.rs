@@ -16,14 +16,64 @@ use crate::Span;
 
 const RELATIVE: [&str; 4] = ["امس", "غدا", "البارحه", "غد"];
 const DAY_PARTS: [&str; 9] = ["صباح", "مساء", "ليله", "ظهر", "فجر", "عصر", "ليل", "صبيحه", "ظهيره"];
-const PERIODS: [&str; 10] = ["الشهر", "الاسبوع", "العام", "السنه", "القرن", "العقد", "الربع", "الفصل", "الموسم", "النصف"];
-const MODIFIERS: [&str; 17] = ["الحالي", "الحاليه", "الماضي", "الماضيه", "المقبل", "المقبله", "القادم", "القادمه", "الجاري", "الجاريه", "المنصرم", "المنصرمه", "الاول", "الثاني", "الثالث", "الرابع", "الاخير"];
+const PERIODS: [&str; 10] =
+    ["الشهر", "الاسبوع", "العام", "السنه", "القرن", "العقد", "الربع", "الفصل", "الموسم", "النصف"];
+const MODIFIERS: [&str; 17] = [
+    "الحالي",
+    "الحاليه",
+    "الماضي",
+    "الماضيه",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+    "الجاري",
+    "الجاريه",
+    "المنصرم",
+    "المنصرمه",
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الاخير",
+];
 const EDGES: [&str; 9] = ["منتصف", "مطلع", "اوايل", "اواخر", "نهايه", "بدايه", "اواسط", "مستهل", "ختام"];
 const YEAR_WORDS: [&str; 4] = ["عام", "العام", "سنه", "السنه"];
-const MONTH_CONTEXT: [&str; 17] = ["في", "شهر", "منذ", "حتى", "خلال", "مطلع", "منتصف", "اواخر", "اوايل", "نهايه", "بدايه", "اواسط", "من", "الي", "قبل", "بعد", "مستهل"];
+const MONTH_CONTEXT: [&str; 17] = [
+    "في",
+    "شهر",
+    "منذ",
+    "حتى",
+    "خلال",
+    "مطلع",
+    "منتصف",
+    "اواخر",
+    "اوايل",
+    "نهايه",
+    "بدايه",
+    "اواسط",
+    "من",
+    "الي",
+    "قبل",
+    "بعد",
+    "مستهل",
+];
 /// Months that are also common words and need a number next to them.
 const AMBIGUOUS_MONTHS: [&str; 6] = ["اب", "مارس", "ماي", "صفر", "رجب", "رمضان"];
-const HIJRI: [&str; 12] = ["محرم", "صفر", "ربيع الاول", "ربيع الاخر", "جمادي الاولي", "جمادي الاخره", "رجب", "شعبان", "رمضان", "شوال", "ذو القعده", "ذو الحجه"];
+const HIJRI: [&str; 12] = [
+    "محرم",
+    "صفر",
+    "ربيع الاول",
+    "ربيع الاخر",
+    "جمادي الاولي",
+    "جمادي الاخره",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعده",
+    "ذو الحجه",
+];
 
 pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
     let d = Dates { a, lex };
@@ -134,7 +184,13 @@ impl Dates<'_, '_> {
         if EDGES.contains(&k) && self.a.joined(i + 1) {
             let n = self.a.words[i + 1].key.as_ref();
             if PERIODS.contains(&n) {
-                let last = if self.a.joined(i + 2) && MODIFIERS.contains(&self.a.words[i + 2].key.as_ref()) { i + 2 } else if self.is_year(i + 2) && self.a.joined(i + 2) { i + 2 } else { i + 1 };
+                let last = if self.a.joined(i + 2) && MODIFIERS.contains(&self.a.words[i + 2].key.as_ref()) {
+                    i + 2
+                } else if self.is_year(i + 2) && self.a.joined(i + 2) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 return Some((last, 0.85, Label::DATE));
             }
             if let Some((last, _)) = self.month_phrase(i + 1) {
@@ -181,7 +237,10 @@ impl Dates<'_, '_> {
             let mut last = self.with_modifier(i);
             let mut conf = if last > i { 0.85 } else { 0.65 };
             // الأحد 14 مارس
-            if last == i && self.a.between(i + 1).trim().chars().all(|c| c == '،' || c == ',') && self.number(i + 1).is_some_and(|n| (1..=31).contains(&n)) {
+            if last == i
+                && self.a.between(i + 1).trim().chars().all(|c| c == '،' || c == ',')
+                && self.number(i + 1).is_some_and(|n| (1..=31).contains(&n))
+            {
                 if let Some((l, _)) = self.month_phrase(i + 2) {
                     last = l;
                     conf = 0.9;
@@ -203,13 +262,18 @@ impl Dates<'_, '_> {
             return Some((last, 0.85, Label::DATE));
         }
         // 10:30
-        if self.number(i).is_some_and(|n| n <= 24) && self.a.between(i + 1) == ":" && self.number(i + 1).is_some_and(|m| m < 60) && self.a.words[i + 1].key.len() == 2 {
+        if self.number(i).is_some_and(|n| n <= 24)
+            && self.a.between(i + 1) == ":"
+            && self.number(i + 1).is_some_and(|m| m < 60)
+            && self.a.words[i + 1].key.len() == 2
+        {
             return Some((i + 1, 0.7, Label::TIME));
         }
         if let Some((last, with_year)) = self.month_phrase(i) {
             let prev_ok = i > 0 && MONTH_CONTEXT.contains(&self.key(i - 1)) && self.a.joined(i);
             let hijri = HIJRI.iter().any(|h| h.starts_with(self.a.words[i].key.as_ref()));
-            let ambiguous = AMBIGUOUS_MONTHS.contains(&self.a.words[i].stems.last().map_or("", |s| s.key.as_ref())) || AMBIGUOUS_MONTHS.contains(&k);
+            let ambiguous = AMBIGUOUS_MONTHS.contains(&self.a.words[i].stems.last().map_or("", |s| s.key.as_ref()))
+                || AMBIGUOUS_MONTHS.contains(&k);
             // في رمضان، شهر محرم، في مارس: a Hijri or ambiguous month needs its context word.
             if with_year || prev_ok || !(hijri || ambiguous) {
                 return Some((last, if with_year { 0.9 } else { 0.7 }, Label::DATE));

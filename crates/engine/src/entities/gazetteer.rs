@@ -48,7 +48,8 @@ fn longest_at(a: &Analysis, lex: &Lexicon, i: usize) -> Option<Match> {
 }
 
 /// Words before a town name that make it one: في، إلى، من … and place words (مدينة).
-const TOWN_CONTEXT: [&str; 14] = ["في", "الي", "من", "قرب", "بين", "شمال", "جنوب", "شرق", "غرب", "وسط", "مدينه", "بلده", "عاصمه", "حتي"];
+const TOWN_CONTEXT: [&str; 14] =
+    ["في", "الي", "من", "قرب", "بين", "شمال", "جنوب", "شرق", "غرب", "وسط", "مدينه", "بلده", "عاصمه", "حتي"];
 
 /// Entities straight from the lists: places, organizations, media and well-known people.
 /// A single word that is also a common word (العالم, the world) is left to context rules; a
@@ -79,7 +80,11 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
         } else if k.has(Kind::Media) {
             Some((Label::ORG, "list:media", 0.85))
         } else if k.has(Kind::City) {
-            Some((Label::LOC, "list:cities", if single && k.any(&[Kind::GivenName, Kind::Surname]) { 0.6 } else { 0.85 }))
+            Some((
+                Label::LOC,
+                "list:cities",
+                if single && k.any(&[Kind::GivenName, Kind::Surname]) { 0.6 } else { 0.85 },
+            ))
         } else if k.has(Kind::Region) {
             Some((Label::LOC, "list:regions", 0.85))
         } else if k.has(Kind::Town) && !k.has(Kind::PlaceHead) && town_ok() {

@@ -14,19 +14,46 @@ use crate::Span;
 
 /// Head words (search-normalized, without the article) and the label of the name after them.
 pub const HEADS: &[(&str, Label)] = &[
-    ("صحيفه", Label::ORG), ("جريده", Label::ORG), ("قناه", Label::ORG), ("وكاله", Label::ORG), ("موقع", Label::ORG),
-    ("مجله", Label::ORG), ("اذاعه", Label::ORG), ("شبكه", Label::ORG), ("تلفزيون", Label::ORG), ("محطه", Label::ORG),
-    ("اسبوعيه", Label::ORG), ("يوميه", Label::ORG), ("شركه", Label::ORG), ("فريق", Label::ORG), ("نادي", Label::ORG),
-    ("مدينه", Label::LOC), ("بلده", Label::LOC), ("قريه", Label::LOC), ("حي", Label::LOC), ("مخيم", Label::LOC),
-    ("جزيره", Label::LOC), ("محافظه", Label::LOC), ("ولايه", Label::LOC), ("اقليم", Label::LOC), ("نهر", Label::LOC),
-    ("جبل", Label::LOC), ("بحيره", Label::LOC), ("ميناء", Label::LOC), ("مطار", Label::LOC),
+    ("صحيفه", Label::ORG),
+    ("جريده", Label::ORG),
+    ("قناه", Label::ORG),
+    ("وكاله", Label::ORG),
+    ("موقع", Label::ORG),
+    ("مجله", Label::ORG),
+    ("اذاعه", Label::ORG),
+    ("شبكه", Label::ORG),
+    ("تلفزيون", Label::ORG),
+    ("محطه", Label::ORG),
+    ("اسبوعيه", Label::ORG),
+    ("يوميه", Label::ORG),
+    ("شركه", Label::ORG),
+    ("فريق", Label::ORG),
+    ("نادي", Label::ORG),
+    ("مدينه", Label::LOC),
+    ("بلده", Label::LOC),
+    ("قريه", Label::LOC),
+    ("حي", Label::LOC),
+    ("مخيم", Label::LOC),
+    ("جزيره", Label::LOC),
+    ("محافظه", Label::LOC),
+    ("ولايه", Label::LOC),
+    ("اقليم", Label::LOC),
+    ("نهر", Label::LOC),
+    ("جبل", Label::LOC),
+    ("بحيره", Label::LOC),
+    ("ميناء", Label::LOC),
+    ("مطار", Label::LOC),
 ];
 
 pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len().saturating_sub(1) {
         // The head may carry a clitic and, for a team, a pronoun: لفريقه.
-        let Some(&(_, label)) = a.words[i].stems.iter().find_map(|s| HEADS.iter().find(|(h, _)| *h == &*s.key.as_ref())) else { continue };
+        let Some(&(_, label)) =
+            a.words[i].stems.iter().find_map(|s| HEADS.iter().find(|(h, _)| *h == &*s.key.as_ref()))
+        else {
+            continue;
+        };
         let source = if label == Label::LOC { "rule:place-head" } else { "rule:media-head" };
         let between = a.between(i + 1);
         let quote = between.trim().chars().next().filter(|c| crate::chars::class(*c) == crate::chars::Class::Quote);
@@ -37,8 +64,14 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             while j < a.words.len() && j < i + 7 {
                 let after = a.text.get(a.words[j].span.end..).unwrap_or("");
                 let next = after.chars().find(|c| !c.is_whitespace());
-                if next == Some(close) || next == Some('”') || next == Some('»') || (open == '"' && next == Some('"')) {
-                    out.push(Candidate::new(Span::new(a.words[i + 1].span.start, a.words[j].span.end), label, "rule:media-quoted", 0.95));
+                if next == Some(close) || next == Some('”') || next == Some('»') || (open == '"' && next == Some('"'))
+                {
+                    out.push(Candidate::new(
+                        Span::new(a.words[i + 1].span.start, a.words[j].span.end),
+                        label,
+                        "rule:media-quoted",
+                        0.95,
+                    ));
                     break;
                 }
                 if !a.joined(j + 1) {
@@ -51,7 +84,11 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
         if !a.joined(i + 1) {
             continue;
         }
-        let known: &[Kind] = if label == Label::LOC { &[Kind::City, Kind::Town, Kind::Region, Kind::Country] } else { &[Kind::Media, Kind::Organization] };
+        let known: &[Kind] = if label == Label::LOC {
+            &[Kind::City, Kind::Town, Kind::Region, Kind::Country]
+        } else {
+            &[Kind::Media, Kind::Organization]
+        };
         if let Some(m) = gaz[i + 1].as_ref().filter(|m| m.kinds.any(known)) {
             out.push(Candidate::new(m.span, label, source, 0.9));
             continue;
@@ -68,7 +105,13 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             let k = kinds_of(a, j);
             let tanween = w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
             // The whole word decides whether it is common (للطاقة is not, though الطاقة is).
-            if w.kind == TokenKind::Number || w.kinds.has(Kind::Common) || k.any(&[Kind::Title, Kind::OrgHead]) || tanween || crate::claims::is_cue_word(&w.key) || w.nationality.is_some() {
+            if w.kind == TokenKind::Number
+                || w.kinds.has(Kind::Common)
+                || k.any(&[Kind::Title, Kind::OrgHead])
+                || tanween
+                || crate::claims::is_cue_word(&w.key)
+                || w.nationality.is_some()
+            {
                 break;
             }
             end = Some(w.span.end);

@@ -13,7 +13,9 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
     let mut keys: HashMap<String, Label> = HashMap::new();
     // Multi-word names by their first word.
     let mut phrases: HashMap<String, Vec<(Vec<String>, Label)>> = HashMap::new();
-    for c in found.iter().filter(|c| matches!(c.label, Label::PER | Label::ORG) && (c.label == Label::PER || !c.source.starts_with("list:"))) {
+    for c in found.iter().filter(|c| {
+        matches!(c.label, Label::PER | Label::ORG) && (c.label == Label::PER || !c.source.starts_with("list:"))
+    }) {
         let first = a.word_at(c.span.start);
         let last = a.word_at(c.span.end);
         let words: Vec<String> = a.words[first..last].iter().map(|w| stem_key(w, c.span)).collect();
@@ -21,7 +23,9 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
             Label::PER if words.len() >= 2 => {
                 let surname = words.last().cloned().unwrap_or_default();
                 // A family name that is also a common word or a place is not taken alone.
-                if surname.chars().count() >= 3 && !lex.get(&surname).any(&[Kind::Common, Kind::Country, Kind::City, Kind::Title]) {
+                if surname.chars().count() >= 3
+                    && !lex.get(&surname).any(&[Kind::Common, Kind::Country, Kind::City, Kind::Title])
+                {
                     keys.insert(surname, Label::PER);
                 }
             }
@@ -48,8 +52,14 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
         }
         for s in &w.stems {
             for (p, label) in phrases.get(&*s.key).into_iter().flatten() {
-                if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *p[k]) {
-                    out.push(Candidate::new(Span::new(s.span.start, a.words[i + p.len() - 1].span.end), *label, "rule:later-mention", 0.7));
+                if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *p[k])
+                {
+                    out.push(Candidate::new(
+                        Span::new(s.span.start, a.words[i + p.len() - 1].span.end),
+                        *label,
+                        "rule:later-mention",
+                        0.7,
+                    ));
                 }
             }
         }
@@ -59,5 +69,8 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
 
 /// The key of the reading of `w` that lies inside `span` (the stem the entity used).
 fn stem_key(w: &crate::analysis::Word, span: Span) -> String {
-    w.stems.iter().find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span)).map_or_else(|| w.key.to_string(), |s| s.key.to_string())
+    w.stems
+        .iter()
+        .find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span))
+        .map_or_else(|| w.key.to_string(), |s| s.key.to_string())
 }

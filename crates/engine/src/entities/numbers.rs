@@ -10,7 +10,22 @@ use crate::Span;
 
 const SCALES: [&str; 10] = ["الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون", "ترليون", "الفا"];
 const PERCENT_WORDS: [&str; 6] = ["بالمييه", "بالمايه", "بالميه", "بالمئه", "المئه", "المايه"];
-const CURRENCY_WORDS: [&str; 14] = ["دولار", "دولارا", "دولارات", "يورو", "جنيه", "جنيهات", "ريال", "ريالات", "دينار", "دنانير", "درهم", "دراهم", "ليره", "ليرات"];
+const CURRENCY_WORDS: [&str; 14] = [
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "يورو",
+    "جنيه",
+    "جنيهات",
+    "ريال",
+    "ريالات",
+    "دينار",
+    "دنانير",
+    "درهم",
+    "دراهم",
+    "ليره",
+    "ليرات",
+];
 
 pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -34,7 +49,11 @@ pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
             out.push(Candidate::new(Span::new(start, a.words[last + 1].span.end), Label::PERCENT, "rule:numbers", 0.9));
             continue;
         }
-        if a.joined(last + 1) && key_at(last + 1) == "في" && a.joined(last + 2) && PERCENT_WORDS.contains(&key_at(last + 2)) {
+        if a.joined(last + 1)
+            && key_at(last + 1) == "في"
+            && a.joined(last + 2)
+            && PERCENT_WORDS.contains(&key_at(last + 2))
+        {
             out.push(Candidate::new(Span::new(start, a.words[last + 2].span.end), Label::PERCENT, "rule:numbers", 0.9));
             continue;
         }

@@ -45,8 +45,17 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
             // A body from the lists, or an organization another rule found (غرفة تجارة دبي).
             let at_body = |k: usize| {
                 let w = a.words.get(k)?;
-                let listed = gaz.get(k).and_then(|g| g.as_ref()).filter(|g| g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])).map(|g| g.last);
-                let found = orgs.iter().find(|o| o.span.start >= w.span.start && o.span.start < w.span.end).map(|o| a.word_at(o.span.end) - 1);
+                let listed = gaz
+                    .get(k)
+                    .and_then(|g| g.as_ref())
+                    .filter(|g| {
+                        g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])
+                    })
+                    .map(|g| g.last);
+                let found = orgs
+                    .iter()
+                    .find(|o| o.span.start >= w.span.start && o.span.start < w.span.end)
+                    .map(|o| a.word_at(o.span.end) - 1);
                 listed.into_iter().chain(found).max()
             };
             if a.words[j].nationality.is_some() || TITLE_TAIL.contains(&a.words[j].key.as_ref()) {
@@ -87,7 +96,10 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
             continue;
         }
         let next = &a.words[i + 1];
-        let known_next = PARTICLES.contains(&next.key.as_ref()) || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !next.kinds.has(Kind::Common) && next.nationality.is_none());
+        let known_next = PARTICLES.contains(&next.key.as_ref())
+            || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
+                && !next.kinds.has(Kind::Common)
+                && next.nationality.is_none());
         if !known_next {
             continue;
         }
@@ -102,7 +114,10 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
 
 /// A definite nisba adjective in no list (الاقتصادي، السياسي، الرياضي) describing a title.
 fn describes_title(w: &crate::analysis::Word) -> bool {
-    w.key.starts_with("ال") && (w.key.ends_with('ي') || w.key.ends_with("يه")) && !w.kinds.any(&[Kind::GivenName, Kind::Person]) && w.nationality.is_none()
+    w.key.starts_with("ال")
+        && (w.key.ends_with('ي') || w.key.ends_with("يه"))
+        && !w.kinds.any(&[Kind::GivenName, Kind::Person])
+        && w.nationality.is_none()
 }
 
 /// The name that starts at word `i`, if the words there can form one.
@@ -127,7 +142,10 @@ fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
         }
         // Past the second word only names the lists know continue a name: an unknown third
         // word is more often the verb that follows (أيمن الصفدي سيزور).
-        let known = || w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) || matches!(a.words[j - 1].key.as_ref(), "بن" | "ابن" | "عبد" | "ابو");
+        let known = || {
+            w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
+                || matches!(a.words[j - 1].key.as_ref(), "بن" | "ابن" | "عبد" | "ابو")
+        };
         // A nisba after a given name is a family name when the lists know it so (هشام العلوي).
         let nisba_surname = j > i && w.kinds.has(Kind::Surname) && w.nationality.is_some();
         if !(is_name_word(a, j) || nisba_surname) || (j >= i + 2 && !known()) {
@@ -138,7 +156,8 @@ fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
         // A family name with the article closes the name (محمد شياع السوداني), unless it
         // completes a compound (عبد الرحمن، أبو الغيط).
         let compound = j >= 2 && matches!(a.words[j - 2].key.as_ref(), "عبد" | "ابو" | "ابي" | "ام" | "ذو");
-        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && matches!(n.key.as_ref(), "بن" | "ابن" | "بنت"));
+        let particle_next =
+            a.words.get(j).is_some_and(|n| a.joined(j) && matches!(n.key.as_ref(), "بن" | "ابن" | "بنت"));
         if w.key.starts_with("ال") && j > i + 1 && !compound && !particle_next {
             break;
         }
@@ -152,7 +171,10 @@ fn is_name_word(a: &Analysis, j: usize) -> bool {
     if w.kind == crate::tokenize::TokenKind::Number {
         return false;
     }
-    if w.nationality.is_some() || crate::claims::is_cue_word(&w.key) || w.stems.iter().any(|s| super::media::HEADS.iter().any(|(h, _)| *h == &*s.key)) {
+    if w.nationality.is_some()
+        || crate::claims::is_cue_word(&w.key)
+        || w.stems.iter().any(|s| super::media::HEADS.iter().any(|(h, _)| *h == &*s.key))
+    {
         return false;
     }
     let k = w.kinds;
@@ -161,7 +183,19 @@ fn is_name_word(a: &Analysis, j: usize) -> bool {
     }
     // Any reading that is a common word, a title, a place, an organization or a date stops it.
     let any = kinds_of(a, j);
-    if any.any(&[Kind::Common, Kind::Title, Kind::Country, Kind::City, Kind::Region, Kind::Organization, Kind::OrgHead, Kind::Month, Kind::Weekday, Kind::Media, Kind::PlaceHead]) {
+    if any.any(&[
+        Kind::Common,
+        Kind::Title,
+        Kind::Country,
+        Kind::City,
+        Kind::Region,
+        Kind::Organization,
+        Kind::OrgHead,
+        Kind::Month,
+        Kind::Weekday,
+        Kind::Media,
+        Kind::PlaceHead,
+    ]) {
         return false;
     }
     // An unknown word with و or ف in front (وجاء، فقال) is a verb or a noun joined to what came

@@ -12,12 +12,23 @@ fn check(rows: &[(&str, &str)], labels: &[Label], rule: &str) {
         let gold = markup::parse(input).expect("fixture markup parses");
         let got = crate::annotate(&gold.text);
         let pick = |d: &crate::Document| {
-            let mut v: Vec<(Label, String)> = d.entities.iter().filter(|e| labels.contains(&e.label)).map(|e| (e.label, e.span.of(&d.text).to_string())).collect();
+            let mut v: Vec<(Label, String)> = d
+                .entities
+                .iter()
+                .filter(|e| labels.contains(&e.label))
+                .map(|e| (e.label, e.span.of(&d.text).to_string()))
+                .collect();
             v.sort();
             v
         };
-        let found: Vec<String> = got.entities.iter().map(|e| format!("{} {:?} ({})", e.label, e.span.of(&got.text), e.source)).collect();
-        assert_eq!(pick(&got), pick(&gold), "{gloss}\n  text: {}\n  found: {found:#?}\nhelp: the rule under test is {rule}", gold.text);
+        let found: Vec<String> =
+            got.entities.iter().map(|e| format!("{} {:?} ({})", e.label, e.span.of(&got.text), e.source)).collect();
+        assert_eq!(
+            pick(&got),
+            pick(&gold),
+            "{gloss}\n  text: {}\n  found: {found:#?}\nhelp: the rule under test is {rule}",
+            gold.text
+        );
     }
 }
 
@@ -25,7 +36,10 @@ fn check(rows: &[(&str, &str)], labels: &[Label], rule: &str) {
 fn lists_through_clitics_and_spelling() {
     check(
         &[
-            ("وصل الوفد إلى [LOC القاهرة] قادمًا من [LOC موسكو] و[LOC تل أبيب].", "he delegation reached Cairo from Moscow and Tel Aviv: و stays out"),
+            (
+                "وصل الوفد إلى [LOC القاهرة] قادمًا من [LOC موسكو] و[LOC تل أبيب].",
+                "he delegation reached Cairo from Moscow and Tel Aviv: و stays out",
+            ),
             ("سافر ب[LOC القاهره] ثم ل[LOC أوكرانيا].", "ة written as ه; ب and ل stay out"),
             ("اجتمع ممثلو [ORG الأمم المتحدة] و[ORG الاتحاد الأوروبي] في [LOC جنيف].", "international organizations"),
             ("أعلنت [ORG حركة حماس] و[ORG حزب الله] موقفهما.", "movements from the list"),
@@ -141,7 +155,10 @@ fn amounts() {
 fn later_mentions() {
     check(
         &[
-            ("التقى وزير الدفاع [PER سيرغي شويغو] بالقادة. وأكد [PER شويغو] أن الوضع مستقر.", "the family name alone later"),
+            (
+                "التقى وزير الدفاع [PER سيرغي شويغو] بالقادة. وأكد [PER شويغو] أن الوضع مستقر.",
+                "the family name alone later",
+            ),
             ("انتقد الرئيس [PER نفتالي بينيت] القرار، ثم عاد [PER بينيت] وتراجع.", "with a clitic-free repeat"),
         ],
         &[Label::PER],
@@ -158,7 +175,10 @@ fn regressions() {
             ("أرسل وفدًا إلى العاصمة.", "وفدًا with tanween once matched a town"),
             ("وقال رئيس الوزراء الياباني إن [LOC طوكيو] مستعدة.", "الياباني once matched اليابان through the suffix ي"),
             ("وأكد الفريق جاهز للمباراة.", "الفريق (the team) once started a person after a title"),
-            ("اتصل رئيس الوزراء الإسرائيلي، وجاء ذلك بعد الاجتماع.", "وجاء (and came) once became a name after a title and a comma"),
+            (
+                "اتصل رئيس الوزراء الإسرائيلي، وجاء ذلك بعد الاجتماع.",
+                "وجاء (and came) once became a name after a title and a comma",
+            ),
         ],
         &[Label::PER, Label::LOC],
         "regressions",

@@ -62,10 +62,13 @@ pub fn write(doc: &Document) -> String {
         if s.end > at {
             frags.push(Span::new(at, s.end));
         }
-        let offsets: Vec<String> = frags.iter().map(|f| {
-            let cp = ix.span_to(*f, Unit::CodePoint);
-            format!("{} {}", cp.start, cp.end)
-        }).collect();
+        let offsets: Vec<String> = frags
+            .iter()
+            .map(|f| {
+                let cp = ix.span_to(*f, Unit::CodePoint);
+                format!("{} {}", cp.start, cp.end)
+            })
+            .collect();
         let text: Vec<&str> = frags.iter().map(|f| f.of(&doc.text)).collect();
         out.push_str(&format!("{id}\t{kind} {}\t{}\n", offsets.join(";"), text.join(" ")));
         id
@@ -111,7 +114,8 @@ pub fn read(text: &str, ann: &str, file: &str) -> Result<Document, ImportError> 
         let body = cols.next().ok_or_else(|| ImportError::new(place(), "expected an id, a tab and an annotation"))?;
         match id.chars().next() {
             Some('T') => {
-                let (kind, offsets) = body.split_once(' ').ok_or_else(|| ImportError::new(place(), "expected a type and offsets"))?;
+                let (kind, offsets) =
+                    body.split_once(' ').ok_or_else(|| ImportError::new(place(), "expected a type and offsets"))?;
                 let mut cover: Option<Span> = None;
                 let mut pieces = Vec::new();
                 for frag in offsets.split(';') {
@@ -120,18 +124,29 @@ pub fn read(text: &str, ann: &str, file: &str) -> Result<Document, ImportError> 
                         return Err(ImportError::new(place(), format!("{frag:?} is not a pair of offsets")));
                     };
                     let len = ix.len(Unit::CodePoint);
-                    let sp = ix.span_from(s, e, Unit::CodePoint).filter(|_| e <= len).ok_or_else(|| ImportError::new(place(), format!("offsets {s} {e} are outside the text (0..{len} code points)")))?;
+                    let sp = ix.span_from(s, e, Unit::CodePoint).filter(|_| e <= len).ok_or_else(|| {
+                        ImportError::new(
+                            place(),
+                            format!("offsets {s} {e} are outside the text (0..{len} code points)"),
+                        )
+                    })?;
                     pieces.push(sp.of(text).to_string());
                     cover = Some(cover.map_or(sp, |c| c.cover(sp)));
                 }
                 let span = cover.ok_or_else(|| ImportError::new(place(), "no offsets"))?;
                 if let Some(written) = cols.next() {
                     if written != pieces.join(" ") && written != span.of(text) {
-                        return Err(ImportError::new(place(), format!("its text {written:?} does not match the document there ({:?})", span.of(text))));
+                        return Err(ImportError::new(
+                            place(),
+                            format!("its text {written:?} does not match the document there ({:?})", span.of(text)),
+                        ));
                     }
                 }
                 if !matches!(kind, "Claim" | "Speaker" | "Cue") && Label::parse(kind).is_none() {
-                    return Err(ImportError::new(place(), format!("unknown type {kind:?}; Wasim reads its labels and Claim, Speaker, Cue")));
+                    return Err(ImportError::new(
+                        place(),
+                        format!("unknown type {kind:?}; Wasim reads its labels and Claim, Speaker, Cue"),
+                    ));
                 }
                 order.push(id.clone());
                 spans.insert(id, (kind.to_string(), span));
@@ -160,11 +175,31 @@ pub fn read(text: &str, ann: &str, file: &str) -> Result<Document, ImportError> 
     for id in &order {
         let (kind, span) = &spans[id];
         if kind == "Claim" {
-            let part = |k: &str| relations.iter().find(|(rk, a1, _)| rk == k && a1 == id).and_then(|(_, _, a2)| spans.get(a2)).map(|s| s.1);
+            let part = |k: &str| {
+                relations
+                    .iter()
+                    .find(|(rk, a1, _)| rk == k && a1 == id)
+                    .and_then(|(_, _, a2)| spans.get(a2))
+                    .map(|s| s.1)
+            };
             let flag = |f: &str| flags.iter().any(|(fl, t)| fl == f && t == id);
-            doc.claims.push(Claim { speaker: part("Speaker"), cue: part("Cue"), content: *span, quoted: flag("Quoted"), negated: flag("Negated"), source: "import:brat".into(), status: Status::Accepted });
+            doc.claims.push(Claim {
+                speaker: part("Speaker"),
+                cue: part("Cue"),
+                content: *span,
+                quoted: flag("Quoted"),
+                negated: flag("Negated"),
+                source: "import:brat".into(),
+                status: Status::Accepted,
+            });
         } else if let Some(label) = Label::parse(kind) {
-            doc.entities.push(Entity { span: *span, label, source: "import:brat".into(), confidence: 1.0, status: Status::Accepted });
+            doc.entities.push(Entity {
+                span: *span,
+                label,
+                source: "import:brat".into(),
+                confidence: 1.0,
+                status: Status::Accepted,
+            });
         }
     }
     for (_, a1, a2) in &relations {
@@ -185,12 +220,23 @@ mod tests {
     #[test]
     fn round_trip_with_claims_and_line_breaks() {
         let mut doc = crate::annotate("قالت صحيفة “هآرتس” إن “الحكومة مستقرة”.\nونفى الجيش 😀 أن قواته انسحبت من رفح.");
-        doc.entities.push(Entity { span: Span::new(0, doc.text.find("ونفى").unwrap() + 4), label: Label::ORG, source: "t".into(), confidence: 1.0, status: Status::Edited });
+        doc.entities.push(Entity {
+            span: Span::new(0, doc.text.find("ونفى").unwrap() + 4),
+            label: Label::ORG,
+            source: "t".into(),
+            confidence: 1.0,
+            status: Status::Edited,
+        });
         doc.sort();
         let ann = write(&doc);
         assert!(ann.contains(';'), "a span across the line break is written in fragments:\n{ann}");
         let back = read(&doc.text, &ann, "x.ann").unwrap();
-        let key = |d: &Document| (d.entities.iter().map(|e| (e.span, e.label)).collect::<Vec<_>>(), d.claims.iter().map(|c| (c.speaker, c.cue, c.content, c.quoted, c.negated)).collect::<Vec<_>>());
+        let key = |d: &Document| {
+            (
+                d.entities.iter().map(|e| (e.span, e.label)).collect::<Vec<_>>(),
+                d.claims.iter().map(|c| (c.speaker, c.cue, c.content, c.quoted, c.negated)).collect::<Vec<_>>(),
+            )
+        };
         assert_eq!(key(&back), key(&doc));
     }
 

@@ -85,7 +85,13 @@ pub fn read(input: &str, file: &str) -> Result<Vec<Document>, ImportError> {
     let mut line_start = true;
     let close = |doc: &mut Document, open: &mut Option<(usize, Label)>, end: usize| {
         if let Some((start, label)) = open.take() {
-            doc.entities.push(Entity { span: Span::new(start, end), label, source: "import:conll".into(), confidence: 1.0, status: Status::Accepted });
+            doc.entities.push(Entity {
+                span: Span::new(start, end),
+                label,
+                source: "import:conll".into(),
+                confidence: 1.0,
+                status: Status::Accepted,
+            });
         }
     };
     for (n, raw) in input.lines().enumerate() {
@@ -112,7 +118,13 @@ pub fn read(input: &str, file: &str) -> Result<Vec<Document>, ImportError> {
             _ => return Err(ImportError::new(place(), format!("expected a token and a tag, found {line:?}"))),
         };
         let (prefix, label) = match tag.split_once(['-', '_']) {
-            Some((p, l)) => (p, Some(Label::parse(l).ok_or_else(|| ImportError::new(place(), format!("unknown label {l:?} in tag {tag:?}")))?)),
+            Some((p, l)) => (
+                p,
+                Some(
+                    Label::parse(l)
+                        .ok_or_else(|| ImportError::new(place(), format!("unknown label {l:?} in tag {tag:?}")))?,
+                ),
+            ),
             None if tag == "O" => ("O", None),
             None => return Err(ImportError::new(place(), format!("{tag:?} is not a tag (O, B-X, I-X)"))),
         };
@@ -187,7 +199,8 @@ mod tests {
 
     #[test]
     fn other_schemes_and_columns() {
-        let d = &read("John NNP B-NP S-PER\nlives VBZ O O\nin IN O O\nNew NNP B-NP B-LOC\nYork NNP I-NP E-LOC\n", "x").unwrap()[0];
+        let d = &read("John NNP B-NP S-PER\nlives VBZ O O\nin IN O O\nNew NNP B-NP B-LOC\nYork NNP I-NP E-LOC\n", "x")
+            .unwrap()[0];
         let got: Vec<&str> = d.entities.iter().map(|e| e.span.of(&d.text)).collect();
         assert_eq!(got, ["John", "New York"]);
         let iob1 = &read("a I-ORG\nb I-ORG\nc O\n", "x").unwrap()[0];

@@ -23,12 +23,23 @@ fn row(cells: &[String]) -> String {
 
 pub fn entities(docs: &[Named]) -> String {
     let mut out = String::from("\u{FEFF}");
-    out += &row(&["document", "id", "start", "end", "label", "text", "source", "status", "confidence"].map(String::from));
+    out +=
+        &row(&["document", "id", "start", "end", "label", "text", "source", "status", "confidence"].map(String::from));
     for d in docs {
         let ix = OffsetIndex::new(&d.doc.text);
         for (i, e) in d.doc.entities.iter().enumerate() {
             let cp = ix.span_to(e.span, Unit::CodePoint);
-            out += &row(&[d.name.clone(), format!("T{}", i + 1), cp.start.to_string(), cp.end.to_string(), e.label.to_string(), e.span.of(&d.doc.text).to_string(), e.source.clone(), e.status.as_str().into(), format!("{:.2}", e.confidence)]);
+            out += &row(&[
+                d.name.clone(),
+                format!("T{}", i + 1),
+                cp.start.to_string(),
+                cp.end.to_string(),
+                e.label.to_string(),
+                e.span.of(&d.doc.text).to_string(),
+                e.source.clone(),
+                e.status.as_str().into(),
+                format!("{:.2}", e.confidence),
+            ]);
         }
     }
     out
@@ -36,19 +47,50 @@ pub fn entities(docs: &[Named]) -> String {
 
 pub fn claims(docs: &[Named]) -> String {
     let mut out = String::from("\u{FEFF}");
-    out += &row(&["document", "id", "speaker", "cue", "content", "quoted", "negated", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end"].map(String::from));
+    out += &row(&[
+        "document",
+        "id",
+        "speaker",
+        "cue",
+        "content",
+        "quoted",
+        "negated",
+        "speaker_start",
+        "speaker_end",
+        "cue_start",
+        "cue_end",
+        "content_start",
+        "content_end",
+    ]
+    .map(String::from));
     for d in docs {
         let ix = OffsetIndex::new(&d.doc.text);
         let text = |s: Option<Span>| s.map_or(String::new(), |s| s.of(&d.doc.text).to_string());
-        let at = |s: Option<Span>| s.map_or((String::new(), String::new()), |s| {
-            let cp = ix.span_to(s, Unit::CodePoint);
-            (cp.start.to_string(), cp.end.to_string())
-        });
+        let at = |s: Option<Span>| {
+            s.map_or((String::new(), String::new()), |s| {
+                let cp = ix.span_to(s, Unit::CodePoint);
+                (cp.start.to_string(), cp.end.to_string())
+            })
+        };
         for (i, c) in d.doc.claims.iter().enumerate() {
             let (ss, se) = at(c.speaker);
             let (cs, ce) = at(c.cue);
             let (ts, te) = at(Some(c.content));
-            out += &row(&[d.name.clone(), format!("C{}", i + 1), text(c.speaker), text(c.cue), text(Some(c.content)), c.quoted.to_string(), c.negated.to_string(), ss, se, cs, ce, ts, te]);
+            out += &row(&[
+                d.name.clone(),
+                format!("C{}", i + 1),
+                text(c.speaker),
+                text(c.cue),
+                text(Some(c.content)),
+                c.quoted.to_string(),
+                c.negated.to_string(),
+                ss,
+                se,
+                cs,
+                ce,
+                ts,
+                te,
+            ]);
         }
     }
     out

@@ -21,25 +21,38 @@ pub fn write_line(doc: &Document) -> String {
             entities.push(json!({ "id": i + 1, "label": l, "start_offset": cp.start, "end_offset": cp.end }));
         }
     }
-    let relations: Vec<Value> = relations.iter().enumerate().map(|(i, x)| json!({ "id": i + 1, "from_id": id_of(&x.from), "to_id": id_of(&x.to), "type": x.kind })).collect();
-    serde_json::to_string(&json!({ "text": doc.text, "entities": entities, "relations": relations })).unwrap_or_default()
+    let relations: Vec<Value> = relations
+        .iter()
+        .enumerate()
+        .map(|(i, x)| json!({ "id": i + 1, "from_id": id_of(&x.from), "to_id": id_of(&x.to), "type": x.kind }))
+        .collect();
+    serde_json::to_string(&json!({ "text": doc.text, "entities": entities, "relations": relations }))
+        .unwrap_or_default()
 }
 
 pub fn looks_like(v: &Value) -> bool {
-    v.get("text").is_some() && (v.get("label").is_some_and(Value::is_array) || v.get("entities").is_some_and(|e| e.get(0).is_some_and(|x| x.get("start_offset").is_some())))
+    v.get("text").is_some()
+        && (v.get("label").is_some_and(Value::is_array)
+            || v.get("entities").is_some_and(|e| e.get(0).is_some_and(|x| x.get("start_offset").is_some())))
 }
 
 pub fn from_value(v: &Value) -> Result<Document, ImportError> {
     let text = v["text"].as_str().ok_or_else(|| ImportError::new("text", "missing or not text"))?;
     let ix = OffsetIndex::new(text);
     let len = ix.len(Unit::CodePoint);
-    let span = |s: u64, e: u64, place: &str| ix.span_from(s as usize, e as usize, Unit::CodePoint).filter(|_| (e as usize) <= len).ok_or_else(|| ImportError::new(place, format!("offsets {s}..{e} are outside the text (0..{len} code points)")));
+    let span = |s: u64, e: u64, place: &str| {
+        ix.span_from(s as usize, e as usize, Unit::CodePoint).filter(|_| (e as usize) <= len).ok_or_else(|| {
+            ImportError::new(place, format!("offsets {s}..{e} are outside the text (0..{len} code points)"))
+        })
+    };
     let mut regions: Vec<Region> = Vec::new();
     let mut relations = Vec::new();
     if let Some(labels) = v["label"].as_array() {
         for (n, l) in labels.iter().enumerate() {
             let place = format!("label[{n}]");
-            let (Some(s), Some(e), Some(name)) = (l.get(0).and_then(Value::as_u64), l.get(1).and_then(Value::as_u64), l.get(2).and_then(Value::as_str)) else {
+            let (Some(s), Some(e), Some(name)) =
+                (l.get(0).and_then(Value::as_u64), l.get(1).and_then(Value::as_u64), l.get(2).and_then(Value::as_str))
+            else {
                 return Err(ImportError::new(&place, "expected [start, end, \"LABEL\"]"));
             };
             regions.push(Region { id: format!("l{n}"), span: span(s, e, &place)?, labels: vec![name.to_string()] });
@@ -47,7 +60,9 @@ pub fn from_value(v: &Value) -> Result<Document, ImportError> {
     }
     for (n, e) in v["entities"].as_array().into_iter().flatten().enumerate() {
         let place = format!("entities[{n}]");
-        let (Some(s), Some(end), Some(name)) = (e["start_offset"].as_u64(), e["end_offset"].as_u64(), e["label"].as_str()) else {
+        let (Some(s), Some(end), Some(name)) =
+            (e["start_offset"].as_u64(), e["end_offset"].as_u64(), e["label"].as_str())
+        else {
             return Err(ImportError::new(&place, "expected id, label, start_offset and end_offset"));
         };
         let id = e["id"].to_string();

@@ -41,7 +41,13 @@ pub fn to_value(doc: &Document) -> Value {
     // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6).
     let speaker = |s: Span| {
         let mut v = part(s);
-        let ids: Vec<String> = doc.entities.iter().enumerate().filter(|(_, e)| s.contains(e.span)).map(|(i, _)| format!("T{}", i + 1)).collect();
+        let ids: Vec<String> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| s.contains(e.span))
+            .map(|(i, _)| format!("T{}", i + 1))
+            .collect();
         v["entities"] = json!(ids);
         v
     };
@@ -75,39 +81,60 @@ pub fn to_line(doc: &Document) -> String {
 /// files that only name their document. Offsets are code points; a span whose `text` field does
 /// not match the document is an error.
 pub fn from_str(input: &str, text: Option<&str>) -> Result<Document, ImportError> {
-    let v: Value = serde_json::from_str(input).map_err(|e| ImportError::new(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
+    let v: Value = serde_json::from_str(input)
+        .map_err(|e| ImportError::new(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
     from_value(&v, text)
 }
 
 pub fn from_value(v: &Value, text: Option<&str>) -> Result<Document, ImportError> {
-    let obj = v.as_object().ok_or_else(|| ImportError::new("", "expected a JSON object with \"text\" and \"entities\""))?;
+    let obj =
+        v.as_object().ok_or_else(|| ImportError::new("", "expected a JSON object with \"text\" and \"entities\""))?;
     if let Some(f) = obj.get("format").and_then(Value::as_str) {
         if !f.starts_with("wasim/") {
             return Err(ImportError::new("format", format!("unknown format {f:?}; expected {FORMAT:?}")));
         }
         if f != FORMAT {
-            return Err(ImportError::new("format", format!("{f:?} is newer than this Wasim reads ({FORMAT:?}); update Wasim")));
+            return Err(ImportError::new(
+                "format",
+                format!("{f:?} is newer than this Wasim reads ({FORMAT:?}); update Wasim"),
+            ));
         }
     }
     let doc_text = match (obj.get("text").and_then(Value::as_str), text) {
         (Some(t), _) => t.to_string(),
         (None, Some(t)) => t.to_string(),
-        (None, None) => return Err(ImportError::new("text", "missing: the file has no \"text\" field and no text was given with it")),
+        (None, None) => {
+            return Err(ImportError::new(
+                "text",
+                "missing: the file has no \"text\" field and no text was given with it",
+            ))
+        }
     };
     let ix = OffsetIndex::new(&doc_text);
     let span = |o: &Map<String, Value>, place: &str| -> Result<Span, ImportError> {
         let num = |k: &str| {
-            o.get(k).and_then(Value::as_u64).map(|n| n as usize).ok_or_else(|| ImportError::new(place, format!("\"{k}\" is missing or not a whole number")))
+            o.get(k)
+                .and_then(Value::as_u64)
+                .map(|n| n as usize)
+                .ok_or_else(|| ImportError::new(place, format!("\"{k}\" is missing or not a whole number")))
         };
         let (s, e) = (num("start")?, num("end")?);
         let len = ix.len(Unit::CodePoint);
         if s > e || e > len {
-            return Err(ImportError::new(place, format!("offsets {s}..{e} are outside the text (0..{len} code points)")));
+            return Err(ImportError::new(
+                place,
+                format!("offsets {s}..{e} are outside the text (0..{len} code points)"),
+            ));
         }
-        let sp = ix.span_from(s, e, Unit::CodePoint).ok_or_else(|| ImportError::new(place, "offsets do not fit the text"))?;
+        let sp = ix
+            .span_from(s, e, Unit::CodePoint)
+            .ok_or_else(|| ImportError::new(place, "offsets do not fit the text"))?;
         if let Some(t) = o.get("text").and_then(Value::as_str) {
             if t != sp.of(&doc_text) {
-                return Err(ImportError::new(place, format!("its text {t:?} does not match the document there ({:?})", sp.of(&doc_text))));
+                return Err(ImportError::new(
+                    place,
+                    format!("its text {t:?} does not match the document there ({:?})", sp.of(&doc_text)),
+                ));
             }
         }
         Ok(sp)
@@ -117,8 +144,11 @@ pub fn from_value(v: &Value, text: Option<&str>) -> Result<Document, ImportError
         let place = format!("entities[{n}]");
         let o = e.as_object().ok_or_else(|| ImportError::new(&place, "expected an object"))?;
         let sp = span(o, &place)?;
-        let label_s = o.get("label").and_then(Value::as_str).ok_or_else(|| ImportError::new(&place, "\"label\" is missing"))?;
-        let label = Label::parse(label_s).ok_or_else(|| ImportError::new(&place, format!("unknown label {label_s:?}; Wasim knows {}", label_list())))?;
+        let label_s =
+            o.get("label").and_then(Value::as_str).ok_or_else(|| ImportError::new(&place, "\"label\" is missing"))?;
+        let label = Label::parse(label_s).ok_or_else(|| {
+            ImportError::new(&place, format!("unknown label {label_s:?}; Wasim knows {}", label_list()))
+        })?;
         doc.entities.push(Entity {
             span: sp,
             label,
@@ -134,7 +164,9 @@ pub fn from_value(v: &Value, text: Option<&str>) -> Result<Document, ImportError
             match o.get(k) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::Object(p)) => span(p, &format!("{place}.{k}")).map(Some),
-                Some(_) => Err(ImportError::new(format!("{place}.{k}"), "expected an object with start and end, or null")),
+                Some(_) => {
+                    Err(ImportError::new(format!("{place}.{k}"), "expected an object with start and end, or null"))
+                }
             }
         };
         let content = part("content")?.ok_or_else(|| ImportError::new(&place, "\"content\" is missing"))?;

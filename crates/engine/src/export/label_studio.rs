@@ -36,7 +36,9 @@ fn task(name: &str, doc: &Document) -> Value {
                     "value": { "start": u.start, "end": u.end, "text": r.span.of(&doc.text), "labels": r.labels } })
         })
         .collect();
-    result.extend(relations.iter().map(|x| json!({ "type": "relation", "from_id": x.from, "to_id": x.to, "direction": "right", "labels": [x.kind] })));
+    result.extend(relations.iter().map(
+        |x| json!({ "type": "relation", "from_id": x.from, "to_id": x.to, "direction": "right", "labels": [x.kind] }),
+    ));
     json!({ "data": { "text": doc.text, "name": name }, "annotations": [ { "result": result } ] })
 }
 
@@ -57,13 +59,20 @@ pub fn from_value(v: &Value) -> Result<Vec<Document>, ImportError> {
 fn read_task(t: &Value) -> Result<Document, ImportError> {
     let text = t["data"]["text"].as_str().ok_or_else(|| ImportError::new("data.text", "missing or not text"))?;
     let ix = OffsetIndex::new(text);
-    let results = t["annotations"].get(0).or_else(|| t["predictions"].get(0)).and_then(|a| a["result"].as_array()).cloned().unwrap_or_default();
+    let results = t["annotations"]
+        .get(0)
+        .or_else(|| t["predictions"].get(0))
+        .and_then(|a| a["result"].as_array())
+        .cloned()
+        .unwrap_or_default();
     let mut regions = Vec::new();
     let mut relations = Vec::new();
     for (n, r) in results.iter().enumerate() {
         let place = format!("result {}", n + 1);
         if r["type"] == "relation" {
-            let id = |k: &str| r[k].as_str().map(String::from).ok_or_else(|| ImportError::new(&place, format!("relation without {k}")));
+            let id = |k: &str| {
+                r[k].as_str().map(String::from).ok_or_else(|| ImportError::new(&place, format!("relation without {k}")))
+            };
             let kind = r["labels"].get(0).and_then(Value::as_str).unwrap_or("speaker").to_string();
             relations.push(Relation { from: id("from_id")?, to: id("to_id")?, kind });
             continue;
@@ -73,13 +82,22 @@ fn read_task(t: &Value) -> Result<Document, ImportError> {
             return Err(ImportError::new(&place, "a region needs start and end"));
         };
         let len = ix.len(Unit::Utf16);
-        let span = ix.span_from(s as usize, e as usize, Unit::Utf16).filter(|_| (e as usize) <= len).ok_or_else(|| ImportError::new(&place, format!("offsets {s}..{e} are outside the text (0..{len} UTF-16 units)")))?;
+        let span =
+            ix.span_from(s as usize, e as usize, Unit::Utf16).filter(|_| (e as usize) <= len).ok_or_else(|| {
+                ImportError::new(&place, format!("offsets {s}..{e} are outside the text (0..{len} UTF-16 units)"))
+            })?;
         if let Some(written) = v["text"].as_str() {
             if written != span.of(text) {
-                return Err(ImportError::new(&place, format!("its text {written:?} does not match the document there ({:?})", span.of(text))));
+                return Err(ImportError::new(
+                    &place,
+                    format!("its text {written:?} does not match the document there ({:?})", span.of(text)),
+                ));
             }
         }
-        let labels: Vec<String> = v["labels"].as_array().map(|a| a.iter().filter_map(|l| l.as_str().map(String::from)).collect()).unwrap_or_default();
+        let labels: Vec<String> = v["labels"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|l| l.as_str().map(String::from)).collect())
+            .unwrap_or_default();
         let id = r["id"].as_str().map(String::from).unwrap_or_else(|| format!("r{n}"));
         regions.push(Region { id, span, labels });
     }

@@ -44,27 +44,59 @@ pub fn to_regions(doc: &Document) -> (Vec<Region>, Vec<Relation>) {
 }
 
 /// Builds a document from regions (spans already checked against `text`).
-pub fn from_regions(text: &str, regions: &[Region], relations: &[Relation], source: &str) -> Result<Document, ImportError> {
+pub fn from_regions(
+    text: &str,
+    regions: &[Region],
+    relations: &[Relation],
+    source: &str,
+) -> Result<Document, ImportError> {
     let mut doc = Document { text: text.to_string(), ..Document::default() };
     let find = |id: &str| regions.iter().find(|r| r.id == id);
     for (n, r) in regions.iter().enumerate() {
         let has = |l: &str| r.labels.iter().any(|x| x == l);
         if has("CLAIM") || has("QUOTE") {
-            let part = |kind: &str| relations.iter().find(|x| x.from == r.id && x.kind == kind).and_then(|x| find(&x.to)).map(|p| p.span);
-            doc.claims.push(Claim { speaker: part("speaker"), cue: part("cue"), content: r.span, quoted: has("QUOTE"), negated: has("NEGATED"), source: source.into(), status: Status::Accepted });
+            let part = |kind: &str| {
+                relations.iter().find(|x| x.from == r.id && x.kind == kind).and_then(|x| find(&x.to)).map(|p| p.span)
+            };
+            doc.claims.push(Claim {
+                speaker: part("speaker"),
+                cue: part("cue"),
+                content: r.span,
+                quoted: has("QUOTE"),
+                negated: has("NEGATED"),
+                source: source.into(),
+                status: Status::Accepted,
+            });
             continue;
         }
         for l in &r.labels {
             if matches!(l.as_str(), "SPEAKER" | "CUE" | "NEGATED") {
                 continue;
             }
-            let label = Label::parse(l).ok_or_else(|| ImportError::new(format!("item {} ({})", n + 1, r.id), format!("unknown label {l:?}; Wasim knows {} and CLAIM, QUOTE, SPEAKER, CUE", Label::ALL.map(|l| l.as_str()).join(", "))))?;
-            doc.entities.push(Entity { span: r.span, label, source: source.into(), confidence: 1.0, status: Status::Accepted });
+            let label = Label::parse(l).ok_or_else(|| {
+                ImportError::new(
+                    format!("item {} ({})", n + 1, r.id),
+                    format!(
+                        "unknown label {l:?}; Wasim knows {} and CLAIM, QUOTE, SPEAKER, CUE",
+                        Label::ALL.map(|l| l.as_str()).join(", ")
+                    ),
+                )
+            })?;
+            doc.entities.push(Entity {
+                span: r.span,
+                label,
+                source: source.into(),
+                confidence: 1.0,
+                status: Status::Accepted,
+            });
         }
     }
     for x in relations {
         if find(&x.from).is_none() || find(&x.to).is_none() {
-            return Err(ImportError::new(format!("relation {} → {}", x.from, x.to), "names a region that is not there"));
+            return Err(ImportError::new(
+                format!("relation {} → {}", x.from, x.to),
+                "names a region that is not there",
+            ));
         }
     }
     doc.sort();

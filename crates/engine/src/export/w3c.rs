@@ -19,7 +19,8 @@ fn source(name: &str) -> String {
 
 fn selectors(text: &str, ix: &OffsetIndex, s: Span) -> Value {
     let cp = ix.span_to(s, Unit::CodePoint);
-    let prefix: String = text[..s.start].chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    let prefix: String =
+        text[..s.start].chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
     let suffix: String = text[s.end..].chars().take(CONTEXT_CHARS).collect();
     json!([
         { "type": "TextQuoteSelector", "exact": s.of(text), "prefix": prefix, "suffix": suffix },
@@ -45,7 +46,9 @@ pub fn write(docs: &[Named]) -> String {
             }));
         }
         for (i, c) in d.doc.claims.iter().enumerate() {
-            let mut body = vec![json!({ "type": "TextualBody", "purpose": "classifying", "value": if c.quoted { "quote" } else { "claim" } })];
+            let mut body = vec![
+                json!({ "type": "TextualBody", "purpose": "classifying", "value": if c.quoted { "quote" } else { "claim" } }),
+            ];
             if c.negated {
                 body.push(json!({ "type": "TextualBody", "purpose": "classifying", "value": "negated" }));
             }

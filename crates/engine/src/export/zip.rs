@@ -76,9 +76,20 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// The files of a ZIP archive (stored or deflated), read from its central directory.
 pub fn read(bytes: &[u8], archive: &str) -> Result<Vec<(String, Vec<u8>)>, ImportError> {
     let bad = |what: &str| ImportError::new(archive, format!("not a readable ZIP archive: {what}"));
-    let u16_at = |i: usize| bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize).ok_or_else(|| bad("truncated"));
-    let u32_at = |i: usize| bytes.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).ok_or_else(|| bad("truncated"));
-    let end = (0..bytes.len().saturating_sub(21)).rev().take(65_558).find(|&i| bytes[i..].starts_with(b"PK\x05\x06")).ok_or_else(|| bad("no end of central directory"))?;
+    let u16_at = |i: usize| {
+        bytes.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize).ok_or_else(|| bad("truncated"))
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or_else(|| bad("truncated"))
+    };
+    let end = (0..bytes.len().saturating_sub(21))
+        .rev()
+        .take(65_558)
+        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
+        .ok_or_else(|| bad("no end of central directory"))?;
     let count = u16_at(end + 10)?;
     let mut at = u32_at(end + 16)?;
     let mut files = Vec::new();
@@ -91,7 +102,8 @@ pub fn read(bytes: &[u8], archive: &str) -> Result<Vec<(String, Vec<u8>)>, Impor
         let (packed, size) = (u32_at(at + 20)?, u32_at(at + 24)?);
         let (name_len, extra, comment) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
         let local = u32_at(at + 42)?;
-        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len).ok_or_else(|| bad("truncated"))?).into_owned();
+        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len).ok_or_else(|| bad("truncated"))?)
+            .into_owned();
         at += 46 + name_len + extra + comment;
         if name.ends_with('/') {
             continue;
@@ -100,7 +112,8 @@ pub fn read(bytes: &[u8], archive: &str) -> Result<Vec<(String, Vec<u8>)>, Impor
         let body = bytes.get(data_at..data_at + packed).ok_or_else(|| bad(&format!("{name} is truncated")))?;
         let data = match method {
             0 => body.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(body, 256 << 20).map_err(|_| bad(&format!("{name} does not inflate")))?,
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(body, 256 << 20)
+                .map_err(|_| bad(&format!("{name} does not inflate")))?,
             m => return Err(bad(&format!("{name} uses compression method {m}"))),
         };
         if data.len() != size || crc32(&data) != crc {
@@ -118,7 +131,11 @@ mod tests {
     #[test]
     fn round_trip_and_checksums() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        let files = vec![("أ.txt".to_string(), "روسيا ".repeat(50).into_bytes()), ("b.ann".to_string(), b"T1\tLOC 0 5\t".to_vec()), ("empty".to_string(), vec![])];
+        let files = vec![
+            ("أ.txt".to_string(), "روسيا ".repeat(50).into_bytes()),
+            ("b.ann".to_string(), b"T1\tLOC 0 5\t".to_vec()),
+            ("empty".to_string(), vec![]),
+        ];
         let z = write(&files);
         assert!(is_zip(&z));
         assert_eq!(read(&z, "x.zip").unwrap(), files);
