@@ -127,13 +127,12 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     row("tokenize", time(|| tokenize(&text).len()).0);
     row(
         "tokens + sentences + clitics",
-        time(|| wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin()).words.len()).0,
+        time(|| wasim_engine::Words::analyze(&text, wasim_engine::Lexicon::builtin()).words.len()).0,
     );
-    let mut analysis = wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin());
-    let (secs, entities) = time(|| wasim_engine::entities::find(&analysis, wasim_engine::Lexicon::builtin()));
+    let words = wasim_engine::Words::analyze(&text, wasim_engine::Lexicon::builtin());
+    let (secs, entities) = time(|| wasim_engine::entities::find(&words, wasim_engine::Lexicon::builtin()));
     row("entities (on analyzed words)", secs);
-    analysis.entities = entities;
-    row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&analysis).len()).0);
+    row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&words, &entities).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));
     row("annotate (all of it: entities and claims)", secs);
     outln!(

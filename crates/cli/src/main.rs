@@ -337,7 +337,7 @@ impl Progress {
     fn step(&self) {
         self.done.set(self.done.get() + 1);
         let d = self.done.get();
-        if self.shown && (d == self.total || d % 10 == 0) {
+        if self.shown && (d == self.total || d.is_multiple_of(10)) {
             let width = 30;
             let fill = width * d / self.total.max(1);
             eprint!(

@@ -6,10 +6,10 @@
 //! `edited` with its original source. Deleted proposals are remembered in
 //! `Document::rejected` so that re-analysis does not bring them back.
 
-use crate::analysis::analyze_words;
 use crate::document::{Claim, Document, Entity, Label, Status};
 use crate::keys::phrase_key;
 use crate::lexicon::Lexicon;
+use crate::words::Words;
 use crate::Span;
 
 /// A selection snapped to word boundaries.
@@ -41,7 +41,7 @@ pub fn snap(text: &str, sel: Span) -> Option<Snap> {
     };
     let sel = Span::new(floor(sel.start), floor(sel.end).max(floor(sel.start)));
     let para = paragraph(text, sel.start).cover(paragraph(text, sel.end));
-    let a = analyze_words(para.of(text), Lexicon::builtin());
+    let a = Words::analyze(para.of(text), Lexicon::builtin());
     let inside: Vec<_> = a
         .words
         .iter()
@@ -124,7 +124,7 @@ pub fn tag_all(doc: &mut Document, span: Span, label: Label) -> usize {
     if target.is_empty() {
         return 0;
     }
-    let a = analyze_words(&doc.text, Lexicon::builtin());
+    let a = Words::analyze(&doc.text, Lexicon::builtin());
     let mut found = Vec::new();
     for i in 0..a.words.len() {
         let Some(stem) = a.words[i]

@@ -1,5 +1,6 @@
-//! The entity tagger: lists and context rules propose candidates, [`resolve`] keeps the best
-//! non-overlapping ones. Each rule lives in its own file under `entities/` with its fixtures.
+//! The second stage: entities from words. Lists and context rules propose candidates,
+//! [`resolve`] keeps the best non-overlapping ones. Each rule lives in its own file under
+//! `entities/` with its fixtures; what a rule is sure of is a constant of [`confidence`].
 
 mod dates;
 mod gazetteer;
@@ -9,10 +10,59 @@ mod numbers;
 mod orgs;
 mod persons;
 
-use crate::analysis::Analysis;
 use crate::document::{Entity, Label, Status};
-use crate::lexicon::{Kind, Kinds, Lexicon};
+use crate::lexicon::Lexicon;
+use crate::words::Words;
 use crate::Span;
+
+/// How sure each rule is of what it proposes, 0 to 1: the `confidence` of its entities, and
+/// the order in which [`resolve`] prefers candidates of the same length.
+pub mod confidence {
+    /// A country, an organization or a well-known person from the lists.
+    pub const LISTED: f32 = 0.9;
+    /// A listed medium, city or region.
+    pub const LISTED_OTHER: f32 = 0.85;
+    /// A listed city that is also a given name or surname.
+    pub const LISTED_AMBIGUOUS: f32 = 0.6;
+    /// A town from the gazetteers, with a word of place before it.
+    pub const TOWN_IN_CONTEXT: f32 = 0.7;
+    /// A name after a title: الرئيس الروسي فلاديمير بوتين.
+    pub const TITLE_NAME: f32 = 0.8;
+    /// The title itself.
+    pub const TITLE: f32 = 0.7;
+    /// A known given name and more name words.
+    pub const GIVEN_NAME: f32 = 0.7;
+    /// An organization from its head word: وزارة الخارجية.
+    pub const ORG_HEAD: f32 = 0.75;
+    /// A quoted name after a head word: صحيفة “هآرتس”.
+    pub const QUOTED_NAME: f32 = 0.95;
+    /// An unquoted name after a head word: مدينة الفاشر.
+    pub const AFTER_HEAD: f32 = 0.75;
+    /// A date with its number or modifier: 14 مارس 2023، يوم الجمعة، أمس.
+    pub const DATE: f32 = 0.9;
+    /// A date phrase: منتصف الشهر الحالي، 14/3/2023.
+    pub const DATE_PHRASE: f32 = 0.85;
+    /// A date after a part of the day, or a time after الساعة.
+    pub const DATE_CONTEXT: f32 = 0.8;
+    /// A month in context, without a year.
+    pub const MONTH_ALONE: f32 = 0.7;
+    /// A time written 10:30.
+    pub const TIME_DIGITS: f32 = 0.7;
+    /// A weekday alone.
+    pub const WEEKDAY_ALONE: f32 = 0.65;
+    /// A four-digit number that may be a year.
+    pub const YEAR_ALONE: f32 = 0.55;
+    /// A number with %.
+    pub const PERCENT_SIGN: f32 = 0.95;
+    /// Money or a percentage in words: 5 ملايين دولار، 40 بالمئة.
+    pub const AMOUNT: f32 = 0.9;
+    /// Any other number.
+    pub const CARDINAL: f32 = 0.5;
+    /// A nationality adjective: الروسي.
+    pub const NATIONALITY: f32 = 0.6;
+    /// A later mention of a name found before: بينيت.
+    pub const LATER_MENTION: f32 = 0.7;
+}
 
 /// A proposal from a list or a rule.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +80,7 @@ impl Candidate {
 }
 
 /// All entities of an analyzed text.
-pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
+pub fn find(a: &Words, lex: &Lexicon) -> Vec<Entity> {
     let gaz = gazetteer::matches(a, lex);
     let mut cands = gazetteer::candidates(a, &gaz);
     let org_rule = orgs::candidates(a, &gaz);
@@ -44,7 +94,7 @@ pub fn find(a: &Analysis, lex: &Lexicon) -> Vec<Entity> {
         a.words
             .iter()
             .filter_map(|w| w.nationality)
-            .map(|span| Candidate::new(span, Label::NORP, "list:nationalities", 0.6)),
+            .map(|span| Candidate::new(span, Label::NORP, "list:nationalities", confidence::NATIONALITY)),
     );
     let mut kept = resolve(cands);
     let more = mentions::candidates(a, lex, &kept);
@@ -86,34 +136,6 @@ pub fn resolve(mut cands: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     kept
-}
-
-// Helpers the rules share.
-
-/// The kinds of any reading of word `i` (none past the end).
-fn kinds_of(a: &Analysis, i: usize) -> Kinds {
-    a.words.get(i).map_or(Kinds::EMPTY, |w| w.any)
-}
-
-/// Where the readings make a nationality or group adjective, in any gender and number, with or
-/// without the article and clitics: روسي، الروسية، والإسرائيليون، إيرانيين. The span leaves the
-/// clitics out. Computed once per distinct word (see `analysis.rs`): read `Word::nationality`.
-pub(crate) fn nationality(stems: &[crate::clitics::Stem], lex: &Lexicon) -> Option<Span> {
-    const ENDINGS: [&str; 8] = ["يون", "يين", "يات", "يتان", "يتين", "يان", "يه", "ي"];
-    for s in stems {
-        if s.is(Kind::Nationality) {
-            return Some(s.span);
-        }
-        let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
-        for end in ENDINGS {
-            if let Some(base) = bare.strip_suffix(end) {
-                if base.chars().count() >= 2 && lex.get(&format!("{base}ي")).has(Kind::Nationality) {
-                    return Some(s.span);
-                }
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]

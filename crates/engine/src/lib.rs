@@ -23,11 +23,13 @@ pub mod offsets;
 mod span;
 pub mod tokenize;
 pub mod view;
+pub mod words;
 
-pub use analysis::{analyze, Analysis, Word};
+pub use analysis::{analyze, Analysis};
 pub use document::{Claim, Document, Entity, Label, Status};
 pub use lexicon::Lexicon;
 pub use span::Span;
+pub use words::{Word, Words};
 
 /// Analyzes `text` and returns its annotated document: the one call the app and the CLI make.
 pub fn annotate(text: &str) -> Document {

@@ -8,15 +8,15 @@
 //! and the last column is the tag when there are more than two.
 
 use super::{ImportError, Named};
-use crate::analysis::analyze_words;
 use crate::document::{Document, Entity, Label, Status};
 use crate::lexicon::Lexicon;
 use crate::tokenize::TokenKind;
+use crate::words::Words;
 use crate::Span;
 
 /// The tokens of a text (spans), with clitics split off Arabic words if asked.
 fn tokens(text: &str, split_clitics: bool) -> Vec<Span> {
-    let a = analyze_words(text, Lexicon::builtin());
+    let a = Words::analyze(text, Lexicon::builtin());
     let mut out = Vec::new();
     let mut w = 0;
     for t in &a.tokens {
