@@ -25,7 +25,7 @@ pub fn agreement_panel(props: &AgreementProps) -> Html {
     let t = props.lang.t();
     let r = use_memo((props.doc.clone(), props.other.clone()), |(a, b)| agree(&a.0, &b.0));
     let doc: &Rc<Document> = &props.doc.0;
-    let lenient = r.spans["entities"]["lenient"].as_object().cloned().unwrap_or_default();
+    let lenient = &r.spans.entities.lenient;
     let close = {
         let cb = props.onclose.clone();
         move |_| cb.emit(())
@@ -38,7 +38,7 @@ pub fn agreement_panel(props: &AgreementProps) -> Html {
                 <tr><th></th><th>{ "P" }</th><th>{ "R" }</th><th>{ "F1" }</th></tr>
                 { for lenient.iter().map(|(label, v)| html! {
                     <tr data-agree={label.clone()}><td>{ label }</td>
-                        { for ["p", "r", "f1"].iter().map(|k| html! { <td>{ format!("{:.2}", v[*k].as_f64().unwrap_or(0.0)) }</td> }) }
+                        { for [v.p, v.r, v.f1].iter().map(|x| html! { <td>{ format!("{x:.2}") }</td> }) }
                     </tr>
                 }) }
             </table>

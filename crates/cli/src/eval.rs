@@ -24,7 +24,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         if as_json {
             outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         } else {
-            out!("{}", render(&report));
+            out!("{}", report.render());
         }
         return Ok(());
     }
@@ -65,41 +65,9 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     if as_json {
         outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     } else {
-        out!("{}", render(&report));
+        out!("{}", report.render());
     }
     Ok(())
-}
-
-fn render(v: &Value) -> String {
-    let mut out = String::new();
-    for mode in ["exact", "lenient"] {
-        if let Some(per) = v["entities"][mode].as_object() {
-            for (label, s) in per {
-                out += &format!(
-                    "entities {mode:7} {label:8} P {:.3} R {:.3} F1 {:.3}  ({}/{} pred, {} gold)\n",
-                    s["p"].as_f64().unwrap_or(0.0),
-                    s["r"].as_f64().unwrap_or(0.0),
-                    s["f1"].as_f64().unwrap_or(0.0),
-                    s["tp"],
-                    s["pred"],
-                    s["gold"]
-                );
-            }
-        }
-    }
-    let c = &v["claims"];
-    out += &format!(
-        "claims  P {:.3} R {:.3} F1 {:.3} ({}/{} pred, {} gold); speaker {:.3} cue {:.3}\n",
-        c["p"].as_f64().unwrap_or(0.0),
-        c["r"].as_f64().unwrap_or(0.0),
-        c["f1"].as_f64().unwrap_or(0.0),
-        c["tp"],
-        c["pred"],
-        c["gold"],
-        c["speaker_acc"].as_f64().unwrap_or(0.0),
-        c["cue_acc"].as_f64().unwrap_or(0.0)
-    );
-    out
 }
 
 /// The entities and claims on which `pred` and `gold` differ, one per line with its place.
@@ -164,7 +132,7 @@ pub fn agree(args: &[String]) -> Result<(), Failure> {
         outln!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
         return Ok(());
     }
-    out!("{}", render(&r.spans));
+    out!("{}", r.spans.render());
     outln!("tokens {}  observed agreement {:.3}  Cohen's kappa {:.3}", r.tokens, r.observed, r.kappa);
     for d in &r.disagreements {
         let l = |x: Option<Label>| x.map_or("-".to_string(), |l| l.to_string());
