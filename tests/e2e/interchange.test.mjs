@@ -40,7 +40,7 @@ test('every export format downloads from the app', async () => {
       assert.ok(ls[0].annotations[0].result.some((r) => r.value?.labels?.includes('LOC') && r.value.text === 'دمشق'));
     }
   }
-  assert.deepEqual(names, ['wasim.json', 'wasim.jsonl', 'wasim.conll', 'wasim.conll', 'wasim.brat.zip', 'wasim.jsonld', 'wasim.entities.csv', 'wasim.claims.csv', 'wasim.label-studio.json', 'wasim.doccano.jsonl']);
+  assert.deepEqual(names, ['wasim.json', 'wasim.jsonl', 'wasim.conll', 'wasim.clitics.conll', 'wasim.brat.zip', 'wasim.jsonld', 'wasim.entities.csv', 'wasim.claims.csv', 'wasim.label-studio.json', 'wasim.doccano.jsonl']);
   assert.deepEqual(p.errors, []);
 });
 

@@ -10,35 +10,35 @@ use wasim_engine::eval::score;
 use wasim_engine::export::json as wjson;
 use wasim_engine::Label;
 
-pub fn run(args: &[String]) -> Result<(), Failure> {
-    let as_json = args.iter().any(|a| a == "--json");
-    if let Some(i) = args.iter().position(|a| a == "--markup") {
-        let path = args.get(i + 1).ok_or_else(|| Failure::Usage("--markup needs a file".into()))?;
-        let gold =
-            wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
-        let pred = wasim_engine::annotate(&gold.text);
-        let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
-        if args.iter().any(|a| a == "--diff") {
-            out!("{}", diff(&gold, &pred));
-        }
-        if as_json {
-            outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-        } else {
-            out!("{}", report.render());
-        }
-        return Ok(());
+/// `wasim eval --markup FILE`: annotates the text of a fixture file and scores it.
+pub fn markup(path: &str, show_diff: bool, as_json: bool) -> Result<(), Failure> {
+    let gold = wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let pred = wasim_engine::annotate(&gold.text);
+    let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
+    if show_diff {
+        out!("{}", diff(&gold, &pred));
     }
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [gold_path, pred_path] = files.as_slice() else {
-        return Err(Failure::Usage("eval takes two files: GOLD PRED".into()));
-    };
+    print(&report, as_json);
+    Ok(())
+}
+
+fn print(report: &wasim_engine::eval::Score, as_json: bool) {
+    if as_json {
+        outln!("{}", serde_json::to_string_pretty(report).unwrap_or_default());
+    } else {
+        out!("{}", report.render());
+    }
+}
+
+/// `wasim eval GOLD PRED`.
+pub fn files(gold_path: &str, pred_path: &str, as_json: bool) -> Result<(), Failure> {
     let gold_src = read_text(gold_path)?;
     let gold_v: Value =
         serde_json::from_str(&gold_src).map_err(|e| Failure::Input(format!("{gold_path}: not valid JSON: {e}")))?;
     // A gold file may name its text instead of carrying it.
     let side_text = match (gold_v.get("text"), gold_v.get("document").and_then(Value::as_str)) {
         (None, Some(doc)) => {
-            let p = Path::new(gold_path.as_str()).parent().unwrap_or(Path::new(".")).join(doc);
+            let p = Path::new(gold_path).parent().unwrap_or(Path::new(".")).join(doc);
             Some(read_text(&p.to_string_lossy())?)
         }
         _ => None,
@@ -61,12 +61,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             ls
         }
     };
-    let report = score(&gold, &pred, &labels);
-    if as_json {
-        outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-    } else {
-        out!("{}", report.render());
-    }
+    print(&score(&gold, &pred, &labels), as_json);
     Ok(())
 }
 
@@ -109,12 +104,7 @@ fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String 
 }
 
 /// `wasim agree A B`: agreement of two annotations of the same text.
-pub fn agree(args: &[String]) -> Result<(), Failure> {
-    let as_json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [a_path, b_path] = files.as_slice() else {
-        return Err(Failure::Usage("agree takes two files: A B".into()));
-    };
+pub fn agree(a_path: &str, b_path: &str, as_json: bool) -> Result<(), Failure> {
     let read = |p: &str| -> Result<wasim_engine::Document, Failure> {
         let name = std::path::Path::new(p).file_name().map_or(p.to_string(), |n| n.to_string_lossy().into_owned());
         let docs = wasim_engine::export::import(&[(name, crate::read_bytes(p)?)])

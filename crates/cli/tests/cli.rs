@@ -63,8 +63,52 @@ fn bad_input_gets_a_message_and_an_exit_code() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.txt"));
     assert_eq!(wasim(&["annotate", "--format", "xml"], b"").status.code(), Some(2));
     assert_eq!(wasim(&["frobnicate"], b"").status.code(), Some(2));
-    let help = wasim(&["--help"], b"");
-    assert!(String::from_utf8_lossy(&help.stdout).contains("convert --from FORMAT --to FORMAT"));
+    for asked in [&["--help"][..], &["help"], &["help", "convert"], &["convert", "--help"]] {
+        let help = wasim(asked, b"");
+        assert_eq!(help.status.code(), Some(0), "{asked:?}");
+        assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: wasim"), "{asked:?}");
+    }
+    assert!(String::from_utf8_lossy(&wasim(&["help"], b"").stdout).contains("label-studio"), "the formats table");
+}
+
+#[test]
+fn every_flag_is_honoured_and_unknown_ones_are_refused() {
+    // Unknown flags and misused ones: usage, exit 2, with a message naming them.
+    for args in [
+        &["eval", "a.json", "b.json", "--frobnicate"][..],
+        &["bench", "--fast"],
+        &["agree", "a", "b", "--verbose"],
+        &["annotate", "--jobs", "0"],
+        &["annotate", "--jobs", "many"],
+        &["convert", "--to", "json", "--from", "w3c"],
+        &["convert", "--from", "json"],
+        &["eval", "--diff", "a.json", "b.json"],
+        &["eval", "--markup", "m.txt", "a.json", "b.json"],
+        &["bench", "--mb", "0"],
+    ] {
+        let out = wasim(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!out.stderr.is_empty(), "{args:?} says why");
+    }
+    // --from names the format whatever the file is called.
+    let d = dir();
+    let json = wasim(&["annotate"], TEXT.as_bytes()).stdout;
+    let ls = wasim(&["convert", "--from", "json", "--to", "label-studio"], &json);
+    assert!(ls.status.success(), "{}", String::from_utf8_lossy(&ls.stderr));
+    let f = d.join("export-without-ending");
+    std::fs::write(&f, &ls.stdout).unwrap();
+    let back = wasim(&["convert", "--from", "label-studio", "--to", "json", f.to_str().unwrap()], b"");
+    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(v["text"], TEXT);
+    // Told nothing, a file without an ending is refused with its name.
+    let unknown = wasim(&["convert", "--to", "json", f.to_str().unwrap()], b"");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("export-without-ending"));
+    // --jobs and --progress are taken.
+    let out = wasim(&["annotate", "--jobs", "1", "--progress", "-"], TEXT.as_bytes());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1/1 files"));
 }
 
 #[test]
