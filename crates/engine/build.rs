@@ -26,6 +26,13 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
+    // The trained model is compiled in when it is there (it is committed; `wasim train` writes
+    // it, and a first training runs before there is one).
+    println!("cargo::rustc-check-cfg=cfg(wasim_model)");
+    println!("cargo:rerun-if-changed=model/wasim.model");
+    if Path::new("model/wasim.model").exists() {
+        println!("cargo:rustc-cfg=wasim_model");
+    }
     println!("cargo:rerun-if-changed=src/normalize");
     let data = Path::new("data");
     let mut entries: BTreeMap<String, u64> = BTreeMap::new();

@@ -122,7 +122,13 @@ pub fn run(mb: f64, file: Option<&str>, write: Option<&str>) -> Result<(), crate
         time(|| wasim_engine::Words::analyze(&text, wasim_engine::Lexicon::builtin()).words.len()).0,
     );
     let words = wasim_engine::Words::analyze(&text, wasim_engine::Lexicon::builtin());
-    let (secs, entities) = time(|| wasim_engine::entities::find(&words, wasim_engine::Lexicon::builtin()));
+    let (secs, entities) = time(|| {
+        wasim_engine::entities::find(
+            &words,
+            wasim_engine::Lexicon::builtin(),
+            wasim_engine::Annotator::builtin().model(),
+        )
+    });
     row("entities (on analyzed words)", secs);
     row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&words, &entities).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));

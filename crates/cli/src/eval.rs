@@ -66,7 +66,7 @@ pub fn files(gold_path: &str, pred_path: &str, as_json: bool) -> Result<(), Fail
 }
 
 /// The entities and claims on which `pred` and `gold` differ, one per line with its place.
-fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String {
+pub fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String {
     use wasim_engine::Span;
     let text = &gold.text;
     let line_of = |s: Span| text[..s.start].matches('\n').count() + 1;

@@ -17,6 +17,7 @@ macro_rules! out {
 
 mod bench;
 mod eval;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read, Write};
@@ -70,14 +71,26 @@ enum Command {
     /// Wasim's fixture notation and scores the result against its marks.
     Eval {
         /// The reference annotation (Wasim JSON, or any format Wasim reads).
-        #[arg(required_unless_present = "markup", conflicts_with = "markup")]
+        #[arg(required_unless_present_any = ["markup", "corpus"], conflicts_with_all = ["markup", "corpus"])]
         gold: Option<String>,
         /// The annotation to score.
-        #[arg(required_unless_present = "markup", conflicts_with = "markup")]
+        #[arg(required_unless_present_any = ["markup", "corpus"], conflicts_with_all = ["markup", "corpus"])]
         pred: Option<String>,
         /// A file in the fixture notation to annotate and score.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "corpus")]
         markup: Option<String>,
+        /// Scores on a split of the annotated corpora in this folder, per corpus and label.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// With --corpus: the split (dev, or held for final figures only).
+        #[arg(long, default_value = "dev", value_parser = split_name, requires = "corpus")]
+        split: String,
+        /// With --corpus: the model to score (the built-in one when not given).
+        #[arg(long, requires = "corpus")]
+        model: Option<PathBuf>,
+        /// With --corpus: the rules alone, without the model.
+        #[arg(long, requires = "corpus", conflicts_with = "model")]
+        rules: bool,
         /// With --markup: list every difference.
         #[arg(long)]
         diff: bool,
@@ -93,6 +106,29 @@ enum Command {
         /// Prints the result as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Trains the tagger on the annotated corpora in a folder (their train split) and writes the
+    /// model; prints its scores on the development split. Deterministic for a seed.
+    Train {
+        /// The folder of corpora (*.conll).
+        #[arg(long, default_value = "../shared/corpus/train")]
+        corpus: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/engine/model/wasim.model")]
+        out: PathBuf,
+        /// Only corpora whose file name contains one of these (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Only the first N sentences of each corpus (a quick run).
+        #[arg(long)]
+        sample: Option<usize>,
+        /// 2^bits feature rows.
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u8).range(10..=24))]
+        bits: u8,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Measures the engine's throughput, stage by stage, on N MB of generated Arabic news text or
     /// on FILE; with --write, only writes the generated text to OUT.
@@ -134,6 +170,10 @@ fn readable_id(s: &str) -> Result<String, String> {
     }
 }
 
+fn split_name(s: &str) -> Result<String, String> {
+    wasim_engine::learn::Split::parse(s).map(|_| s.to_string()).ok_or_else(|| "dev, held or train".to_string())
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -146,13 +186,23 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Annotate { format, jobs, progress, files } => annotate(&format, jobs, progress, files),
         Command::Convert { from, to, out, files } => convert(from.as_deref(), &to, out.as_deref(), files),
-        Command::Eval { gold, pred, markup, diff, json } => match (markup, gold, pred) {
+        Command::Eval { gold, pred, markup, diff, json, corpus, split, model, rules } => match (markup, gold, pred) {
+            _ if corpus.is_some() => train::eval_corpus(
+                corpus.as_deref().unwrap_or(Path::new(".")),
+                wasim_engine::learn::Split::parse(&split).unwrap_or(wasim_engine::learn::Split::Dev),
+                model.as_deref(),
+                rules,
+                diff,
+            ),
             (Some(m), _, _) => eval::markup(&m, diff, json),
-            (None, _, _) if diff => Err(Failure::Usage("--diff goes with --markup FILE".into())),
+            (None, _, _) if diff => Err(Failure::Usage("--diff goes with --markup FILE or --corpus DIR".into())),
             (None, Some(g), Some(p)) => eval::files(&g, &p, json),
             _ => Err(Failure::Usage("eval takes GOLD and PRED, or --markup FILE".into())),
         },
         Command::Agree { a, b, json } => eval::agree(&a, &b, json),
+        Command::Train { corpus, out, only, sample, bits, epochs, seed } => {
+            train::run(train::TrainArgs { corpus: &corpus, out: &out, only: &only, sample, bits, epochs, seed })
+        }
         Command::Bench { mb, file, write } => bench::run(mb, file.as_deref(), write.as_deref()),
     };
     match result {

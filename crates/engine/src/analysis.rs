@@ -1,10 +1,13 @@
-//! The pipeline, one way: text → [`Words`] → entities → claims → [`Document`]. Each stage is a
+//! The pipeline, one way: text → [`Words`] → entities (rules, then the learned tagger reading
+//! them) → claims → [`Document`]. Each stage is a
 //! function of the stages before it and nothing else; this module only runs them in order.
 //! [`analyze`] is total: any text, no panic.
 
 use crate::document::{Claim, Document, Entity};
 use crate::lexicon::Lexicon;
+use crate::tagger::Model;
 use crate::words::Words;
+use std::sync::OnceLock;
 
 /// Everything the pipeline found in one text, stage by stage.
 pub struct Analysis<'t> {
@@ -26,7 +29,54 @@ impl Analysis<'_> {
     }
 }
 
-/// Analyzes `text` with the built-in lexicon.
+/// The engine with what it knows: the lexicon and, when one is loaded, the learned tagger.
+#[derive(Clone)]
+pub struct Annotator {
+    lexicon: &'static Lexicon,
+    model: Option<Model>,
+}
+
+/// The model compiled into this build (the `builtin-model` feature).
+#[cfg(all(feature = "builtin-model", wasim_model))]
+pub static BUILTIN_MODEL: &[u8] = include_bytes!("../model/wasim.model");
+#[cfg(not(all(feature = "builtin-model", wasim_model)))]
+pub static BUILTIN_MODEL: &[u8] = &[];
+
+impl Annotator {
+    /// The built-in lexicon with `model` (rules alone when none).
+    pub fn new(model: Option<Model>) -> Annotator {
+        Annotator { lexicon: Lexicon::builtin(), model }
+    }
+
+    /// The built-in lexicon and the model compiled into this build, if there is one.
+    pub fn builtin() -> &'static Annotator {
+        static A: OnceLock<Annotator> = OnceLock::new();
+        A.get_or_init(|| Annotator::new(Model::from_bytes(BUILTIN_MODEL).ok()))
+    }
+
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_ref()
+    }
+
+    pub fn model_mut(&mut self) -> Option<&mut Model> {
+        self.model.as_mut()
+    }
+
+    /// Runs the pipeline on `text`.
+    pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
+        let words = Words::analyze(text, self.lexicon);
+        let entities = crate::entities::find(&words, self.lexicon, self.model.as_ref());
+        let claims = crate::claims::find(&words, &entities);
+        Analysis { words, entities, claims }
+    }
+
+    /// The annotated document of `text`.
+    pub fn annotate(&self, text: &str) -> Document {
+        self.analyze(text).into_document()
+    }
+}
+
+/// Analyzes `text` with the built-in lexicon and model.
 ///
 /// # Example
 /// ```
@@ -34,9 +84,5 @@ impl Analysis<'_> {
 /// assert!(doc.entities.iter().any(|e| e.span.of(&doc.text) == "القاهرة"));
 /// ```
 pub fn analyze(text: &str) -> Analysis<'_> {
-    let lex = Lexicon::builtin();
-    let words = Words::analyze(text, lex);
-    let entities = crate::entities::find(&words, lex);
-    let claims = crate::claims::find(&words, &entities);
-    Analysis { words, entities, claims }
+    Annotator::builtin().analyze(text)
 }

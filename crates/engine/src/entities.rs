@@ -12,6 +12,7 @@ mod persons;
 
 use crate::document::{Entity, Label, Status};
 use crate::lexicon::Lexicon;
+use crate::tagger::{self, features::Hint, Model};
 use crate::words::Words;
 use crate::Span;
 
@@ -80,7 +81,60 @@ impl Candidate {
 }
 
 /// All entities of an analyzed text.
-pub fn find(a: &Words, lex: &Lexicon) -> Vec<Entity> {
+pub fn find(a: &Words, lex: &Lexicon, model: Option<&Model>) -> Vec<Entity> {
+    let cands = rule_candidates(a, lex);
+    let cands = match model {
+        Some(m) => with_model(a, lex, m, cands),
+        None => cands,
+    };
+    let mut kept = resolve(cands);
+    let more = mentions::candidates(a, lex, &kept);
+    kept.extend(more);
+    let mut kept = resolve(kept);
+    kept.sort_by_key(|c| c.span);
+    kept.into_iter()
+        .map(|c| Entity {
+            span: c.span,
+            label: c.label,
+            source: c.source.to_string(),
+            confidence: c.confidence,
+            status: Status::Auto,
+        })
+        .collect()
+}
+
+/// The model's entities in place of the rules' people, organizations and places: the model read
+/// the rules' proposals as features and decides those labels; the rules keep the others (dates,
+/// amounts, nationalities, titles).
+fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec<Candidate> {
+    let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
+    let ctx = tagger::features::Context::new(a, lex, &hints);
+    let mut feats = tagger::Features::default();
+    let mut out: Vec<Candidate> = cands.into_iter().filter(|c| !tagger::LABELS.contains(&c.label)).collect();
+    let mut found = Vec::new();
+    for s in &a.sentences {
+        let range = a.word_at(s.start)..a.word_at(s.end);
+        if range.is_empty() {
+            continue;
+        }
+        ctx.sentence(range.clone(), &mut feats);
+        for t in m.tag(&feats) {
+            let (first, last) = (&a.words[range.start + t.first], &a.words[range.start + t.last]);
+            let source = if t.taught { "model:taught" } else { "model" };
+            found.push(Candidate::new(Span::new(first.stem_start(), last.span.end), t.label, source, t.confidence));
+        }
+    }
+    // The rules' other labels give way to the model's entities they overlap (found is sorted).
+    out.retain(|c| {
+        let k = found.partition_point(|f: &Candidate| f.span.end <= c.span.start);
+        !found.get(k).is_some_and(|f| f.span.overlaps(c.span))
+    });
+    out.extend(found);
+    out
+}
+
+/// What every rule proposes, before resolution.
+pub fn rule_candidates(a: &Words, lex: &Lexicon) -> Vec<Candidate> {
     let gaz = gazetteer::matches(a, lex);
     let mut cands = gazetteer::candidates(a, &gaz);
     let org_rule = orgs::candidates(a, &gaz);
@@ -96,20 +150,7 @@ pub fn find(a: &Words, lex: &Lexicon) -> Vec<Entity> {
             .filter_map(|w| w.nationality)
             .map(|span| Candidate::new(span, Label::NORP, "list:nationalities", confidence::NATIONALITY)),
     );
-    let mut kept = resolve(cands);
-    let more = mentions::candidates(a, lex, &kept);
-    kept.extend(more);
-    let mut kept = resolve(kept);
-    kept.sort_by_key(|c| c.span);
-    kept.into_iter()
-        .map(|c| Entity {
-            span: c.span,
-            label: c.label,
-            source: c.source.to_string(),
-            confidence: c.confidence,
-            status: Status::Auto,
-        })
-        .collect()
+    cands
 }
 
 /// Keeps the best candidates that do not overlap: longer spans first (they carry more
