@@ -123,7 +123,7 @@ enum Command {
         #[arg(long)]
         sample: Option<usize>,
         /// 2^bits feature rows.
-        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u8).range(10..=24))]
+        #[arg(long, default_value_t = 19, value_parser = clap::value_parser!(u8).range(10..=24))]
         bits: u8,
         #[arg(long, default_value_t = 8)]
         epochs: usize,

@@ -5,7 +5,7 @@ use crate::{read_text, Failure};
 use std::path::Path;
 use std::time::Instant;
 use wasim_engine::learn::{self, CorpusFile, GoldDoc, Split};
-use wasim_engine::tagger::train::{train, Example, Options};
+use wasim_engine::tagger::train::Options;
 use wasim_engine::tagger::Model;
 use wasim_engine::{Annotator, Lexicon};
 
@@ -39,15 +39,15 @@ pub fn corpora(dir: &Path, only: &[String], sample: Option<usize>) -> Result<Vec
     learn::read_corpora(&files).map_err(Failure::Input)
 }
 
-/// Examples of many documents, made on all cores.
-fn examples(docs: &[&GoldDoc]) -> Vec<Example> {
+/// Gold documents made ready for the tagger, on all cores.
+fn prepare(docs: &[&GoldDoc]) -> Vec<learn::Prepared> {
     let lex = Lexicon::builtin();
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get()).max(1);
     let chunk = docs.len().div_ceil(jobs).max(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = docs
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().flat_map(|d| learn::examples(&d.doc, lex)).collect::<Vec<_>>()))
+            .map(|part| s.spawn(move || part.iter().map(|d| learn::prepare(&d.doc, lex)).collect::<Vec<_>>()))
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
     })
@@ -78,13 +78,17 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
     }
     let train_docs: Vec<GoldDoc> = files.iter().flat_map(|f| learn::documents(f, Split::Train)).collect();
     let refs: Vec<&GoldDoc> = train_docs.iter().collect();
-    let ex = examples(&refs);
-    let words: usize = ex.iter().map(|e| e.gold.len()).sum();
-    eprintln!("{} training sentences, {words} words, features made in {:.1} s", ex.len(), t0.elapsed().as_secs_f64());
+    let mut prepared = prepare(&refs);
+    let sentences: usize = prepared.iter().map(|p| p.sentences.len()).sum();
+    let words: usize = prepared.iter().map(|p| p.gold.len()).sum();
+    eprintln!("{sentences} training sentences, {words} words, analyzed in {:.1} s", t0.elapsed().as_secs_f64());
     let opts = Options { bits: args.bits, epochs: args.epochs, seed: args.seed };
-    let mut model = train(&ex, opts, |epoch, wrong| {
-        eprintln!("epoch {epoch}: {wrong} sentences wrong ({:.0} s)", t0.elapsed().as_secs_f64())
+    let mut model = learn::train_two_pass(&mut prepared, opts, |part, epoch, wrong| {
+        eprintln!("{part}, epoch {epoch}: {wrong} sentences wrong ({:.0} s)", t0.elapsed().as_secs_f64())
     });
+    let dev: Vec<GoldDoc> = files.iter().flat_map(|f| learn::documents(f, Split::Dev)).collect();
+    let table = learn::calibrate(&mut model, &dev);
+    eprintln!("calibrated: {:?} ({:.0} s)", model.calibration, t0.elapsed().as_secs_f64());
     model.info.trained_on =
         files.iter().map(|f| (f.name.clone(), f.splits.iter().filter(|&&s| s == Split::Train).count())).collect();
     let bytes = model.to_bytes();
@@ -102,6 +106,11 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
     );
     let annotator = Annotator::new(Some(model));
     report(&files, Split::Dev, &annotator, false);
+    print_reliability(&table);
+    outln!("\nRules where the model found nothing (development split):\n| rule | right | proposed |\n|---|---:|---:|");
+    for (rule, right, n) in learn::rules_where_model_is_silent(&annotator, &dev) {
+        outln!("| {rule} | {right} | {n} |");
+    }
     Ok(())
 }
 
@@ -137,6 +146,14 @@ pub fn report(files: &[CorpusFile], split: Split, annotator: &Annotator, show_di
     }
 }
 
+/// The reliability table of the model's entities.
+fn print_reliability(table: &[learn::Bin]) {
+    outln!("\nConfidence of the model's entities:\n| confidence | entities | mean confidence | right |\n|---|---:|---:|---:|");
+    for b in table.iter().filter(|b| b.count > 0) {
+        outln!("| {:.1}–{:.1} | {} | {:.2} | {:.2} |", b.lo, b.hi, b.count, b.confidence, b.accuracy);
+    }
+}
+
 /// `wasim eval --corpus DIR`.
 pub fn eval_corpus(
     dir: &Path,
@@ -155,5 +172,9 @@ pub fn eval_corpus(
         Annotator::builtin().clone()
     };
     report(&files, split, &annotator, show_diff);
+    if annotator.model().is_some() {
+        let docs: Vec<GoldDoc> = files.iter().flat_map(|f| learn::documents(f, split)).collect();
+        print_reliability(&learn::reliability(&learn::judged(&annotator, &docs)));
+    }
     Ok(())
 }

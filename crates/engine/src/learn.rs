@@ -22,7 +22,8 @@ use crate::eval::{score, Score};
 use crate::lexicon::Lexicon;
 use crate::normalize::key;
 use crate::tagger::features::{Context, Hint};
-use crate::tagger::train::Example;
+use crate::tagger::train::{train, Example, Options};
+use crate::tagger::Model;
 use crate::tagger::{tag_of, Features, LABELS};
 use crate::words::Words;
 use crate::{Annotator, Span};
@@ -226,25 +227,63 @@ pub fn documents(f: &CorpusFile, split: Split) -> Vec<GoldDoc> {
     out
 }
 
-/// The training examples of a gold document: a sentence each, with the pipeline's features and
-/// the gold tags projected onto Wasim's words.
-pub fn examples(doc: &Document, lex: &Lexicon) -> Vec<Example> {
+/// A gold document made ready for the tagger: its features' context, its sentences and the
+/// gold tag of every word.
+pub struct Prepared {
+    pub ctx: Context,
+    pub sentences: Vec<std::ops::Range<usize>>,
+    pub gold: Vec<usize>,
+}
+
+/// Runs the pipeline's first stage and the rules on a gold document.
+pub fn prepare(doc: &Document, lex: &Lexicon) -> Prepared {
     let a = Words::analyze(&doc.text, lex);
     let cands = rule_candidates(&a, lex);
     let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-    let ctx = Context::new(&a, lex, &hints);
-    let tags = gold_tags(&a, &doc.entities);
-    let mut out = Vec::new();
-    for s in &a.sentences {
-        let range = a.word_at(s.start)..a.word_at(s.end);
-        if range.is_empty() {
-            continue;
-        }
-        let mut feats = Features::default();
-        ctx.sentence(range.clone(), &mut feats);
-        out.push(Example { feats, gold: tags[range].to_vec() });
+    Prepared { ctx: Context::new(&a, lex, &hints), sentences: a.sentence_words(), gold: gold_tags(&a, &doc.entities) }
+}
+
+impl Prepared {
+    /// A training example per sentence, with the context as it stands (with or without a first
+    /// pass).
+    pub fn examples(&self) -> Vec<Example> {
+        self.sentences
+            .iter()
+            .map(|r| {
+                let mut feats = Features::default();
+                self.ctx.sentence(r.clone(), &mut feats);
+                Example { feats, gold: self.gold[r.clone()].to_vec() }
+            })
+            .collect()
     }
-    out
+}
+
+/// Trains the two-pass tagger: a model learns from every sentence twice, once as a first pass
+/// sees it and once with the tags a first pass gave the text's other words, those tags coming
+/// from a model that did not learn from that text (two halves, each tagged by a model trained on
+/// the other).
+pub fn train_two_pass(docs: &mut [Prepared], opts: Options, mut progress: impl FnMut(&str, usize, usize)) -> Model {
+    for d in docs.iter_mut() {
+        d.ctx.first_pass(None);
+    }
+    let base: Vec<Vec<Example>> = docs.iter().map(Prepared::examples).collect();
+    let half = |k: usize| -> Vec<&Example> { base.iter().enumerate().filter(|(i, _)| i % 2 == k).flat_map(|(_, e)| e).collect() };
+    let models: Vec<Model> = (0..2)
+        .map(|k| {
+            let ex: Vec<Example> = half(k).into_iter().map(|e| Example { feats: e.feats.clone(), gold: e.gold.clone() }).collect();
+            train(&ex, opts, |epoch, wrong| progress(if k == 0 { "first half" } else { "second half" }, epoch, wrong))
+        })
+        .collect();
+    let mut all: Vec<Example> = base.into_iter().flatten().collect();
+    let mut feats = Features::default();
+    for (i, d) in docs.iter_mut().enumerate() {
+        let other = &models[1 - i % 2];
+        let tags = other.first_pass(&d.ctx, &d.sentences, &mut feats);
+        d.ctx.first_pass(Some(&tags));
+        all.extend(d.examples());
+        d.ctx.first_pass(None);
+    }
+    train(&all, opts, |epoch, wrong| progress("all", epoch, wrong))
 }
 
 /// The tag of every word: B on the word holding an entity's start, I on the words after it.
@@ -304,4 +343,143 @@ pub fn concat(docs: &[GoldDoc], predict: impl Fn(&GoldDoc) -> Document) -> (Docu
     }
     pred.text = gold.text.clone();
     (gold, pred)
+}
+
+/// For every rule, how often its people, organizations and places are right where the model
+/// found nothing over them (lenient match against gold): (rule, right, proposed). This is what
+/// decides which rules the model falls back on.
+pub fn rules_where_model_is_silent(annotator: &Annotator, docs: &[GoldDoc]) -> Vec<(String, usize, usize)> {
+    let lex = Lexicon::builtin();
+    let mut by: std::collections::BTreeMap<String, (usize, usize)> = std::collections::BTreeMap::new();
+    for d in docs {
+        let pred = annotator.annotate(&d.doc.text);
+        let a = Words::analyze(&d.doc.text, lex);
+        for c in rule_candidates(&a, lex).into_iter().filter(|c| LABELS.contains(&c.label)) {
+            if pred.entities.iter().any(|e| e.source.starts_with("model") && e.span.overlaps(c.span)) {
+                continue;
+            }
+            let right = d.doc.entities.iter().any(|g| {
+                g.label == c.label
+                    && g.span.end == c.span.end
+                    && (g.span.start == c.span.start || {
+                        let (x, y) = (g.span.start.min(c.span.start), g.span.start.max(c.span.start));
+                        d.doc.text[x..y].chars().count() <= 2 && d.doc.text[x..y].chars().all(|ch| "وفبكل".contains(ch))
+                    })
+            });
+            let e = by.entry(format!("{} {}", c.source, c.label)).or_default();
+            e.0 += usize::from(right);
+            e.1 += 1;
+        }
+    }
+    by.into_iter().map(|(k, (r, n))| (k, r, n)).collect()
+}
+
+/// One bin of a reliability table: the model's entities whose confidence falls in `lo..hi`,
+/// their mean confidence and how many of them are right.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Bin {
+    pub lo: f32,
+    pub hi: f32,
+    pub count: usize,
+    pub confidence: f64,
+    pub accuracy: f64,
+}
+
+/// The model's entities on gold documents: (raw or calibrated confidence, right?).
+pub fn judged(annotator: &Annotator, docs: &[GoldDoc]) -> Vec<(f32, bool)> {
+    let mut out = Vec::new();
+    for d in docs {
+        let pred = annotator.annotate(&d.doc.text);
+        for e in pred.entities.iter().filter(|e| e.source.starts_with("model")) {
+            let right = d.doc.entities.iter().any(|g| {
+                g.label == e.label
+                    && g.span.end == e.span.end
+                    && (g.span.start == e.span.start || {
+                        let (x, y) = (g.span.start.min(e.span.start), g.span.start.max(e.span.start));
+                        d.doc.text[x..y].chars().count() <= 2 && d.doc.text[x..y].chars().all(|ch| "وفبكل".contains(ch))
+                    })
+            });
+            out.push((e.confidence, right));
+        }
+    }
+    out
+}
+
+fn logit(p: f32) -> f64 {
+    let p = f64::from(p.clamp(1e-4, 1.0 - 1e-4));
+    (p / (1.0 - p)).ln()
+}
+
+/// Platt scaling: a and b minimizing the log loss of σ(a·x + b) against y (Newton's method).
+fn platt(xs: &[(f64, bool)]) -> (f64, f64, f64) {
+    let (mut a, mut b) = (1.0f64, 0.0f64);
+    for _ in 0..50 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-6, 0.0, 1e-6);
+        for &(x, y) in xs {
+            let p = 1.0 / (1.0 + (-(a * x + b)).exp());
+            let d = p - f64::from(u8::from(y));
+            ga += d * x;
+            gb += d;
+            let w = p * (1.0 - p);
+            haa += w * x * x;
+            hab += w * x;
+            hbb += w;
+        }
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-12 {
+            break;
+        }
+        a -= (hbb * ga - hab * gb) / det;
+        b -= (haa * gb - hab * ga) / det;
+    }
+    let loss = xs
+        .iter()
+        .map(|&(x, y)| {
+            let p = (1.0 / (1.0 + (-(a * x + b)).exp())).clamp(1e-9, 1.0 - 1e-9);
+            if y {
+                -p.ln()
+            } else {
+                -(1.0 - p).ln()
+            }
+        })
+        .sum::<f64>()
+        / xs.len().max(1) as f64;
+    (a, b, loss)
+}
+
+/// Fits the model's calibration on gold documents: the temperature of its marginals and a
+/// Platt scaling of them, chosen for the lowest log loss. Returns the reliability table of the
+/// calibrated model on the same documents.
+pub fn calibrate(model: &mut Model, docs: &[GoldDoc]) -> Vec<Bin> {
+    let mut best: Option<(f64, crate::tagger::Calibration)> = None;
+    for temperature in (0..12).map(|k| 2f32.powi(k)) {
+        model.calibration = crate::tagger::Calibration { temperature, a: 1.0, b: 0.0 };
+        let annotator = Annotator::new(Some(model.clone()));
+        let xs: Vec<(f64, bool)> = judged(&annotator, docs).into_iter().map(|(p, y)| (logit(p), y)).collect();
+        let (a, b, loss) = platt(&xs);
+        if best.as_ref().is_none_or(|(l, _)| loss < *l) {
+            best = Some((loss, crate::tagger::Calibration { temperature, a: a as f32, b: b as f32 }));
+        }
+    }
+    model.calibration = best.map(|(_, c)| c).unwrap_or_default();
+    reliability(&judged(&Annotator::new(Some(model.clone())), docs))
+}
+
+/// Confidences and rightness in ten bins of confidence.
+pub fn reliability(judged: &[(f32, bool)]) -> Vec<Bin> {
+    (0..10)
+        .map(|k| {
+            let (lo, hi) = (k as f32 / 10.0, (k + 1) as f32 / 10.0);
+            let inside: Vec<&(f32, bool)> =
+                judged.iter().filter(|(p, _)| *p >= lo && (*p < hi || (k == 9 && *p <= 1.0))).collect();
+            let n = inside.len().max(1) as f64;
+            Bin {
+                lo,
+                hi,
+                count: inside.len(),
+                confidence: inside.iter().map(|(p, _)| f64::from(*p)).sum::<f64>() / n,
+                accuracy: inside.iter().filter(|(_, y)| *y).count() as f64 / n,
+            }
+        })
+        .collect()
 }

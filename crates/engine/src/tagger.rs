@@ -50,7 +50,9 @@ fn allowed(prev: usize, next: usize) -> bool {
 #[derive(Clone)]
 pub struct Model {
     bits: u8,
-    scale: f32,
+    /// How the one-byte weights read: `levels[byte]`, the quantization's table.
+    quant: Quant,
+    levels: Vec<f32>,
     weights: Vec<i8>,
     /// `transitions[prev * TAGS + next]`, prev up to `START`.
     transitions: Vec<f32>,
@@ -59,6 +61,40 @@ pub struct Model {
     pub info: Info,
     /// What a person taught on top of the weights.
     pub taught: Taught,
+}
+
+/// How weights are stored in one byte: `q = round(127 · (|w| / max)^gamma)` with its sign, so a
+/// gamma below 1 gives the many small weights more levels than the few large ones.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Quant {
+    pub max: f32,
+    pub gamma: f32,
+}
+
+impl Default for Quant {
+    fn default() -> Quant {
+        Quant { max: 127.0, gamma: 1.0 }
+    }
+}
+
+impl Quant {
+    /// The byte of a weight.
+    pub fn byte(&self, w: f32) -> i8 {
+        if self.max <= 0.0 {
+            return 0;
+        }
+        let q = 127.0 * (w.abs() / self.max).min(1.0).powf(self.gamma);
+        (q.round() * w.signum()) as i8
+    }
+    /// The weight of every byte, as a table indexed by the byte read unsigned.
+    pub fn levels(&self) -> Vec<f32> {
+        (0..256u32)
+            .map(|b| {
+                let q = f32::from(b as u8 as i8);
+                q.signum() * self.max * (q.abs() / 127.0).powf(1.0 / self.gamma)
+            })
+            .collect()
+    }
 }
 
 /// How raw marginals become confidences that mean what they say (fitted on development data).
@@ -103,7 +139,8 @@ impl Model {
     pub fn empty(bits: u8) -> Model {
         Model {
             bits,
-            scale: 1.0,
+            quant: Quant::default(),
+            levels: Quant::default().levels(),
             weights: vec![0; (1usize << bits) * TAGS],
             transitions: vec![0.0; (TAGS + 1) * TAGS],
             calibration: Calibration::default(),
@@ -133,7 +170,7 @@ impl Model {
                 let r = self.row(f);
                 let row = &self.weights[r * TAGS..(r + 1) * TAGS];
                 for t in 0..TAGS {
-                    out[t] += f32::from(row[t]) * self.scale;
+                    out[t] += self.levels[row[t] as u8 as usize];
                 }
                 if with_taught {
                     if let Some(d) = self.taught.row(r as u32) {
@@ -195,6 +232,41 @@ impl Model {
             w = last + 1;
         }
         out
+    }
+}
+
+/// The sentences of a text as ranges of word indices.
+pub type Sentences = [std::ops::Range<usize>];
+
+impl Model {
+    /// Tags a whole text in two passes: the second sees how the first tagged each word elsewhere
+    /// in the text (a name found once is found again). Returns each sentence's start and its
+    /// entities (word indices relative to that start).
+    pub fn tag_text(&self, ctx: &mut features::Context, sentences: &Sentences) -> Vec<(usize, Vec<Tagged>)> {
+        let mut feats = Features::default();
+        ctx.first_pass(None);
+        let first = self.first_pass(ctx, sentences, &mut feats);
+        ctx.first_pass(Some(&first));
+        sentences
+            .iter()
+            .map(|r| {
+                ctx.sentence(r.clone(), &mut feats);
+                (r.start, self.tag(&feats))
+            })
+            .collect()
+    }
+
+    /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
+    /// features.
+    pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
+        let mut tags = vec![0; ctx.len()];
+        for r in sentences {
+            ctx.sentence(r.clone(), feats);
+            for (k, t) in self.decode(feats).into_iter().enumerate() {
+                tags[r.start + k] = t;
+            }
+        }
+        tags
     }
 }
 

@@ -176,6 +176,11 @@ impl<'t> Words<'t> {
         s.get(k).copied().filter(|x| x.start <= at).unwrap_or(Span::new(at, at))
     }
 
+    /// The words of each sentence, as index ranges (sentences without words left out).
+    pub fn sentence_words(&self) -> Vec<std::ops::Range<usize>> {
+        self.sentences.iter().map(|s| self.word_at(s.start)..self.word_at(s.end)).filter(|r| !r.is_empty()).collect()
+    }
+
     /// Where the paragraph (line) holding byte `at` starts.
     pub fn paragraph_start(&self, at: usize) -> usize {
         let k = self.breaks.partition_point(|&b| b < at);

@@ -110,6 +110,12 @@ const FLAG_ARTICLE: u64 = 128;
 /// The per-word facts of a whole text, and the rules' proposals by word.
 pub struct Context {
     words: Vec<Word>,
+    /// For each word, the labels (and positions) rules gave the same word anywhere in the text:
+    /// a name a rule found once is a name everywhere.
+    elsewhere: Vec<Vec<u64>>,
+    /// For each word, the tags a first pass of the model gave the same word anywhere in the
+    /// text (empty before the first pass, see [`Context::first_pass`]).
+    predicted: Vec<Vec<u64>>,
     /// (word index, hash of rule and label, inside) for every rule proposal over a word.
     hints: Vec<(usize, u64, u64)>,
 }
@@ -255,7 +261,64 @@ impl Context {
             }
         }
         hints_by_word.sort_unstable_by_key(|h| h.0);
-        Context { words, hints: hints_by_word }
+        let mut by_key: std::collections::HashMap<u64, Vec<u64>> = std::collections::HashMap::new();
+        for h in hints {
+            let first = a.word_at(h.span.start);
+            let first = if first > 0 && a.words.get(first).is_none_or(|w| w.span.start > h.span.start) { first - 1 } else { first };
+            for (k, w) in a.words.iter().enumerate().skip(first) {
+                if w.span.start >= h.span.end {
+                    break;
+                }
+                if words[k].flags & FLAG_UNKNOWN != 0 || !w.any.has(Kind::Common) {
+                    let v = by_key.entry(words[k].bare).or_default();
+                    let tag = mix(h.label as u64, u64::from(k > first));
+                    if !v.contains(&tag) {
+                        v.push(tag);
+                    }
+                }
+            }
+        }
+        let elsewhere = words.iter().map(|w| by_key.get(&w.bare).cloned().unwrap_or_default()).collect();
+        let predicted = vec![Vec::new(); words.len()];
+        Context { words, elsewhere, predicted, hints: hints_by_word }
+    }
+
+    /// Gives the context the tags a first pass gave every word of the text (`tags[w]` for word
+    /// `w`; 0 for none): the second pass sees, for each word, how the same word was tagged
+    /// elsewhere. `None` clears it.
+    pub fn first_pass(&mut self, tags: Option<&[usize]>) {
+        for p in &mut self.predicted {
+            p.clear();
+        }
+        let Some(tags) = tags else { return };
+        let mut by_key: std::collections::HashMap<u64, Vec<u64>> = std::collections::HashMap::new();
+        for (w, &t) in self.words.iter().zip(tags) {
+            if t != 0 {
+                let v = by_key.entry(w.bare).or_default();
+                if !v.contains(&(t as u64)) {
+                    v.push(t as u64);
+                }
+            }
+        }
+        for (p, w) in self.predicted.iter_mut().zip(&self.words) {
+            if let Some(v) = by_key.get(&w.bare) {
+                p.extend_from_slice(v);
+            }
+        }
+    }
+
+    /// How many words the text has.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether a first pass was given.
+    pub fn has_first_pass(&self) -> bool {
+        self.predicted.iter().any(|p| !p.is_empty())
     }
 
     /// The features of the words `range` (one sentence) into `out` (cleared first).
@@ -321,6 +384,12 @@ impl Context {
                 mix(34, w.bare),
                 if i + 1 < hi { self.words[i + 1].flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
             ));
+            for &t in &self.elsewhere[i] {
+                f.push(mix(35, t));
+            }
+            for &t in &self.predicted[i] {
+                f.push(mix(36, t));
+            }
             // The rules' proposals over the word.
             let k = self.hints.partition_point(|h| h.0 < i);
             for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 == i) {

@@ -1,5 +1,5 @@
 //! The model file: `WASIMTAG`, the file version, the feature version, the table size, a JSON
-//! header (what it was trained on, calibration, weight scale), then the weights compressed with
+//! header (what it was trained on, calibration, quantization), then the weights compressed with
 //! DEFLATE: transitions as little-endian f32, then the rows that carry a weight, each as the
 //! distance from the previous row (LEB128) and one signed byte per tag.
 
@@ -41,7 +41,7 @@ impl std::error::Error for ModelError {}
 struct Header {
     info: Info,
     calibration: Calibration,
-    scale: f32,
+    quant: super::Quant,
 }
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
@@ -100,7 +100,7 @@ impl Model {
         out.push(self.bits);
         out.push(TAGS as u8);
         let header =
-            serde_json::to_vec(&Header { info: self.info.clone(), calibration: self.calibration, scale: self.scale })
+            serde_json::to_vec(&Header { info: self.info.clone(), calibration: self.calibration, quant: self.quant })
                 .unwrap_or_default();
         put_u32(&mut out, header.len() as u32);
         out.extend_from_slice(&header);
@@ -162,12 +162,13 @@ impl Model {
                 weights[row * TAGS + t] = b as i8;
             }
         }
-        if p.at != payload.len() || !header.scale.is_finite() || transitions.iter().any(|t| !t.is_finite()) {
+        if p.at != payload.len() || !(header.quant.max.is_finite() && header.quant.gamma > 0.0 && header.quant.gamma.is_finite()) || transitions.iter().any(|t| !t.is_finite()) {
             return Err(ModelError::Damaged("trailing or invalid numbers".into()));
         }
         Ok(Model {
             bits,
-            scale: header.scale,
+            quant: header.quant,
+            levels: header.quant.levels(),
             weights,
             transitions,
             calibration: header.calibration,
