@@ -49,6 +49,10 @@ enum Command {
         /// Always show the progress line.
         #[arg(long)]
         progress: bool,
+        /// A model to tag with instead of the built-in one: a model file (`wasim train`), or what
+        /// a person taught the built-in model in the app (its exported `.wasim-taught` file).
+        #[arg(long)]
+        model: Option<PathBuf>,
         files: Vec<String>,
     },
     /// Converts annotations between formats (files or standard input, result on standard
@@ -184,7 +188,9 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Annotate { format, jobs, progress, files } => annotate(&format, jobs, progress, files),
+        Command::Annotate { format, jobs, progress, model, files } => {
+            load_annotator(model.as_deref()).and_then(|a| annotate(&a, &format, jobs, progress, files))
+        }
         Command::Convert { from, to, out, files } => convert(from.as_deref(), &to, out.as_deref(), files),
         Command::Eval { gold, pred, markup, diff, json, corpus, split, model, rules } => match (markup, gold, pred) {
             _ if corpus.is_some() => train::eval_corpus(
@@ -253,7 +259,31 @@ fn stem(path: &str) -> String {
     Path::new(path).file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
 }
 
-fn annotate(format: &str, jobs: Option<u16>, progress: bool, mut files: Vec<String>) -> Result<(), Failure> {
+/// The annotator of `--model`: the built-in one, another model, or the built-in model with what a
+/// person taught it.
+pub fn load_annotator(model: Option<&Path>) -> Result<wasim_engine::Annotator, Failure> {
+    let Some(path) = model else { return Ok(wasim_engine::Annotator::builtin().clone()) };
+    let bytes = read_bytes(&path.to_string_lossy())?;
+    let failed = |e: wasim_engine::tagger::ModelError| Failure::Input(format!("{}: {e}", path.display()));
+    if bytes.starts_with(b"WASIMTAU") {
+        let mut a = wasim_engine::Annotator::builtin().clone();
+        let m = a
+            .model_mut()
+            .ok_or_else(|| Failure::Input("this build has no model to apply what was taught to".into()))?;
+        m.load_taught(&bytes).map_err(failed)?;
+        Ok(a)
+    } else {
+        Ok(wasim_engine::Annotator::new(Some(wasim_engine::tagger::Model::from_bytes(&bytes).map_err(failed)?)))
+    }
+}
+
+fn annotate(
+    annotator: &wasim_engine::Annotator,
+    format: &str,
+    jobs: Option<u16>,
+    progress: bool,
+    mut files: Vec<String>,
+) -> Result<(), Failure> {
     let mut format = format.to_string();
     let jobs = jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
     if files.is_empty() {
@@ -278,7 +308,7 @@ fn annotate(format: &str, jobs: Option<u16>, progress: bool, mut files: Vec<Stri
                     s.spawn(move || {
                         part.iter()
                             .map(|f| match read_text(f) {
-                                Ok(t) => Ok(Named { name: stem(f), doc: wasim_engine::annotate(&t) }),
+                                Ok(t) => Ok(Named { name: stem(f), doc: annotator.annotate(&t) }),
                                 Err(Failure::Input(m) | Failure::Usage(m)) => Err(m),
                             })
                             .collect::<Vec<_>>()

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::time::Instant;
 use wasim_engine::learn::{self, CorpusFile, GoldDoc, Split};
 use wasim_engine::tagger::train::Options;
-use wasim_engine::tagger::Model;
 use wasim_engine::{Annotator, Lexicon};
 
 /// Reads every `*.conll` file of `dir` (sorted by name), keeping those whose name contains one of
@@ -163,14 +162,7 @@ pub fn eval_corpus(
     show_diff: bool,
 ) -> Result<(), Failure> {
     let files = corpora(dir, &[], None)?;
-    let annotator = if rules_only {
-        Annotator::new(None)
-    } else if let Some(p) = model {
-        let bytes = crate::read_bytes(&p.to_string_lossy())?;
-        Annotator::new(Some(Model::from_bytes(&bytes).map_err(|e| Failure::Input(format!("{}: {e}", p.display())))?))
-    } else {
-        Annotator::builtin().clone()
-    };
+    let annotator = if rules_only { Annotator::new(None) } else { crate::load_annotator(model)? };
     report(&files, split, &annotator, show_diff);
     if annotator.model().is_some() {
         let docs: Vec<GoldDoc> = files.iter().flat_map(|f| learn::documents(f, split)).collect();

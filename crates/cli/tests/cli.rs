@@ -169,3 +169,93 @@ fn eval_and_agree() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("different texts"));
 }
+
+#[test]
+fn train_on_a_tiny_sample_then_annotate_and_score_with_the_new_model() {
+    let d = dir();
+    let model = d.join("tiny.model");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/tests/data/corpus");
+    let out = wasim(
+        &[
+            "train",
+            "--corpus",
+            sample,
+            "--sample",
+            "60",
+            "--epochs",
+            "2",
+            "--bits",
+            "14",
+            "--out",
+            model.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("| ALL |"), "a development table");
+    let a = wasim(&["annotate", "--model", model.to_str().unwrap()], TEXT.as_bytes());
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(v["text"], TEXT);
+    let e = wasim(&["eval", "--corpus", sample, "--model", model.to_str().unwrap()], b"");
+    assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
+    // Training is repeatable: the same seed gives the same bytes.
+    let again = d.join("again.model");
+    wasim(
+        &[
+            "train",
+            "--corpus",
+            sample,
+            "--sample",
+            "60",
+            "--epochs",
+            "2",
+            "--bits",
+            "14",
+            "--out",
+            again.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(std::fs::read(&model).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn annotate_with_what_a_person_taught() {
+    use wasim_engine::tagger::{features::Context, Features};
+    use wasim_engine::{Annotator, Label, Lexicon, Words};
+    // Teach the built-in model a made-up name, as the app does, and save it as the app exports it.
+    let mut m = Annotator::builtin().model().cloned().expect("a model");
+    for text in ["زار زرقلون فيسامر المصنع أمس.", "التقى وزير الخارجية زرقلون فيسامر في القاهرة."]
+    {
+        let a = Words::analyze(text, Lexicon::builtin());
+        let ctx = Context::new(&a, Lexicon::builtin(), &[]);
+        let r = a.sentence_words()[0].clone();
+        let mut f = Features::default();
+        ctx.sentence(r, &mut f);
+        let k = a.words.iter().position(|w| w.span.of(text) == "زرقلون").unwrap();
+        let mut gold = vec![0; a.words.len()];
+        gold[k] = wasim_engine::tagger::tag_of(Label::PER, false).unwrap();
+        gold[k + 1] = wasim_engine::tagger::tag_of(Label::PER, true).unwrap();
+        m.learn(&f, &gold);
+    }
+    let d = dir();
+    let taught = d.join("team.wasim-taught");
+    std::fs::write(&taught, m.taught_bytes()).unwrap();
+    let text = "وقالت الشرطة إن زرقلون فيسامر غادر المدينة.";
+    let has_name = |out: &[u8]| {
+        let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+        v["entities"].as_array().unwrap().iter().any(|e| e["label"] == "PER" && e["text"] == "زرقلون فيسامر")
+    };
+    assert!(!has_name(&wasim(&["annotate"], text.as_bytes()).stdout), "unknown to the shipped model");
+    let out = wasim(&["annotate", "--model", taught.to_str().unwrap()], text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(has_name(&out.stdout), "{}", String::from_utf8_lossy(&out.stdout));
+    // A file that is no model is refused with its name and a reason.
+    let bad = d.join("notes.txt");
+    std::fs::write(&bad, "hello").unwrap();
+    let out = wasim(&["annotate", "--model", bad.to_str().unwrap()], text.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.txt") && err.contains("not a Wasim model"), "{err}");
+}

@@ -267,10 +267,13 @@ pub fn train_two_pass(docs: &mut [Prepared], opts: Options, mut progress: impl F
         d.ctx.first_pass(None);
     }
     let base: Vec<Vec<Example>> = docs.iter().map(Prepared::examples).collect();
-    let half = |k: usize| -> Vec<&Example> { base.iter().enumerate().filter(|(i, _)| i % 2 == k).flat_map(|(_, e)| e).collect() };
+    let half = |k: usize| -> Vec<&Example> {
+        base.iter().enumerate().filter(|(i, _)| i % 2 == k).flat_map(|(_, e)| e).collect()
+    };
     let models: Vec<Model> = (0..2)
         .map(|k| {
-            let ex: Vec<Example> = half(k).into_iter().map(|e| Example { feats: e.feats.clone(), gold: e.gold.clone() }).collect();
+            let ex: Vec<Example> =
+                half(k).into_iter().map(|e| Example { feats: e.feats.clone(), gold: e.gold.clone() }).collect();
             train(&ex, opts, |epoch, wrong| progress(if k == 0 { "first half" } else { "second half" }, epoch, wrong))
         })
         .collect();

@@ -61,6 +61,7 @@ pub struct Model {
     pub info: Info,
     /// What a person taught on top of the weights.
     pub taught: Taught,
+    fingerprint: u64,
 }
 
 /// How weights are stored in one byte: `q = round(127 · (|w| / max)^gamma)` with its sign, so a
@@ -146,6 +147,7 @@ impl Model {
             calibration: Calibration::default(),
             info: Info::default(),
             taught: Taught::default(),
+            fingerprint: 0,
         }
     }
 
@@ -379,3 +381,6 @@ impl Marginals {
         (s + rest - self.log_z).exp().clamp(0.0, 1.0)
     }
 }
+
+#[cfg(test)]
+mod tests;

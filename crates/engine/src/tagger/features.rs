@@ -41,6 +41,9 @@ pub struct Features {
     hashes: Vec<u64>,
     /// Where each word's hashes start in `hashes`.
     starts: Vec<usize>,
+    /// How many of each word's hashes, from its start, are of the word itself (its form, stem,
+    /// affixes and letters) rather than of its context: a person's correction weighs on these.
+    lexical: Vec<u16>,
 }
 
 impl Features {
@@ -54,6 +57,10 @@ impl Features {
     pub fn of(&self, w: usize) -> &[u64] {
         let end = self.starts.get(w + 1).copied().unwrap_or(self.hashes.len());
         &self.hashes[self.starts[w]..end]
+    }
+    /// How many of word `w`'s hashes (the first ones) are of the word itself.
+    pub fn lexical(&self, w: usize) -> usize {
+        usize::from(self.lexical[w])
     }
 }
 
@@ -264,7 +271,11 @@ impl Context {
         let mut by_key: std::collections::HashMap<u64, Vec<u64>> = std::collections::HashMap::new();
         for h in hints {
             let first = a.word_at(h.span.start);
-            let first = if first > 0 && a.words.get(first).is_none_or(|w| w.span.start > h.span.start) { first - 1 } else { first };
+            let first = if first > 0 && a.words.get(first).is_none_or(|w| w.span.start > h.span.start) {
+                first - 1
+            } else {
+                first
+            };
             for (k, w) in a.words.iter().enumerate().skip(first) {
                 if w.span.start >= h.span.end {
                     break;
@@ -325,12 +336,12 @@ impl Context {
     pub fn sentence(&self, range: Range<usize>, out: &mut Features) {
         out.hashes.clear();
         out.starts.clear();
+        out.lexical.clear();
         let (lo, hi) = (range.start, range.end.min(self.words.len()));
         for i in lo..hi {
             out.starts.push(out.hashes.len());
             let f = &mut out.hashes;
             let w = &self.words[i];
-            f.push(mix(0, 0));
             f.push(mix(10, w.key));
             f.push(mix(11, w.stem));
             f.push(mix(12, w.bare));
@@ -339,6 +350,8 @@ impl Context {
             f.extend(w.affixes.iter().map(|a| mix(15, *a)));
             f.extend(w.alternatives.iter().map(|b| mix(12, *b)));
             f.extend(w.trigrams.iter().map(|t| mix(32, *t)));
+            out.lexical.push((f.len() - out.starts[out.starts.len() - 1]) as u16);
+            f.push(mix(0, 0));
             f.push(mix(16, w.shape));
             f.push(mix(17, w.flags));
             for k in w.kinds.iter() {

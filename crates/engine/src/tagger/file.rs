@@ -18,6 +18,9 @@ pub enum ModelError {
     Version { file: u32, features: u32 },
     /// Cut short or altered.
     Damaged(String),
+    /// What was taught belongs to another model (a file taught on another version of Wasim's
+    /// model).
+    OtherModel,
 }
 
 impl fmt::Display for ModelError {
@@ -31,6 +34,9 @@ impl fmt::Display for ModelError {
                 features::VERSION
             ),
             ModelError::Damaged(what) => write!(f, "the model file is damaged ({what}); export it again"),
+            ModelError::OtherModel => f.write_str(
+                "this was taught on another model than this Wasim's; teach it again, or use the Wasim it was made with",
+            ),
         }
     }
 }
@@ -162,10 +168,13 @@ impl Model {
                 weights[row * TAGS + t] = b as i8;
             }
         }
-        if p.at != payload.len() || !(header.quant.max.is_finite() && header.quant.gamma > 0.0 && header.quant.gamma.is_finite()) || transitions.iter().any(|t| !t.is_finite()) {
+        if p.at != payload.len()
+            || !(header.quant.max.is_finite() && header.quant.gamma > 0.0 && header.quant.gamma.is_finite())
+            || transitions.iter().any(|t| !t.is_finite())
+        {
             return Err(ModelError::Damaged("trailing or invalid numbers".into()));
         }
-        Ok(Model {
+        let mut model = Model {
             bits,
             quant: header.quant,
             levels: header.quant.levels(),
@@ -174,12 +183,19 @@ impl Model {
             calibration: header.calibration,
             info: header.info,
             taught: Taught::default(),
-        })
+            fingerprint: 0,
+        };
+        model.fingerprint = model.compute_fingerprint();
+        Ok(model)
     }
 
     /// A fingerprint of the weights, so that what a person taught is applied to the model it was
-    /// taught on.
+    /// taught on (computed once, when the model is made or read).
     pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    pub(super) fn compute_fingerprint(&self) -> u64 {
         let mut h = 0xcbf2_9ce4_8422_2325u64;
         for &w in self.weights.iter().chain(std::iter::once(&(self.bits as i8))) {
             h = (h ^ u64::from(w as u8)).wrapping_mul(0x0100_0000_01b3);

@@ -129,6 +129,7 @@ fn quantize(m: &Weights, opts: Options) -> Model {
     model.quant = quant;
     model.weights = weights;
     model.transitions = trans;
+    model.fingerprint = model.compute_fingerprint();
     model.info = Info { trained_on: Vec::new(), epochs: opts.epochs, seed: opts.seed, rows };
     model
 }
