@@ -304,11 +304,12 @@ mod tests {
     fn edits_keep_provenance() {
         let mut doc = crate::annotate("زار الوزير القاهرة ثم بيروت.");
         let cairo = doc.entities.iter().position(|e| e.span.of(&doc.text) == "القاهرة").unwrap();
+        let proposed_by = doc.entities[cairo].source.clone();
         accept(&mut doc, cairo);
         assert_eq!(doc.entities[cairo].status, Status::Accepted);
         set_label(&mut doc, cairo, Label::ORG);
         assert_eq!((doc.entities[cairo].label, doc.entities[cairo].status), (Label::ORG, Status::Edited));
-        assert!(doc.entities[cairo].source.starts_with("list:"), "the proposing list stays recorded");
+        assert_eq!(doc.entities[cairo].source, proposed_by, "the proposing list or model stays recorded");
         let beirut = doc.entities.iter().position(|e| e.span.of(&doc.text) == "بيروت").unwrap();
         delete(&mut doc, beirut);
         assert_eq!(doc.rejected.len(), 1);
