@@ -11,15 +11,85 @@ use wasim_engine::export::json as wjson;
 use wasim_engine::Label;
 
 /// `wasim eval --markup FILE`: annotates the text of a fixture file and scores it.
+/// With a folder, every `.txt` file in it is a document of the set (scored together), and the
+/// claims' recall is given per kind of cue.
 pub fn markup(path: &str, show_diff: bool, as_json: bool) -> Result<(), Failure> {
-    let gold = wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
-    let pred = wasim_engine::annotate(&gold.text);
+    let p = Path::new(path);
+    let files: Vec<String> = if p.is_dir() {
+        let mut v: Vec<String> = std::fs::read_dir(p)
+            .map_err(|e| Failure::Input(format!("cannot read folder {path}: {e}")))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|f| f.extension().is_some_and(|x| x == "txt"))
+            .map(|f| f.to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    } else {
+        vec![path.to_string()]
+    };
+    let mut pairs = Vec::new();
+    for f in &files {
+        let gold = wasim_engine::markup::parse(&read_text(f)?).map_err(|e| Failure::Input(format!("{f}: {e}")))?;
+        let pred = wasim_engine::annotate(&gold.text);
+        pairs.push((gold, pred));
+    }
+    let (gold, pred) = wasim_engine::learn::join(pairs.into_iter());
     let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
     if show_diff {
         out!("{}", diff(&gold, &pred));
     }
     print(&report, as_json);
+    if files.len() > 1 && !as_json {
+        out!("{}", by_cue_kind(&gold, &pred));
+    }
     Ok(())
+}
+
+/// The kind of a claim's cue: a finite verb (قال، أكدت), a participle or verbal noun (مشيرا،
+/// قوله، إعلان), an attribution (بحسب، وفقا لـ), or none (a headline, a quotation going on).
+fn cue_kind(doc: &wasim_engine::Document, c: &wasim_engine::Claim) -> &'static str {
+    use wasim_engine::lexicon::Kind;
+    let Some(cue) = c.cue else { return "no cue (headline, colon, quotation going on)" };
+    let text = cue.of(&doc.text);
+    let words = wasim_engine::Words::analyze(text, wasim_engine::Lexicon::builtin());
+    let Some(w) = words.words.first() else { return "no cue (headline, colon, quotation going on)" };
+    if w.any.has(Kind::CueAccording) || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording)) {
+        "attribution (بحسب، وفقا لـ، نقلا عن)"
+    } else if w.any.any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key.starts_with('م') {
+        "finite verb (قال، أكدت، نفى)"
+    } else {
+        "participle or verbal noun (مشيرا، قوله، إعلان)"
+    }
+}
+
+/// Recall of the gold claims by the kind of their cue, and speaker and attribution accuracy.
+fn by_cue_kind(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String {
+    let matched = wasim_engine::eval::match_claims(gold, pred);
+    let mut kinds: std::collections::BTreeMap<&str, (usize, usize, usize, usize, usize)> = Default::default();
+    for (i, c) in gold.claims.iter().enumerate() {
+        let k = kinds.entry(cue_kind(gold, c)).or_default();
+        k.1 += 1;
+        if let Some(&(_, j)) = matched.iter().find(|(g, _)| *g == i) {
+            k.0 += 1;
+            let p = &pred.claims[j];
+            if c.attribution.is_some() {
+                k.3 += 1;
+                if let (Some(g), Some(q)) = (c.attribution, p.attribution) {
+                    k.2 += usize::from(wasim_engine::eval::same_name(g.of(&gold.text), q.of(&pred.text)));
+                }
+            }
+            k.4 += usize::from(c.speaker.is_some_and(|g| p.speaker.is_some_and(|q| q.overlaps(g))));
+        }
+    }
+    let mut out = String::from("\n| cue kind | gold | found | recall | speaker right | attributed right |\n|---|---:|---:|---:|---:|---:|\n");
+    for (kind, (found, n, att, att_n, spk)) in kinds {
+        out += &format!(
+            "| {kind} | {n} | {found} | {:.3} | {spk} | {att}/{att_n} |\n",
+            if n > 0 { found as f64 / n as f64 } else { 0.0 }
+        );
+    }
+    out
 }
 
 fn print(report: &wasim_engine::eval::Score, as_json: bool) {

@@ -85,7 +85,7 @@ struct Found {
 
 /// A claim proposed by a pattern.
 fn claim(speaker: Option<Span>, cue: Option<Span>, content: Span, quoted: bool, negated: bool, source: &str) -> Claim {
-    Claim { speaker, cue, content, quoted, negated, source: source.into(), status: Status::Auto }
+    Claim { speaker, cue, content, quoted, negated, source: source.into(), status: Status::Auto, attribution: None }
 }
 
 /// What the patterns read: the words and the entities found in them.

@@ -125,6 +125,7 @@ pub struct Entity {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
+    /// The speaker as written in the claim's sentence (none when the subject is dropped).
     pub speaker: Option<Span>,
     pub cue: Option<Span>,
     pub content: Span,
@@ -134,6 +135,11 @@ pub struct Claim {
     pub negated: bool,
     pub source: String,
     pub status: Status,
+    /// Who the claim is attributed to: the fullest mention of that person or organization in
+    /// the text (the speaker's own entity, or for a dropped subject or a short later mention the
+    /// full name given before it). None when the source is no named entity.
+    #[serde(default)]
+    pub attribution: Option<Span>,
 }
 
 /// One annotated text.

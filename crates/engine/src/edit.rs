@@ -170,6 +170,7 @@ pub fn add_claim(doc: &mut Document, content: Span) -> usize {
         negated: false,
         source: "user".into(),
         status: Status::Edited,
+        attribution: None,
     });
     doc.sort();
     doc.claims.iter().position(|c| c.content == content && c.source == "user").unwrap_or(0)

@@ -56,6 +56,12 @@ pub struct ClaimScores {
     pub speaker_acc: f64,
     /// The same for cues.
     pub cue_acc: f64,
+    /// Matched claims whose attribution (who said it, resolved to the fullest name) names the
+    /// same as the gold one, of those with a gold attribution; names compare through
+    /// normalization, their first word's clitics aside.
+    pub attribution_acc: f64,
+    /// How many matched claims have a gold attribution.
+    pub attributed: usize,
 }
 
 /// The score of a prediction against a reference.
@@ -85,9 +91,13 @@ impl Score {
         }
         let c = &self.claims;
         out += &format!(
-            "claims  P {:.3} R {:.3} F1 {:.3} ({}/{} pred, {} gold); speaker {:.3} cue {:.3}\n",
+            "claims  P {:.3} R {:.3} F1 {:.3} ({}/{} pred, {} gold); speaker {:.3} cue {:.3}",
             c.prf.p, c.prf.r, c.prf.f1, c.prf.tp, c.prf.pred, c.prf.gold, c.speaker_acc, c.cue_acc
         );
+        if c.attributed > 0 {
+            out += &format!("; attributed to {:.3} ({} with a name)", c.attribution_acc, c.attributed);
+        }
+        out.push('\n');
         out
     }
 }
@@ -139,13 +149,31 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Score {
     let spk = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].speaker, pred.claims[*j].speaker)).count();
     let cue_n = matched.iter().filter(|(i, _)| gold.claims[*i].cue.is_some()).count();
     let cue = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].cue, pred.claims[*j].cue)).count();
+    let att_n = matched.iter().filter(|(i, _)| gold.claims[*i].attribution.is_some()).count();
+    let att = matched
+        .iter()
+        .filter(|(i, j)| match (gold.claims[*i].attribution, pred.claims[*j].attribution) {
+            (Some(g), Some(p)) => same_name(g.of(&gold.text), p.of(&pred.text)),
+            _ => false,
+        })
+        .count();
     let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
     let claims = ClaimScores {
         prf: Counts { tp: matched.len(), pred: pred.claims.len(), gold: gold.claims.len() }.prf(),
         speaker_acc: ratio(spk, spk_n),
         cue_acc: ratio(cue, cue_n),
+        attribution_acc: ratio(att, att_n),
+        attributed: att_n,
     };
     Score { offsets: "codepoint", entities, claims }
+}
+
+/// Whether two names are the same through normalization, a leading clitic of the first word
+/// aside (لوزارة الصحة = وزارة الصحة).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (crate::keys::phrase_key(a), crate::keys::phrase_key(b));
+    let strip = |k: &str| k.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).filter(|r| r.chars().count() >= 3).unwrap_or(k).to_string();
+    a == b || strip(&a) == b || a == strip(&b)
 }
 
 /// Gold and predicted claims matched one to one, greedily by content IoU ≥ 0.5: pairs of

@@ -308,31 +308,31 @@ pub fn evaluate(annotator: &Annotator, docs: &[GoldDoc]) -> (Score, Score, Docum
 /// Gold documents and their predictions joined into one document each (blank lines between),
 /// so one score covers them all.
 pub fn concat(docs: &[GoldDoc], predict: impl Fn(&GoldDoc) -> Document) -> (Document, Document) {
+    join(docs.iter().map(|d| (d.doc.clone(), predict(d))))
+}
+
+/// Pairs of (gold, prediction) of the same texts joined into one pair of documents.
+pub fn join(pairs: impl Iterator<Item = (Document, Document)>) -> (Document, Document) {
     let mut gold = Document::default();
     let mut pred = Document::default();
-    for d in docs {
-        let p = predict(d);
-        let shift = gold.text.len();
-        if shift > 0 {
+    for (g, p) in pairs {
+        if !gold.text.is_empty() {
             gold.text.push_str("\n\n");
         }
         let shift = gold.text.len();
-        gold.text.push_str(&d.doc.text);
+        gold.text.push_str(&g.text);
         let moved = |s: Span| Span::new(s.start + shift, s.end + shift);
-        gold.entities.extend(d.doc.entities.iter().map(|e| Entity { span: moved(e.span), ..e.clone() }));
-        gold.claims.extend(d.doc.claims.iter().map(|c| crate::Claim {
+        let claim = |c: &crate::Claim| crate::Claim {
             speaker: c.speaker.map(moved),
             cue: c.cue.map(moved),
             content: moved(c.content),
+            attribution: c.attribution.map(moved),
             ..c.clone()
-        }));
+        };
+        gold.entities.extend(g.entities.iter().map(|e| Entity { span: moved(e.span), ..e.clone() }));
+        gold.claims.extend(g.claims.iter().map(claim));
         pred.entities.extend(p.entities.iter().map(|e| Entity { span: moved(e.span), ..e.clone() }));
-        pred.claims.extend(p.claims.iter().map(|c| crate::Claim {
-            speaker: c.speaker.map(moved),
-            cue: c.cue.map(moved),
-            content: moved(c.content),
-            ..c.clone()
-        }));
+        pred.claims.extend(p.claims.iter().map(claim));
     }
     pred.text = gold.text.clone();
     (gold, pred)

@@ -7,6 +7,9 @@
 //! - `[LABEL text]`: an entity (`PER`, `ORG`, `LOC`, `DATE`, … as in [`Label::parse`]);
 //! - `{Sn text}`, `{Vn text}`: the speaker and the cue of claim *n*;
 //! - `{Cn text}` / `{Qn text}`: its content, indirect / quoted (direct);
+//! - `{Wn name}`: who claim *n* is attributed to, the fullest name of that person or
+//!   organization as the text writes it; not part of the text (its first occurrence in the text
+//!   is the claim's attribution);
 //! - claim parts nest and may hold entities; claim numbers are local to a line;
 //! - `\[`, `\]`, `\{`, `\}`, `\\` write the characters themselves.
 //!
@@ -22,6 +25,8 @@ struct Parts {
     speaker: Option<Span>,
     cue: Option<Span>,
     content: Option<(Span, bool)>,
+    /// The name after `{Wn` and the line it was on.
+    attribution: Option<String>,
 }
 
 /// Parses the notation into a document with `status: accepted`, `source: "gold"`.
@@ -53,10 +58,10 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
                 if c == '[' && Label::parse(&tag).is_none() {
                     return Err(ImportError::new(place(), format!("unknown label {tag:?} after [")));
                 }
-                if c == '{' && !(tag.len() >= 2 && "SVCQ".contains(&tag[..1]) && tag[1..].parse::<u32>().is_ok()) {
+                if c == '{' && !(tag.len() >= 2 && "SVCQW".contains(&tag[..1]) && tag[1..].parse::<u32>().is_ok()) {
                     return Err(ImportError::new(
                         place(),
-                        format!("claim part {tag:?} must be S, V, C or Q and a number, like S1"),
+                        format!("claim part {tag:?} must be S, V, C, Q or W and a number, like S1"),
                     ));
                 }
                 open.push((c, tag, text.len()));
@@ -82,6 +87,12 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
                     match &tag[..1] {
                         "S" => parts.speaker = Some(span),
                         "V" => parts.cue = Some(span),
+                        // A name, not text: taken out again (the first one names the source).
+                        "W" => {
+                            let name = text[start..].to_string();
+                            text.truncate(start);
+                            parts.attribution.get_or_insert(name);
+                        }
                         q => parts.content = Some((span, q == "Q")),
                     }
                 }
@@ -104,6 +115,14 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
         let (content, quoted) = p
             .content
             .ok_or_else(|| ImportError::new(format!("line {l}"), format!("claim {n} has no content (C{n} or Q{n})")))?;
+        let attribution = match p.attribution {
+            None => None,
+            Some(name) => Some(
+                text.find(name.as_str())
+                    .map(|at| Span::new(at, at + name.len()))
+                    .ok_or_else(|| ImportError::new(format!("line {l}"), format!("W{n} names {name:?}, which the text never writes")))?,
+            ),
+        };
         out.push(Claim {
             speaker: p.speaker,
             cue: p.cue,
@@ -112,6 +131,7 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
             negated: false,
             source: "gold".into(),
             status: Status::Accepted,
+            attribution,
         });
     }
     let mut doc = Document { text, entities, claims: out, rejected: Vec::new() };
@@ -145,6 +165,11 @@ pub fn render(doc: &Document) -> String {
             add(s, format!("{{V{n} "), "}");
         }
         add(c.content, format!("{{{}{n} ", if c.quoted { 'Q' } else { 'C' }), "}");
+        if let Some(a) = c.attribution {
+            // A name, written at the end of the claim's line.
+            let end = doc.text[c.content.end..].find('\n').map_or(doc.text.len(), |k| c.content.end + k);
+            add(Span::new(end, end), format!("{{W{n} {}}}", escape(a.of(&doc.text))), "");
+        }
     }
     for e in &doc.entities {
         add(e.span, format!("[{} ", e.label), "]");
@@ -152,15 +177,21 @@ pub fn render(doc: &Document) -> String {
     let mut out = String::new();
     for (i, ch) in doc.text.char_indices() {
         emit(&mut out, i, &mut opens, &mut closes);
-        match ch {
-            '[' | ']' | '{' | '}' | '\\' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            _ => out.push(ch),
-        }
+        out.push_str(&escape(&doc.text[i..i + ch.len_utf8()]));
     }
     emit(&mut out, doc.text.len(), &mut opens, &mut closes);
+    out
+}
+
+/// Text with the notation's own characters escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(ch, '[' | ']' | '{' | '}' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
     out
 }
 
@@ -199,12 +230,23 @@ mod tests {
     }
 
     #[test]
+    fn who_a_claim_is_attributed_to_is_a_name_not_text() {
+        let doc = parse("قال [PER سامح شكري] إن الوضع هادئ.\nو{V1 أضاف} أن {C1 المفاوضات مستمرة}.{W1 سامح شكري}").unwrap();
+        assert_eq!(doc.text, "قال سامح شكري إن الوضع هادئ.\nوأضاف أن المفاوضات مستمرة.");
+        let c = &doc.claims[0];
+        assert_eq!(c.speaker, None);
+        assert_eq!(c.attribution.map(|s| s.of(&doc.text)), Some("سامح شكري"), "its first mention");
+        assert_eq!(parse(&render(&doc)).unwrap(), doc, "written back the same");
+    }
+
+    #[test]
     fn errors_name_the_line() {
         let e = parse("سطر\n[XYZ نص]").unwrap_err();
         assert_eq!(e.place, "line 2");
         assert!(parse("[PER محمد").unwrap_err().message.contains("not closed"));
         assert!(parse("{S1 أحمد}").unwrap_err().message.contains("no content"));
         assert!(parse("نص]").is_err());
+        assert!(parse("{V1 قال} إن {C1 نعم}{W1 زيد}").unwrap_err().message.contains("never writes"));
         assert_eq!(parse("\\[حرفي\\]").unwrap().text, "[حرفي]");
     }
 }

@@ -208,6 +208,7 @@ mod tests {
                 negated: false,
                 source: "test".into(),
                 status: Status::Auto,
+                attribution: None,
             }],
             rejected: Vec::new(),
         };

@@ -55,6 +55,7 @@ fn doc() -> impl Strategy<Value = Document> {
                         negated: k % 3 == 0,
                         source: "t".into(),
                         status: Status::Auto,
+                        attribution: None,
                     });
                 } else if !used[i] {
                     used[i] = true;

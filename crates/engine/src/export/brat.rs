@@ -178,6 +178,7 @@ pub fn read(text: &str, ann: &str, file: &str) -> Result<Document, ImportError> 
                 negated: flag("Negated"),
                 source: "import:brat".into(),
                 status: Status::Accepted,
+                attribution: None,
             });
         } else if let Some(label) = Label::parse(kind) {
             doc.entities.push(Entity {

@@ -61,6 +61,9 @@ pub fn claims(docs: &[Named]) -> String {
         "cue_end",
         "content_start",
         "content_end",
+        "attributed_to",
+        "attributed_to_start",
+        "attributed_to_end",
     ]
     .map(String::from));
     for d in docs {
@@ -76,6 +79,7 @@ pub fn claims(docs: &[Named]) -> String {
             let (ss, se) = at(c.speaker);
             let (cs, ce) = at(c.cue);
             let (ts, te) = at(Some(c.content));
+            let (xs, xe) = at(c.attribution);
             out += &row(&[
                 d.name.clone(),
                 format!("C{}", i + 1),
@@ -90,6 +94,9 @@ pub fn claims(docs: &[Named]) -> String {
                 ce,
                 ts,
                 te,
+                text(c.attribution),
+                xs,
+                xe,
             ]);
         }
     }

@@ -4,7 +4,8 @@
 //! { "format": "wasim/1", "text": "<the original text>", "offsets": "codepoint",
 //!   "entities": [ { "id", "start", "end", "label", "text", "source", "status", "confidence" } ],
 //!   "claims":   [ { "id", "speaker": {"start","end","text","entities"} | null, "cue": … | null,
-//!                   "content": {"start","end","text"}, "quoted", "negated", "source", "status" } ] }
+//!                   "content": {"start","end","text"}, "quoted", "negated", "source", "status",
+//!                   "attributed_to": {"start","end","text","entities"} | null } ] }
 //! ```
 //!
 //! Offsets are Unicode code points into `text`, end exclusive. [`WasimJson`] is the shape, typed;
@@ -68,6 +69,9 @@ pub struct JsonClaim {
     pub negated: bool,
     pub source: String,
     pub status: Status,
+    /// Who the claim is attributed to: the fullest mention of that person or organization in
+    /// the text (see [`Claim::attribution`]), naming the entities in it; null when unknown.
+    pub attributed_to: Option<JsonSpeaker>,
 }
 
 impl WasimJson {
@@ -121,6 +125,7 @@ impl WasimJson {
                 negated: c.negated,
                 source: c.source.clone(),
                 status: c.status,
+                attributed_to: c.attribution.map(speaker),
             })
             .collect();
         WasimJson { format: FORMAT.into(), text: doc.text.clone(), offsets: "codepoint".into(), entities, claims }
@@ -256,6 +261,7 @@ pub fn from_value(v: &Value, text: Option<&str>) -> Result<Document, ImportError
             negated: o.get("negated").and_then(Value::as_bool).unwrap_or(false),
             source: o.get("source").and_then(Value::as_str).unwrap_or("import").to_string(),
             status: status(o.get("status")),
+            attribution: part("attributed_to")?,
         });
     }
     doc.sort();

@@ -66,6 +66,7 @@ pub fn from_regions(
                 negated: has("NEGATED"),
                 source: source.into(),
                 status: Status::Accepted,
+                attribution: None,
             });
             continue;
         }
