@@ -2,8 +2,10 @@
 //! notices. Nothing here touches the browser; analysis results arrive as actions.
 
 use crate::i18n::Lang;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasim_engine::edit::{self, Part, Snap};
+use wasim_engine::offsets::{OffsetIndex, Unit};
 use wasim_engine::{Document, Label, Span};
 use yew::Reducible;
 
@@ -23,6 +25,14 @@ pub struct Entry {
 impl Entry {
     pub fn new(id: u64, name: String, text: &str) -> Entry {
         Entry { id, name, text: Rc::from(text), doc: Rc::new(Document::default()) }
+    }
+    /// The name shown and given to exports: the one the user gave, or the text's first words.
+    pub fn display_name(&self) -> String {
+        if !self.name.is_empty() {
+            return self.name.clone();
+        }
+        let words: Vec<&str> = self.text.split_whitespace().take(4).collect();
+        words.join(" ").trim_end_matches(|c: char| !c.is_alphanumeric()).to_string()
     }
     /// Whether the annotations shown are of the current text.
     pub fn is_current(&self) -> bool {
@@ -48,12 +58,31 @@ pub enum Notice {
     ImportFailed(String),
     TooLarge,
     OtherTab,
+    /// The file to compare with (named) annotates another text.
+    DifferentText(String),
 }
 
+/// The workspace as it was before an edit. Documents are `Rc`-shared with the state, so a
+/// snapshot costs one small vector.
 #[derive(Clone, Debug, PartialEq)]
 struct Snapshot {
     docs: Vec<Entry>,
     current: usize,
+}
+
+/// One direction of the history: snapshots behind an `Rc`, so that copying the state (every
+/// action does) copies one pointer, and an edit copies pointers, never documents. Bounded by
+/// [`HISTORY`]; the oldest step is dropped from the front.
+type Steps = Rc<VecDeque<Rc<Snapshot>>>;
+
+/// A second annotation of one document's text, opened to compare with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The document it is compared with.
+    pub id: u64,
+    /// The file it came from.
+    pub name: String,
+    pub doc: Rc<Document>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,14 +93,14 @@ pub struct State {
     pub focus: Option<Focus>,
     /// The claim being edited: it stays chosen while the user selects text for its parts.
     pub active_claim: Option<usize>,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Steps,
+    redo: Steps,
     pub analysis_ms: Option<f64>,
     pub notice: Option<Notice>,
     pub lang: Lang,
     pub help: bool,
-    /// A second annotation to compare with: (document id, its annotation).
-    pub comparison: Option<(u64, Rc<Document>)>,
+    /// A second annotation to compare with.
+    pub comparison: Option<Comparison>,
     /// Counts changes to the documents; the app saves when it moves.
     pub revision: u64,
     /// Whether stored work has been loaded (or found absent); nothing is saved before.
@@ -86,8 +115,8 @@ impl Default for State {
             next_id: 2,
             focus: None,
             active_claim: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            undo: Steps::default(),
+            redo: Steps::default(),
             analysis_ms: None,
             notice: None,
             lang: Lang::Ar,
@@ -118,11 +147,14 @@ impl State {
         &mut self.docs[i]
     }
     fn remember(&mut self) {
-        self.undo.push(Snapshot { docs: self.docs.clone(), current: self.current });
-        if self.undo.len() > HISTORY {
-            self.undo.remove(0);
+        let undo = Rc::make_mut(&mut self.undo);
+        undo.push_back(Rc::new(Snapshot { docs: self.docs.clone(), current: self.current }));
+        if undo.len() > HISTORY {
+            undo.pop_front();
         }
-        self.redo.clear();
+        if !self.redo.is_empty() {
+            self.redo = Steps::default();
+        }
     }
     fn changed(&mut self) {
         self.revision += 1;
@@ -175,8 +207,9 @@ pub enum Action {
     /// New documents, e.g. from opened files (plain text or imported annotations); the first
     /// becomes current.
     AddDocs(Vec<(String, Document)>),
-    /// A second annotation of the current document's text to compare with (`None` to stop).
-    Compare(Option<Document>),
+    /// A second annotation (file name, document) of the current document's text to compare
+    /// with; `None` to stop. One of another text is refused with a notice.
+    Compare(Option<(String, Document)>),
     NewDoc,
     SelectDoc(usize),
     RenameDoc(usize, String),
@@ -186,6 +219,9 @@ pub enum Action {
     Focus(Option<Focus>),
     /// Focuses the entity that starts at this byte of the current text.
     FocusEntityAt(usize),
+    /// A selection in the reading view, as UTF-16 offsets into the current text (the DOM's
+    /// unit): converted here, snapped to words, and focused.
+    Select(usize, usize),
     /// Moves the focus to the next (+1) or previous (-1) entity.
     Step(isize),
     SetLang(Lang),
@@ -312,8 +348,9 @@ impl Reducible for State {
                 // Undo moves a snapshot from the undo stack to the redo stack; redo the other way.
                 let (from, to) =
                     if matches!(a, Action::Undo) { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
-                let Some(snap) = from.pop() else { return self };
-                to.push(Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs), current: s.current });
+                let Some(snap) = Rc::make_mut(from).pop_back() else { return self };
+                let back = Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs.clone()), current: s.current };
+                Rc::make_mut(to).push_back(Rc::new(back));
                 s.current = snap.current.min(s.docs.len() - 1);
                 s.focus = None;
                 s.active_claim = None;
@@ -328,6 +365,12 @@ impl Reducible for State {
                     s.active_claim = Some(i);
                 }
                 s.focus = f;
+            }
+            Action::Select(a, b) => {
+                let doc = &s.entry().doc;
+                let span = OffsetIndex::new(&doc.text).span_from(a, b, Unit::Utf16);
+                let snap = span.and_then(|sp| edit::snap(&doc.text, sp));
+                return self.reduce(Action::Focus(snap.map(Focus::Selection)));
             }
             Action::FocusEntityAt(start) => {
                 let Some(i) = s.entry().doc.entities.iter().position(|e| e.span.start == start) else { return self };
@@ -345,7 +388,15 @@ impl Reducible for State {
                 };
                 s.focus = Some(Focus::Entity(next));
             }
-            Action::Compare(other) => s.comparison = other.map(|d| (s.entry().id, Rc::new(d))),
+            Action::Compare(None) => s.comparison = None,
+            Action::Compare(Some((name, doc))) => {
+                if doc.text == *s.entry().text {
+                    s.comparison = Some(Comparison { id: s.entry().id, name, doc: Rc::new(doc) });
+                } else {
+                    s.comparison = None;
+                    s.notice = Some(Notice::DifferentText(name));
+                }
+            }
             Action::SetLang(l) => s.lang = l,
             Action::ToggleHelp => s.help = !s.help,
             Action::Notice(n) => s.notice = n,
@@ -510,6 +561,46 @@ mod tests {
             vec![Action::Edit(Op::Delete(0)), Action::Edit(Op::RejectAll(Label::LOC)), Action::Undo, Action::Undo],
         );
         assert_eq!(s.entry().doc, added);
+    }
+
+    #[test]
+    fn history_is_shared_not_copied_and_bounded() {
+        let s = typed("زار الوزير القاهرة.");
+        let s = run(s, vec![Action::Edit(Op::AcceptAll(Label::LOC))]);
+        // A focus change copies the state but shares its history.
+        let moved = (*Rc::new(s.clone()).reduce(Action::Step(1))).clone();
+        assert!(Rc::ptr_eq(&s.undo, &moved.undo), "the history is one pointer, not a copy");
+        // An edit shares the older snapshots themselves.
+        let edited = run(moved.clone(), vec![Action::Edit(Op::Accept(0))]);
+        assert!(Rc::ptr_eq(&edited.undo[0], &s.undo[0]));
+        let many = (0..HISTORY + 20).fold(edited, |s, i| run(s, vec![Action::RenameDoc(0, format!("n{i}"))]));
+        assert_eq!(many.undo.len(), HISTORY);
+    }
+
+    #[test]
+    fn a_selection_arrives_in_utf16_and_is_snapped() {
+        // An emoji (two UTF-16 units) before the selection: "😀 He arrived in Cairo".
+        let s = typed("😀 وصل بالقاهرة");
+        let text = s.entry().text.to_string();
+        let at = text[..text.find("لقاه").unwrap()].encode_utf16().count();
+        let s = run(s, vec![Action::Select(at, at + 2)]);
+        match &s.focus {
+            Some(Focus::Selection(snap)) => assert_eq!(snap.span.of(&text), "القاهرة"),
+            f => panic!("focus {f:?}"),
+        }
+        let s = run(s, vec![Action::Select(1, 1)]);
+        assert_eq!(s.focus, None, "an empty selection holds no word");
+    }
+
+    #[test]
+    fn a_comparison_must_annotate_the_same_text() {
+        let s = typed("زار الوزير القاهرة.");
+        let other = wasim_engine::annotate("نص آخر");
+        let s = run(s, vec![Action::Compare(Some(("b.json".into(), other)))]);
+        assert_eq!((s.comparison.is_none(), s.notice.clone()), (true, Some(Notice::DifferentText("b.json".into()))));
+        let same = wasim_engine::annotate("زار الوزير القاهرة.");
+        let s = run(s, vec![Action::Compare(Some(("b.json".into(), same)))]);
+        assert_eq!(s.comparison.as_ref().map(|c| c.name.as_str()), Some("b.json"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
         <nav class="docs" aria-label={t.documents}>
             <ul>
                 { for props.docs.iter().enumerate().map(|(i, d)| {
-                    let name = if d.name.is_empty() { first_words(&d.text).unwrap_or_else(|| t.untitled.to_string()) } else { d.name.clone() };
+                    let name = Some(d.display_name()).filter(|n| !n.is_empty()).unwrap_or_else(|| t.untitled.to_string());
                     let select = { let cb = props.onselect.clone(); move |_| cb.emit(i) };
                     let delete = { let cb = props.ondelete.clone(); move |_| cb.emit(i) };
                     let start_rename = { let r = renaming.clone(); move |_| r.set(Some(i)) };
@@ -71,10 +71,4 @@ pub fn doc_list(props: &DocListProps) -> Html {
             </div>
         </nav>
     }
-}
-
-/// A name for an unnamed document: its first few words.
-fn first_words(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().take(4).collect();
-    (!words.is_empty()).then(|| words.join(" "))
 }

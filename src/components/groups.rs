@@ -34,7 +34,7 @@ pub fn groups_panel(props: &GroupsProps) -> Html {
                     html! {
                         <li class={classes!(active.then_some("active"))}>
                             <button class="group" data-group={g.key.clone()} onclick={move |_| onfocus.emit(Some(Focus::Entity(next)))}>
-                                <mark data-label={g.label.as_str()}>{ &g.text }</mark>
+                                <span class="chip" data-chip={g.label.as_str()}>{ &g.text }</span>
                                 <span class="count">{ format!("×{}", g.members.len()) }</span>
                             </button>
                         </li>

@@ -28,7 +28,7 @@ pub fn legend_view(props: &LegendProps) -> Html {
                 let reject = { let o = props.onop.clone(); move |_| o.emit(Op::RejectAll(label)) };
                 html! {
                     <li data-legend={label.as_str()}>
-                        <mark data-label={label.as_str()}>{ label.as_str() }</mark><span class="count">{ n }</span>
+                        <span class="chip" data-chip={label.as_str()}>{ label.as_str() }</span><span class="count">{ n }</span>
                         if pending {
                             <button class="mini accept-all" title={format!("{} {}", t.accept_all, label)} onclick={accept}>{ "✓" }</button>
                             <button class="mini reject-all" title={format!("{} {}", t.reject_all, label)} onclick={reject}>{ "✗" }</button>

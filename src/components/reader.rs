@@ -4,14 +4,19 @@
 //! UTF-16 start in `data-s`, which turns a DOM selection into text offsets.
 //!
 //! Long documents: each paragraph is its own component whose props are the paragraph's own
-//! content (text pieces, labels, statuses, focus) compared by value, so an edit re-renders only
-//! the paragraphs it touched. Entities and claims are named in the DOM by where they start
-//! (`data-e`, `data-claim`), which does not change when an edit elsewhere renumbers them.
+//! content (text pieces, labels, statuses) compared by value, so an edit re-renders only the
+//! paragraphs it touched. The focus is not part of that content: it is handed only to the
+//! paragraph that holds it, so moving it redraws two paragraphs and computes nothing anew.
+//! Entities and claims are named in the DOM by where they start (`data-e`, `data-claim`), which
+//! does not change when an edit elsewhere renumbers them. Mouse, keyboard focus and selection
+//! are handled once, on the reader, not on every highlight.
 
 use super::DocRef;
 use crate::state::Focus;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasim_engine::view::{ltr_runs, paragraphs_with};
+use wasim_engine::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -29,29 +34,30 @@ pub struct ReaderProps {
 }
 
 /// One paragraph as it is drawn.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct ParaView {
+    /// Its bytes in the text, to hand it the focus when the focus is inside.
+    span: Span,
     /// UTF-16 offset of the paragraph in the text.
     utf16: usize,
     runs: Vec<RunView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RunView {
     /// `data-claim`: the byte where the claim's content starts.
     claim: Option<usize>,
-    focused: bool,
     pieces: Vec<PieceView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct PieceView {
     text: String,
     isolate: bool,
     entity: Option<EntityView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct EntityView {
     /// The byte where the entity starts: its name in the DOM.
     start: usize,
@@ -59,18 +65,9 @@ struct EntityView {
     status: &'static str,
     title: String,
     source: String,
-    focused: bool,
 }
 
-fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Option<Focus>) -> Vec<Rc<ParaView>> {
-    let focused_entity = match focus {
-        Some(Focus::Entity(i)) => doc.entities.get(*i).map(|e| e.span.start),
-        _ => None,
-    };
-    let focused_claim = match focus {
-        Some(Focus::Claim(i)) => doc.claims.get(*i).map(|c| c.content.start),
-        _ => None,
-    };
+fn views(doc: &wasim_engine::Document, ltr: &[Span]) -> Vec<Rc<ParaView>> {
     paragraphs_with(doc, ltr)
         .into_iter()
         .map(|p| {
@@ -98,14 +95,13 @@ fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Optio
                                     e.status.as_str()
                                 ),
                                 source: e.source.clone(),
-                                focused: focused_entity == Some(e.span.start),
                             }),
                         })
                         .collect();
-                    RunView { claim, focused: claim.is_some() && claim == focused_claim, pieces }
+                    RunView { claim, pieces }
                 })
                 .collect();
-            Rc::new(ParaView { utf16, runs })
+            Rc::new(ParaView { span: p.span, utf16, runs })
         })
         .collect()
 }
@@ -114,12 +110,45 @@ fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Optio
 pub fn reader(props: &ReaderProps) -> Html {
     // Left-to-right runs depend on the text alone: kept across annotation edits.
     let ltr = use_memo(props.doc.text.clone(), |t| ltr_runs(t));
-    let paras = use_memo((props.doc.clone(), props.focus.clone()), |(d, f)| views(d, &ltr, f));
+    let paras = use_memo(props.doc.clone(), |d| views(d, &ltr));
+    // Where the focus is, as bytes: the entity's start, the claim content's start.
+    let doc = &props.doc;
+    let (entity, claim) = match props.focus {
+        Some(Focus::Entity(i)) => (doc.entities.get(i).map(|e| e.span.start), None),
+        Some(Focus::Claim(i)) => (None, doc.claims.get(i).map(|c| c.content.start)),
+        _ => (None, None),
+    };
+    let inside = |p: &ParaView, at: Option<usize>| at.filter(|&b| p.span.start <= b && b <= p.span.end);
+    // A mouse button is down: a focus or click inside a drag is not a choice of highlight.
+    let pressed = use_mut_ref(|| Cell::new(false));
+    let onmousedown = {
+        let pressed = pressed.clone();
+        Callback::from(move |_: MouseEvent| pressed.borrow().set(true))
+    };
     let onmouseup = {
+        let pressed = pressed.clone();
         let onselect = props.onselect.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(range) = selection_utf16() {
-                onselect.emit(range);
+        let onfocusentity = props.onfocusentity.clone();
+        Callback::from(move |e: MouseEvent| {
+            pressed.borrow().set(false);
+            // A drag selects text, wherever it started or ended; a click chooses a highlight.
+            match selection_utf16() {
+                Some(range) => onselect.emit(range),
+                None => {
+                    if let Some(start) = entity_at(e.target()) {
+                        onfocusentity.emit(start);
+                    }
+                }
+            }
+        })
+    };
+    let onfocusin = {
+        let onfocusentity = props.onfocusentity.clone();
+        Callback::from(move |e: FocusEvent| {
+            if !pressed.borrow().get() {
+                if let Some(start) = entity_at(e.target()) {
+                    onfocusentity.emit(start);
+                }
             }
         })
     };
@@ -134,23 +163,28 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     html! {
-        <div class="reader" dir="rtl" lang="ar" {onmouseup} {onkeyup}>
-            { for paras.iter().enumerate().map(|(n, p)| html! { <Para key={n} para={p.clone()} onfocusentity={props.onfocusentity.clone()} /> }) }
+        <div class="reader" dir="rtl" lang="ar" {onmousedown} {onmouseup} {onfocusin} {onkeyup}>
+            { for paras.iter().enumerate().map(|(n, p)| html! {
+                <Para key={n} para={p.clone()} focus={inside(p, entity)} claim={inside(p, claim)} />
+            }) }
         </div>
     }
 }
 
-#[derive(Properties)]
-struct ParaProps {
-    para: Rc<ParaView>,
-    onfocusentity: Callback<usize>,
+/// The entity (by its start byte) whose highlight holds `target`.
+fn entity_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("mark[data-e]").ok()??.get_attribute("data-e")?.parse().ok()
 }
 
-impl PartialEq for ParaProps {
-    fn eq(&self, o: &ParaProps) -> bool {
-        // By value: an unchanged paragraph is not drawn again.
-        self.para == o.para
-    }
+#[derive(Properties, PartialEq)]
+struct ParaProps {
+    /// Compared by pointer first, then by value: an unchanged paragraph is not drawn again.
+    para: Rc<ParaView>,
+    /// The focused entity's start, when it is in this paragraph.
+    focus: Option<usize>,
+    /// The focused claim content's start, when it is in this paragraph.
+    claim: Option<usize>,
 }
 
 #[component(Para)]
@@ -166,7 +200,8 @@ fn run(props: &ParaProps, r: &RunView) -> Html {
     let pieces = html! { { for r.pieces.iter().map(|p| piece(props, p)) } };
     match r.claim {
         Some(c) => {
-            html! { <span class={classes!("claim", r.focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> }
+            let focused = props.claim == Some(c);
+            html! { <span class={classes!("claim", focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> }
         }
         None => pieces,
     }
@@ -180,21 +215,10 @@ fn piece(props: &ParaProps, p: &PieceView) -> Html {
         text
     };
     let Some(e) = &p.entity else { return inner };
-    let start = e.start;
-    // Focus and click both choose the entity: a click on an element that already has the
-    // keyboard focus fires no focus event.
-    let onfocus = {
-        let cb = props.onfocusentity.clone();
-        Callback::from(move |_: FocusEvent| cb.emit(start))
-    };
-    let onclick = {
-        let cb = props.onfocusentity.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(start))
-    };
-    let class = classes!(format!("st-{}", e.status), e.focused.then_some("focused"));
+    let class = classes!(format!("st-{}", e.status), (props.focus == Some(e.start)).then_some("focused"));
     html! {
-        <mark {class} tabindex="0" data-label={e.label} data-e={start.to_string()} data-source={e.source.clone()}
-            data-status={e.status} title={e.title.clone()} {onfocus} {onclick}>{ inner }</mark>
+        <mark {class} tabindex="0" data-label={e.label} data-e={e.start.to_string()} data-source={e.source.clone()}
+            data-status={e.status} title={e.title.clone()}>{ inner }</mark>
     }
 }
 

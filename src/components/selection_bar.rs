@@ -68,7 +68,7 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
             };
             html! {
                 <div class="selection-bar entity" role="toolbar">
-                    <mark data-label={e.label.as_str()}>{ e.span.of(&doc.text) }</mark>
+                    <span class="chip" data-chip={e.label.as_str()}>{ e.span.of(&doc.text) }</span>
                     <span class="provenance">{ format!("{}: {} · {:.0}% · {}", t.source, e.source, e.confidence * 100.0, e.status.as_str()) }</span>
                     { labels(Box::new(move |label| Op::Relabel { i, label })) }
                     <button class="accept" onclick={op(Op::Accept(i))}><kbd>{ "Enter" }</kbd>{ t.accept }</button>

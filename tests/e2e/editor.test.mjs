@@ -131,7 +131,7 @@ test('claims by selection: new claim, set its parts, delete', async () => {
   await open(p);
   // "The spokesman announced the decision today. The markets are stable, he added."
   await paste(p, 'أعلن المتحدث القرار اليوم. الأسواق مستقرة بحسب قوله.');
-  await p.waitForSelector('.reader');
+  await p.waitForFunction(() => document.querySelector('.reader').textContent.includes('الأسواق مستقرة'));
   const before = await p.$$eval('.claims li', (ls) => ls.length);
   await select(p, 'الأسواق مستقرة');
   await p.keyboard.press('c');
