@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod markup;
 pub mod normalize;
 pub mod offsets;
+pub mod overview;
 mod span;
 pub mod tokenize;
 pub mod view;
