@@ -4,12 +4,15 @@
 
 use crate::components::{
     agreement::AgreementPanel, claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help,
-    legend::Legend, notice_bar::NoticeBar, reader::Reader, selection_bar::SelectionBar, toolbar::Toolbar, DocRef,
+    legend::Legend, notice_bar::NoticeBar, overview::Overview, reader::Reader, selection_bar::SelectionBar,
+    toolbar::Toolbar, DocRef,
 };
-use crate::hooks::{use_analysis, use_autosave, use_focus, use_keyboard, use_restore, MAX_TEXT_BYTES};
+use crate::hooks::{
+    use_analysis, use_autosave, use_focus, use_highlights, use_keyboard, use_restore, use_text_box, MAX_TEXT_BYTES,
+};
 use crate::i18n::Lang;
 use crate::state::{Action, Focus, Notice, Op, State};
-use crate::{files, storage};
+use crate::{download, files, storage};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -26,6 +29,7 @@ struct Senders {
     op: Callback<Op>,
     focus: Callback<Option<Focus>>,
     focus_entity: Callback<usize>,
+    clear: Callback<()>,
     select: Callback<(usize, usize)>,
     undo: Callback<()>,
     redo: Callback<()>,
@@ -41,6 +45,10 @@ struct Senders {
     stop_compare: Callback<()>,
     input: Callback<InputEvent>,
     paste: Callback<Event>,
+    overview: Callback<()>,
+    /// A choice in the overview: focus it in the text and close the overview.
+    overview_focus: Callback<Option<Focus>>,
+    csv: Callback<String>,
 }
 
 impl Senders {
@@ -81,12 +89,31 @@ impl Senders {
                 d.dispatch(Action::SetLang(l));
             })
         };
+        let overview_focus = {
+            let d = d.clone();
+            Callback::from(move |f: Option<Focus>| {
+                d.dispatch(Action::Focus(f));
+                d.dispatch(Action::ToggleOverview);
+            })
+        };
+        let csv = {
+            let d = d.clone();
+            Callback::from(move |text: String| {
+                if let Err(e) = download::save("wasim-index.csv", "text/csv", text.as_bytes()) {
+                    d.dispatch(Action::Notice(Some(Notice::SaveFailed(e))));
+                }
+            })
+        };
         Senders {
+            overview: send(d, |_| Action::ToggleOverview),
+            overview_focus,
+            csv,
             op: send(d, Action::Edit),
             focus: send(d, Action::Focus),
             // By where it starts, resolved by the reducer: a paragraph not drawn again keeps
             // its old DOM, and entity numbers may have moved since.
             focus_entity: send(d, Action::FocusEntityAt),
+            clear: send(d, |_| Action::Focus(None)),
             select: send(d, |(a, b)| Action::Select(a, b)),
             undo: send(d, |_| Action::Undo),
             redo: send(d, |_| Action::Redo),
@@ -117,6 +144,8 @@ pub fn app() -> Html {
     use_analysis(&state);
     use_keyboard(dispatch.clone());
     use_focus(&state);
+    use_highlights(&state);
+    let text_box = use_text_box(&state);
 
     let lang = state.lang;
     let t = lang.t();
@@ -150,9 +179,16 @@ pub fn app() -> Html {
     } else if !entry.is_current() {
         t.analyzing.to_string()
     } else {
-        state.analysis_ms.map_or(String::new(), |ms| (t.status)(entry.doc.entities.len(), entry.doc.claims.len(), ms))
+        state.analysis_ms.map_or(String::new(), |ms| {
+            (t.status)(
+                lang.count(entry.doc.entities.len(), &t.entity_n),
+                lang.count(entry.doc.claims.len(), &t.claim_n),
+                ms,
+            )
+        })
     };
     let comparison = state.comparison.as_ref().filter(|c| c.id == entry.id && c.doc.text == entry.doc.text);
+    let review = wasim_engine::view::review(&entry.doc);
 
     html! {
         <div class="app" lang={lang.code()} dir={lang.dir()} {ondragover} {ondrop}>
@@ -160,33 +196,41 @@ pub fn app() -> Html {
                 <h1 lang="ar">{ "واسم" }<small>{ t.tagline }</small></h1>
                 <Toolbar {lang} can_undo={state.can_undo()} can_redo={state.can_redo()} can_export={!entry.doc.text.is_empty()}
                     onundo={cb.undo.clone()} onredo={cb.redo.clone()} {onexport} onhelp={cb.help.clone()}
-                    onlang={cb.lang.clone()} oncompare={cb.compare.clone()} />
+                    onlang={cb.lang.clone()} oncompare={cb.compare.clone()} onoverview={cb.overview.clone()} />
             </header>
             <NoticeBar notice={state.notice.clone()} {lang} onclose={cb.close_notice.clone()} onundo={cb.undo.clone()} {onexportall} />
-            <main class="work">
+            <main class={classes!("work", (!entry.text.is_empty()).then_some("has-text"))}>
                 <section class="input">
                     <DocList docs={state.docs.clone()} current={state.current} {lang}
                         onselect={cb.select_doc.clone()} onrename={cb.rename_doc.clone()} ondelete={cb.delete_doc.clone()}
                         onnew={cb.new_doc.clone()} onfiles={cb.files.clone()} />
                     <label for="text">{ t.text }</label>
-                    <textarea id="text" dir="rtl" lang="ar" value={entry.text.to_string()} oninput={cb.input.clone()}
+                    <textarea id="text" dir="rtl" lang="ar" ref={text_box} oninput={cb.input.clone()}
                         onpaste={cb.paste.clone()} placeholder={t.placeholder} spellcheck="false" />
                     <p class="status" role="status">{ status }</p>
                 </section>
                 <section class="view">
+                    <p class="review" title={t.reviewed_hint} data-review={format!("{}/{}", review.reviewed, review.total)}>
+                        { (t.reviewed)(review.reviewed, review.total) }</p>
                     <Legend doc={doc.clone()} {lang} onop={cb.op.clone()} />
                     <SelectionBar doc={doc.clone()} focus={state.focus.clone()} {lang} onop={cb.op.clone()} onfocus={cb.focus.clone()} />
-                    <Reader doc={doc.clone()} focus={state.focus.clone()} onselect={cb.select.clone()} onfocusentity={cb.focus_entity.clone()} />
+                    <Reader doc={doc.clone()} {lang} focus={state.focus.clone()} onselect={cb.select.clone()} onfocusentity={cb.focus_entity.clone()}
+                        onclear={cb.clear.clone()} />
                 </section>
                 <aside class="side">
                     if let Some(c) = comparison {
-                        <AgreementPanel doc={doc.clone()} other={DocRef(c.doc.clone())} {lang} onfocus={cb.focus.clone()}
+                        <AgreementPanel doc={doc.clone()} other={DocRef(c.doc.clone())} name={entry.display_name()} other_name={c.name.clone()}
+                            {lang} onfocus={cb.focus.clone()}
                             onclose={cb.stop_compare.clone()} />
                     }
                     <ClaimsPanel doc={doc.clone()} {lang} focus={state.focus.clone()} active={state.active_claim} onop={cb.op.clone()} onfocus={cb.focus.clone()} />
-                    <Groups {doc} {lang} focus={state.focus.clone()} onfocus={cb.focus.clone()} />
+                    <Groups doc={doc.clone()} {lang} focus={state.focus.clone()} onfocus={cb.focus.clone()} />
                 </aside>
             </main>
+            if state.overview {
+                <Overview doc={doc.clone()} docs={state.docs.clone()} {lang} onfocus={cb.overview_focus.clone()}
+                    onclose={cb.overview.clone()} oncsv={cb.csv.clone()} />
+            }
             if state.help {
                 <Help {lang} onclose={cb.help.clone()} />
             }

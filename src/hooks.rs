@@ -151,6 +151,11 @@ fn on_key(e: &web_sys::Event, dispatch: &UseReducerDispatcher<State>) {
         (_, "KeyC") => Key::Claim,
         (_, "KeyN" | "KeyJ") => Key::Next,
         (_, "KeyP" | "KeyK") => Key::Prev,
+        (_, "BracketRight") => Key::NextClaim,
+        (_, "BracketLeft") => Key::PrevClaim,
+        // The text reads right to left: left is forward.
+        ("ArrowLeft", _) if e.shift_key() => Key::Extend { forward: true },
+        ("ArrowRight", _) if e.shift_key() => Key::Extend { forward: false },
         ("?", _) => Key::Help,
         ("Escape", _) => {
             if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
@@ -185,8 +190,16 @@ pub fn use_focus(state: &UseReducerHandle<State>) {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 el.scroll_into_view_with_scroll_into_view_options(&opts);
-                if let (true, Ok(h)) = (*entity, el.dyn_into::<web_sys::HtmlElement>()) {
-                    let _ = h.focus();
+                // The keyboard goes to the reader, whose active descendant is the highlight.
+                if let (true, Some(reader)) = (*entity, el.closest(".reader").ok().flatten()) {
+                    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+                    if active.as_ref() != Some(&reader) {
+                        if let Ok(h) = reader.dyn_into::<web_sys::HtmlElement>() {
+                            let o = web_sys::FocusOptions::new();
+                            o.set_prevent_scroll(true);
+                            let _ = h.focus_with_options(&o);
+                        }
+                    }
                 }
             }
         }
@@ -206,5 +219,106 @@ pub fn use_focus(state: &UseReducerHandle<State>) {
             }
         }
         || ()
+    });
+}
+
+/// Keeps the text box showing the current document's text without handing it the whole text
+/// on every render: the value is set only when it differs from what the box holds (another
+/// document, a restore, an undo), never after the user's own typing. A text box given a
+/// 200 KB value lays it all out again: about 50 ms a keystroke on a 20,000-word document.
+#[hook]
+pub fn use_text_box(state: &UseReducerHandle<State>) -> NodeRef {
+    let node = use_node_ref();
+    let entry = state.entry();
+    use_effect_with((entry.id, entry.text.clone(), node.clone()), |(_, text, node)| {
+        if let Some(ta) = node.cast::<web_sys::HtmlTextAreaElement>() {
+            if ta.value().len() != text.len() || *ta.value() != **text {
+                ta.set_value(text);
+            }
+        }
+        || ()
+    });
+    node
+}
+
+/// The CSS Custom Highlight API: paints text ranges without adding elements, so the DOM keeps
+/// one `mark` per entity and nothing else. Used for a focused claim's speaker and cue, a
+/// keyboard selection, and the places two annotations disagree.
+fn paint(name: &str, ranges: &[web_sys::Range]) {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::JsValue;
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
+    let global = js_sys::global();
+    let (Some(registry), Some(ctor)) =
+        (get(&global, "CSS").and_then(|c| get(&c, "highlights")), get(&global, "Highlight"))
+    else {
+        return; // a browser without highlights shows the panel's lists only
+    };
+    let call = |method: &str, args: &Array| {
+        if let Some(f) = get(&registry, method).and_then(|f| f.dyn_into::<Function>().ok()) {
+            let _ = f.apply(&registry, args);
+        }
+    };
+    if ranges.is_empty() {
+        call("delete", &Array::of1(&JsValue::from_str(name)));
+        return;
+    }
+    let list: Array = ranges.iter().collect();
+    if let Some(ctor) = ctor.dyn_ref::<Function>() {
+        if let Ok(h) = Reflect::construct(ctor, &list) {
+            call("set", &Array::of2(&JsValue::from_str(name), &h));
+        }
+    }
+}
+
+/// Paints what the DOM does not hold as elements: the focused claim's speaker and cue, the
+/// selection (set as the page's selection, so a keyboard selection shows), and, while a
+/// comparison is open, the disagreements. Offsets become UTF-16 here, at the DOM boundary.
+#[hook]
+pub fn use_highlights(state: &UseReducerHandle<State>) {
+    use crate::components::{reader::dom_range, DocRef};
+    use wasim_engine::agree::agree;
+    use wasim_engine::offsets::{OffsetIndex, Unit};
+    let entry = state.entry();
+    let doc = entry.doc.clone();
+    let comparison =
+        state.comparison.as_ref().filter(|c| c.id == entry.id && c.doc.text == doc.text).map(|c| c.doc.clone());
+    let spans = |doc: &wasim_engine::Document, spans: &mut dyn Iterator<Item = wasim_engine::Span>| {
+        let ix = OffsetIndex::new(&doc.text);
+        spans
+            .filter_map(|s| {
+                let u = ix.span_to(s, Unit::Utf16);
+                dom_range(u.start, u.end)
+            })
+            .collect::<Vec<_>>()
+    };
+    use_effect_with((state.focus.clone(), DocRef(doc.clone())), move |(focus, DocRef(doc))| {
+        let claim = match focus {
+            Some(Focus::Claim(i)) => doc.claims.get(*i),
+            _ => None,
+        };
+        paint("wasim-speaker", &spans(doc, &mut claim.and_then(|c| c.speaker).into_iter()));
+        paint("wasim-cue", &spans(doc, &mut claim.and_then(|c| c.cue).into_iter()));
+        let selection = match focus {
+            Some(Focus::Selection(snap)) => spans(doc, &mut std::iter::once(snap.span)).pop(),
+            _ => None,
+        };
+        if let (Some(r), Some(sel)) = (selection, web_sys::window().and_then(|w| w.get_selection().ok().flatten())) {
+            let same = sel.range_count() == 1
+                && sel.get_range_at(0).ok().is_some_and(|cur| {
+                    cur.compare_boundary_points(web_sys::Range::START_TO_START, &r).ok() == Some(0)
+                        && cur.compare_boundary_points(web_sys::Range::END_TO_END, &r).ok() == Some(0)
+                });
+            if !same {
+                let _ = sel.remove_all_ranges();
+                let _ = sel.add_range(&r);
+            }
+        }
+        || ()
+    });
+    use_effect_with((DocRef(doc), comparison.map(DocRef)), move |(DocRef(doc), other)| {
+        let places = other.as_ref().map(|o| agree(doc, &o.0).disagreements).unwrap_or_default();
+        paint("wasim-disagree", &spans(doc, &mut places.iter().map(|d| d.span)));
+        || paint("wasim-disagree", &[])
     });
 }

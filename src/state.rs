@@ -4,9 +4,9 @@
 use crate::i18n::Lang;
 use std::collections::VecDeque;
 use std::rc::Rc;
-use wasim_engine::edit::{self, Part, Snap};
+use wasim_engine::edit::{self, Flag, Part, Snap};
 use wasim_engine::offsets::{OffsetIndex, Unit};
-use wasim_engine::{Document, Label, Span};
+use wasim_engine::{Document, Label, Span, Status};
 use yew::Reducible;
 
 /// How many steps undo remembers.
@@ -60,6 +60,12 @@ pub enum Notice {
     OtherTab,
     /// The file to compare with (named) annotates another text.
     DifferentText(String),
+    /// Every remaining proposal of a label was accepted (`true`) or rejected: how many.
+    Bulk {
+        accepted: bool,
+        label: Label,
+        n: usize,
+    },
 }
 
 /// The workspace as it was before an edit. Documents are `Rc`-shared with the state, so a
@@ -105,6 +111,12 @@ pub struct State {
     pub revision: u64,
     /// Whether stored work has been loaded (or found absent); nothing is saved before.
     pub restored: bool,
+    /// Where the reader's place is (a byte of the current text): the last focused entity,
+    /// claim or selection. `n`/`p` go on from it when nothing is focused (after an undo).
+    pub place: Option<usize>,
+    /// The fixed end of a selection made with the keyboard (Shift+arrows move the other end).
+    pub anchor: Option<usize>,
+    pub overview: bool,
 }
 
 impl Default for State {
@@ -124,6 +136,9 @@ impl Default for State {
             comparison: None,
             revision: 0,
             restored: false,
+            place: None,
+            anchor: None,
+            overview: false,
         }
     }
 }
@@ -159,6 +174,44 @@ impl State {
     fn changed(&mut self) {
         self.revision += 1;
     }
+    /// Focuses `f` and remembers its place.
+    fn set_focus(&mut self, f: Option<Focus>) {
+        let doc = &self.entry().doc;
+        let place = match &f {
+            Some(Focus::Entity(i)) => doc.entities.get(*i).map(|e| e.span.start),
+            Some(Focus::Claim(i)) => doc.claims.get(*i).map(|c| c.content.start),
+            Some(Focus::Selection(snap)) => Some(snap.span.start),
+            None => None,
+        };
+        if place.is_some() {
+            self.place = place;
+        }
+        self.focus = f;
+    }
+    /// The selection after Shift+arrow: from the focused entity (its start fixed when going
+    /// forward, its end when going back) or the selection, the moving end one word on.
+    fn extended(&self, forward: bool) -> Option<(Snap, usize)> {
+        let doc = &self.entry().doc;
+        let (anchor, edge) = match (&self.focus, self.anchor) {
+            (Some(Focus::Entity(i)), _) => {
+                let e = doc.entities.get(*i)?.span;
+                if forward {
+                    (e.start, e.end)
+                } else {
+                    (e.end, e.start)
+                }
+            }
+            (Some(Focus::Selection(snap)), Some(a)) if a == snap.span.start || a == snap.span.end => {
+                (a, if a == snap.span.start { snap.span.end } else { snap.span.start })
+            }
+            (Some(Focus::Selection(snap)), _) => (snap.span.start, snap.span.end),
+            _ => return None,
+        };
+        let edge = edit::step_word(&doc.text, edge, forward);
+        let span = Span::new(anchor.min(edge), anchor.max(edge));
+        let snap = edit::snap(&doc.text, span).filter(|_| !span.is_empty())?;
+        Some((snap, anchor))
+    }
 }
 
 /// An edit of the current document's annotations (spans in bytes of its text).
@@ -173,6 +226,8 @@ pub enum Op {
     TagAll { span: Span, label: Label },
     AddClaim(Span),
     ClaimPart { i: usize, part: Part, span: Span },
+    ClaimFlag { i: usize, flag: Flag },
+    AcceptClaim(usize),
     DeleteClaim(usize),
 }
 
@@ -188,6 +243,12 @@ pub enum Key {
     Claim,
     Next,
     Prev,
+    NextClaim,
+    PrevClaim,
+    /// Shift+arrow: the selection's moving end goes one word forward (in text order) or back.
+    Extend {
+        forward: bool,
+    },
     Help,
     Escape,
 }
@@ -224,6 +285,11 @@ pub enum Action {
     Select(usize, usize),
     /// Moves the focus to the next (+1) or previous (-1) entity.
     Step(isize),
+    /// Moves the focus to the next (+1) or previous (-1) claim.
+    StepClaim(isize),
+    ToggleOverview,
+    /// A selection made with the keyboard, with its fixed end.
+    Extended(Snap, usize),
     SetLang(Lang),
     ToggleHelp,
     Notice(Option<Notice>),
@@ -277,13 +343,23 @@ impl Reducible for State {
                 }
                 s.remember();
                 let deletes_claim = matches!(op, Op::DeleteClaim(_));
+                let bulk = match op {
+                    Op::AcceptAll(label) => Some((true, label)),
+                    Op::RejectAll(label) => Some((false, label)),
+                    _ => None,
+                };
+                let before = s.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
                 let focus = apply(Rc::make_mut(&mut s.entry_mut().doc), op);
+                if let Some((accepted, label)) = bulk {
+                    let after = s.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
+                    s.notice = Some(Notice::Bulk { accepted, label, n: before - after });
+                }
                 if let Some(Focus::Claim(i)) = focus {
                     s.active_claim = Some(i);
                 } else if deletes_claim {
                     s.active_claim = None;
                 }
-                s.focus = focus;
+                s.set_focus(focus);
                 s.changed();
             }
             Action::AddDocs(files) if !files.is_empty() => {
@@ -305,6 +381,7 @@ impl Reducible for State {
                 }
                 s.current = first;
                 s.focus = None;
+                s.place = None;
                 s.active_claim = None;
                 s.changed();
             }
@@ -315,12 +392,14 @@ impl Reducible for State {
                 s.next_id += 1;
                 s.current = s.docs.len() - 1;
                 s.focus = None;
+                s.place = None;
                 s.active_claim = None;
                 s.changed();
             }
             Action::SelectDoc(i) if i < s.docs.len() && i != s.current => {
                 s.current = i;
                 s.focus = None;
+                s.place = None;
                 s.active_claim = None;
                 s.changed();
             }
@@ -340,6 +419,7 @@ impl Reducible for State {
                 }
                 s.current = s.current.min(s.docs.len() - 1);
                 s.focus = None;
+                s.place = None;
                 s.notice = Some(Notice::DocDeleted);
                 s.changed();
             }
@@ -352,9 +432,13 @@ impl Reducible for State {
                 let back = Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs.clone()), current: s.current };
                 Rc::make_mut(to).push_back(Rc::new(back));
                 s.current = snap.current.min(s.docs.len() - 1);
-                s.focus = None;
                 s.active_claim = None;
                 s.notice = None;
+                // The place is kept: the entity there, if the step left one, has the focus.
+                let at = s.place;
+                let back = at.and_then(|p| s.entry().doc.entities.iter().position(|e| e.span.start == p));
+                s.focus = back.map(Focus::Entity);
+                s.anchor = None;
                 s.changed();
             }
             Action::Focus(f) => {
@@ -364,7 +448,8 @@ impl Reducible for State {
                 if let Some(Focus::Claim(i)) = f {
                     s.active_claim = Some(i);
                 }
-                s.focus = f;
+                s.anchor = None;
+                s.set_focus(f);
             }
             Action::Select(a, b) => {
                 let doc = &s.entry().doc;
@@ -377,16 +462,43 @@ impl Reducible for State {
                 return self.reduce(Action::Focus(Some(Focus::Entity(i))));
             }
             Action::Step(d) => {
-                let n = s.entry().doc.entities.len();
+                let entities = &s.entry().doc.entities;
+                let n = entities.len();
                 if n == 0 {
                     return self;
                 }
-                let next = match s.focus {
-                    Some(Focus::Entity(i)) => (i as isize + d).rem_euclid(n as isize) as usize,
+                let next = match (&s.focus, s.place) {
+                    (Some(Focus::Entity(i)), _) => (*i as isize + d).rem_euclid(n as isize) as usize,
+                    // Nothing focused: on from the place (after an undo, a click in the text).
+                    (_, Some(p)) if d > 0 => entities.iter().position(|e| e.span.start >= p).unwrap_or(0),
+                    (_, Some(p)) => entities.iter().rposition(|e| e.span.start < p).unwrap_or(n - 1),
                     _ if d < 0 => n - 1,
                     _ => 0,
                 };
-                s.focus = Some(Focus::Entity(next));
+                s.anchor = None;
+                s.set_focus(Some(Focus::Entity(next)));
+            }
+            Action::StepClaim(d) => {
+                let claims = &s.entry().doc.claims;
+                let n = claims.len();
+                if n == 0 {
+                    return self;
+                }
+                let next = match (&s.focus, s.place) {
+                    (Some(Focus::Claim(i)), _) => (*i as isize + d).rem_euclid(n as isize) as usize,
+                    (_, Some(p)) if d > 0 => claims.iter().position(|c| c.content.start > p).unwrap_or(0),
+                    (_, Some(p)) => claims.iter().rposition(|c| c.content.start < p).unwrap_or(n - 1),
+                    _ if d < 0 => n - 1,
+                    _ => 0,
+                };
+                s.active_claim = Some(next);
+                s.anchor = None;
+                s.set_focus(Some(Focus::Claim(next)));
+            }
+            Action::ToggleOverview => s.overview = !s.overview,
+            Action::Extended(snap, anchor) => {
+                s.set_focus(Some(Focus::Selection(snap)));
+                s.anchor = Some(anchor);
             }
             Action::Compare(None) => s.comparison = None,
             Action::Compare(Some((name, doc))) => {
@@ -435,6 +547,7 @@ impl State {
         Some(match (k, &self.focus) {
             (Key::Help, _) => Action::ToggleHelp,
             (Key::Escape, _) if self.help => Action::ToggleHelp,
+            (Key::Escape, _) if self.overview => Action::ToggleOverview,
             (Key::Escape, _) => Action::Focus(None),
             (Key::Label(n), Some(Focus::Selection(snap))) => {
                 Action::Edit(Op::Add { span: snap.span, label: label(n)? })
@@ -443,11 +556,18 @@ impl State {
             (Key::Label(n), Some(Focus::Entity(i))) => Action::Edit(Op::Relabel { i: *i, label: label(n)? }),
             (Key::Delete, Some(Focus::Entity(i))) => Action::Edit(Op::Delete(*i)),
             (Key::Enter, Some(Focus::Entity(i))) => Action::Edit(Op::Accept(*i)),
+            (Key::Enter, Some(Focus::Claim(i))) => Action::Edit(Op::AcceptClaim(*i)),
             (Key::TagAll, Some(Focus::Entity(i))) => {
                 entity(*i).map(|e| Action::Edit(Op::TagAll { span: e.span, label: e.label }))?
             }
             (Key::Next, _) => Action::Step(1),
             (Key::Prev, _) => Action::Step(-1),
+            (Key::NextClaim, _) => Action::StepClaim(1),
+            (Key::PrevClaim, _) => Action::StepClaim(-1),
+            (Key::Extend { forward }, _) => {
+                let (snap, anchor) = self.extended(forward)?;
+                Action::Extended(snap, anchor)
+            }
             _ => return None,
         })
     }
@@ -477,7 +597,8 @@ fn apply(doc: &mut Document, op: Op) -> Option<Focus> {
         }
         Op::Accept(i) => {
             edit::accept(doc, i);
-            Some(Focus::Entity(i))
+            // On to the next entity no person has reviewed yet.
+            Some(Focus::Entity(wasim_engine::view::next_unreviewed(doc, i).unwrap_or(i)))
         }
         Op::Delete(i) => {
             edit::delete(doc, i);
@@ -498,6 +619,14 @@ fn apply(doc: &mut Document, op: Op) -> Option<Focus> {
         Op::AddClaim(span) => Some(Focus::Claim(edit::add_claim(doc, span))),
         Op::ClaimPart { i, part, span } => {
             edit::set_claim_part(doc, i, part, span);
+            Some(Focus::Claim(i))
+        }
+        Op::ClaimFlag { i, flag } => {
+            edit::toggle_flag(doc, i, flag);
+            Some(Focus::Claim(i))
+        }
+        Op::AcceptClaim(i) => {
+            edit::accept_claim(doc, i);
             Some(Focus::Claim(i))
         }
         Op::DeleteClaim(i) => {

@@ -36,6 +36,11 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         Notice::TooLarge => ((t.too_large)(MAX_TEXT_BYTES / 1_000_000), html! {}),
         Notice::OtherTab => (t.other_tab.to_string(), html! {}),
         Notice::DifferentText(name) => (format!("{}: {name}: {}", t.import_failed, t.different_text), html! {}),
+        Notice::Bulk { accepted, label, n } => {
+            let say = if *accepted { t.accepted_all } else { t.rejected_all };
+            let undo = html! { <button class="mini undo-bulk" onclick={emit(&props.onundo)}>{ t.undo }</button> };
+            (say(props.lang.label(*label), props.lang.count(*n, &t.proposal_n)), undo)
+        }
     };
     html! {
         <div class="notice" role="alert">

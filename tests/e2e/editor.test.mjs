@@ -108,9 +108,9 @@ test('select and tag, relabel, delete, undo and redo, tag all, panels', async ()
   // Keyboard navigation from highlight to highlight.
   await p.keyboard.press('Escape');
   await p.keyboard.press('n');
-  const first = await p.evaluate(() => document.activeElement?.dataset?.e);
+  const first = await p.evaluate(() => document.querySelector('.reader mark.focused')?.dataset.e);
   await p.keyboard.press('n');
-  const second = await p.evaluate(() => document.activeElement?.dataset?.e);
+  const second = await p.evaluate(() => document.querySelector('.reader mark.focused')?.dataset.e);
   assert.ok(first && second && first !== second, `focus moves between highlights (${first}, ${second})`);
 
   // The groups panel: the three spellings are one group; choosing it marks a member.

@@ -115,7 +115,10 @@ pub fn export(id: &str, docs: &[Named]) -> Result<OutFile, ExportError> {
         "json" | "jsonl" => {
             single("jsonl", "application/x-ndjson", docs.iter().map(|d| json::to_line(&d.doc) + "\n").collect())
         }
-        "conll" | "conll-clitics" => single("conll", "text/plain", conll::write(docs, id == "conll-clitics")),
+        "conll" => single("conll", "text/plain", conll::write(docs, false)),
+        // Its own extension, so that the two CoNLL files of one document do not overwrite each
+        // other; it still ends in .conll, so it imports as CoNLL.
+        "conll-clitics" => single("clitics.conll", "text/plain", conll::write(docs, true)),
         "brat" => {
             let mut files = vec![("annotation.conf".to_string(), brat::CONF.as_bytes().to_vec())];
             for d in docs {

@@ -117,6 +117,9 @@ mod tests {
         assert_eq!(search(&ix, "إسرائيل").len(), 1, "the other spelling finds it too");
         assert_eq!(search(&ix, "").len(), ix.len());
         let csv = index_csv(&hits, &["أ".into(), "ب".into()]);
-        assert_eq!(csv, "\u{FEFF}label,name,key,document,mentions\r\nLOC,إسرائيل,اسراييل,أ,2\r\nLOC,إسرائيل,اسراييل,ب,1\r\n");
+        assert_eq!(
+            csv,
+            "\u{FEFF}label,name,key,document,mentions\r\nLOC,إسرائيل,اسراييل,أ,2\r\nLOC,إسرائيل,اسراييل,ب,1\r\n"
+        );
     }
 }
