@@ -114,7 +114,7 @@ fn item(props: &ClaimsPanelProps, i: usize, focused: bool, selected: Option<Span
     html! {
         <li data-claim-item={format!("C{}", i + 1)} data-status={c.status.as_str()}
             class={classes!(c.quoted.then_some("quoted"), c.negated.then_some("negated"), focused.then_some("focused"))}>
-            <button class="claim-summary" {onclick}>
+            <button class="claim-summary" dir="rtl" {onclick}>
                 { speaker }
                 if let Some(cue) = c.cue {
                     <span class="cue" title={t.cue}>{ cue.of(&doc.text) }</span>

@@ -158,7 +158,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                                         { for g.claims.iter().map(|&i| {
                                             let f = props.onfocus.clone();
                                             let content = doc.claims.get(i).map(|c| c.content.of(&doc.text).to_string()).unwrap_or_default();
-                                            html! { <li><button class="mini said" onclick={move |_| f.emit(Some(Focus::Claim(i)))}>{ content }</button></li> }
+                                            html! { <li><button class="mini said" dir="rtl" onclick={move |_| f.emit(Some(Focus::Claim(i)))}>{ content }</button></li> }
                                         }) }
                                     </ol>
                                 }
