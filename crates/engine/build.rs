@@ -7,6 +7,8 @@
 
 #[path = "src/chars.rs"]
 mod chars;
+#[path = "src/lexicon/conjugate.rs"]
+mod conjugate;
 #[path = "src/keys.rs"]
 mod keys;
 #[path = "src/lexicon/kind.rs"]
@@ -24,10 +26,17 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
+    // The trained model is compiled in when it is there (it is committed; `wasim train` writes
+    // it, and a first training runs before there is one).
+    println!("cargo::rustc-check-cfg=cfg(wasim_model)");
+    println!("cargo:rerun-if-changed=model/wasim.model");
+    if Path::new("model/wasim.model").exists() {
+        println!("cargo:rustc-cfg=wasim_model");
+    }
     println!("cargo:rerun-if-changed=src/normalize");
     let data = Path::new("data");
     let mut entries: BTreeMap<String, u64> = BTreeMap::new();
-    for k in kind::Kind::ALL {
+    for &k in kind::Kind::ALL {
         for dir in ["hand", "extracted"] {
             let path = data.join(dir).join(format!("{}.txt", k.name()));
             let Ok(text) = std::fs::read_to_string(&path) else { continue };
@@ -40,6 +49,23 @@ fn main() {
                 let key = keys::phrase_key(phrase);
                 if key.is_empty() {
                     continue;
+                }
+                // Verbs are listed by past and present: enter every third-person form.
+                if matches!(
+                    k,
+                    kind::Kind::CueVerb
+                        | kind::Kind::CueDenial
+                        | kind::Kind::GovernsIla
+                        | kind::Kind::GovernsBi
+                        | kind::Kind::GovernsMin
+                        | kind::Kind::GovernsAla
+                ) {
+                    if let Some((past, present)) = key.split_once(' ') {
+                        for form in conjugate::conjugate(past, present) {
+                            *entries.entry(form).or_default() |= k.bit();
+                        }
+                        continue;
+                    }
                 }
                 // Head words come with and without the article: list one, get both. (Not titles:
                 // the bare form of some is a common word, الإمام → امام "in front of".)

@@ -29,9 +29,8 @@ pub fn agreement_panel(props: &AgreementProps) -> Html {
     let t = props.lang.t();
     let r = use_memo((props.doc.clone(), props.other.clone()), |(a, b)| agree(&a.0, &b.0));
     let doc: &Rc<Document> = &props.doc.0;
-    let lenient = r.spans["entities"]["lenient"].as_object().cloned().unwrap_or_default();
-    let claims = &r.spans["claims"];
-    let num = |v: &serde_json::Value, k: &str| v[k].as_f64().unwrap_or(0.0);
+    let lenient = &r.spans.entities.lenient;
+    let claims = &r.spans.claims;
     let lang = props.lang;
     let label_name = |l: &str| wasim_engine::Label::parse(l).map_or(l.to_string(), |l| lang.label(l).to_string());
     let close = {
@@ -50,14 +49,14 @@ pub fn agreement_panel(props: &AgreementProps) -> Html {
                 <tr><th></th><th>{ "P" }</th><th>{ "R" }</th><th>{ "F1" }</th></tr>
                 { for lenient.iter().map(|(label, v)| html! {
                     <tr data-agree={label.clone()}><td>{ if label == "ALL" { label.clone() } else { label_name(label) } }</td>
-                        { for ["p", "r", "f1"].iter().map(|k| html! { <td>{ format!("{:.2}", v[*k].as_f64().unwrap_or(0.0)) }</td> }) }
+                        { for [v.p, v.r, v.f1].iter().map(|x| html! { <td>{ format!("{x:.2}") }</td> }) }
                     </tr>
                 }) }
                 <tr data-agree="claims" class="claims-row"><td>{ t.claims_agree }</td>
-                    { for ["p", "r", "f1"].iter().map(|k| html! { <td>{ format!("{:.2}", num(claims, k)) }</td> }) }
+                    { for [claims.prf.p, claims.prf.r, claims.prf.f1].iter().map(|x| html! { <td>{ format!("{x:.2}") }</td> }) }
                 </tr>
             </table>
-            <p class="claim-parts">{ format!("{}: {:.2} · {}: {:.2}", t.speakers_agree, num(claims, "speaker_acc"), t.cues_agree, num(claims, "cue_acc")) }</p>
+            <p class="claim-parts">{ format!("{}: {:.2} · {}: {:.2}", t.speakers_agree, claims.speaker_acc, t.cues_agree, claims.cue_acc) }</p>
             <h3>{ t.disagreements }<span class="count">{ r.disagreements.len() }</span></h3>
             <ul class="disagreements">
                 { for r.disagreements.iter().map(|d| {

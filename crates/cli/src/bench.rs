@@ -91,24 +91,16 @@ fn time<T>(f: impl Fn() -> T) -> (f64, T) {
     (best, out.expect("ran three times"))
 }
 
-pub fn run(args: &[String]) -> Result<(), crate::Failure> {
-    let mb: f64 = match args.iter().position(|a| a == "--mb") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| crate::Failure::Usage("--mb needs a number".into()))?,
-        None => 4.0,
-    };
-    let (text, what) = match args.iter().position(|a| a == "--file") {
-        Some(i) => {
-            let path = args.get(i + 1).ok_or_else(|| crate::Failure::Usage("--file needs a path".into()))?;
-            (crate::read_text(path)?, path.clone())
-        }
+pub fn run(mb: f64, file: Option<&str>, write: Option<&str>) -> Result<(), crate::Failure> {
+    if !(mb > 0.0 && mb <= 1000.0) {
+        return Err(crate::Failure::Usage(format!("--mb takes a size from 0 to 1000, not {mb}")));
+    }
+    let (text, what) = match file {
+        Some(path) => (crate::read_text(path)?, path.to_string()),
         None => (corpus((mb * 1_000_000.0) as usize), "generated, fixed seed".to_string()),
     };
-    if let Some(i) = args.iter().position(|a| a == "--write") {
+    if let Some(path) = write {
         // Only write the generated text (for the browser and spaCy benchmarks).
-        let path = args.get(i + 1).ok_or_else(|| crate::Failure::Usage("--write needs a path".into()))?;
         return std::fs::write(path, &text).map_err(|e| crate::Failure::Input(format!("cannot write {path}: {e}")));
     }
     let size = text.len() as f64 / 1e6;
@@ -127,13 +119,18 @@ pub fn run(args: &[String]) -> Result<(), crate::Failure> {
     row("tokenize", time(|| tokenize(&text).len()).0);
     row(
         "tokens + sentences + clitics",
-        time(|| wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin()).words.len()).0,
+        time(|| wasim_engine::Words::analyze(&text, wasim_engine::Lexicon::builtin()).words.len()).0,
     );
-    let mut analysis = wasim_engine::analysis::analyze_words(&text, wasim_engine::Lexicon::builtin());
-    let (secs, entities) = time(|| wasim_engine::entities::find(&analysis, wasim_engine::Lexicon::builtin()));
+    let words = wasim_engine::Words::analyze(&text, wasim_engine::Lexicon::builtin());
+    let (secs, entities) = time(|| {
+        wasim_engine::entities::find(
+            &words,
+            wasim_engine::Lexicon::builtin(),
+            wasim_engine::Annotator::builtin().model(),
+        )
+    });
     row("entities (on analyzed words)", secs);
-    analysis.entities = entities;
-    row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&analysis).len()).0);
+    row("claims (on analyzed words and entities)", time(|| wasim_engine::claims::find(&words, &entities).len()).0);
     let (secs, doc) = time(|| wasim_engine::annotate(&text));
     row("annotate (all of it: entities and claims)", secs);
     outln!(

@@ -10,35 +10,35 @@ use wasim_engine::eval::score;
 use wasim_engine::export::json as wjson;
 use wasim_engine::Label;
 
-pub fn run(args: &[String]) -> Result<(), Failure> {
-    let as_json = args.iter().any(|a| a == "--json");
-    if let Some(i) = args.iter().position(|a| a == "--markup") {
-        let path = args.get(i + 1).ok_or_else(|| Failure::Usage("--markup needs a file".into()))?;
-        let gold =
-            wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
-        let pred = wasim_engine::annotate(&gold.text);
-        let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
-        if args.iter().any(|a| a == "--diff") {
-            out!("{}", diff(&gold, &pred));
-        }
-        if as_json {
-            outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-        } else {
-            out!("{}", render(&report));
-        }
-        return Ok(());
+/// `wasim eval --markup FILE`: annotates the text of a fixture file and scores it.
+pub fn markup(path: &str, show_diff: bool, as_json: bool) -> Result<(), Failure> {
+    let gold = wasim_engine::markup::parse(&read_text(path)?).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let pred = wasim_engine::annotate(&gold.text);
+    let report = score(&gold, &pred, &[Label::PER, Label::ORG, Label::LOC, Label::DATE]);
+    if show_diff {
+        out!("{}", diff(&gold, &pred));
     }
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [gold_path, pred_path] = files.as_slice() else {
-        return Err(Failure::Usage("eval takes two files: GOLD PRED".into()));
-    };
+    print(&report, as_json);
+    Ok(())
+}
+
+fn print(report: &wasim_engine::eval::Score, as_json: bool) {
+    if as_json {
+        outln!("{}", serde_json::to_string_pretty(report).unwrap_or_default());
+    } else {
+        out!("{}", report.render());
+    }
+}
+
+/// `wasim eval GOLD PRED`.
+pub fn files(gold_path: &str, pred_path: &str, as_json: bool) -> Result<(), Failure> {
     let gold_src = read_text(gold_path)?;
     let gold_v: Value =
         serde_json::from_str(&gold_src).map_err(|e| Failure::Input(format!("{gold_path}: not valid JSON: {e}")))?;
     // A gold file may name its text instead of carrying it.
     let side_text = match (gold_v.get("text"), gold_v.get("document").and_then(Value::as_str)) {
         (None, Some(doc)) => {
-            let p = Path::new(gold_path.as_str()).parent().unwrap_or(Path::new(".")).join(doc);
+            let p = Path::new(gold_path).parent().unwrap_or(Path::new(".")).join(doc);
             Some(read_text(&p.to_string_lossy())?)
         }
         _ => None,
@@ -61,49 +61,12 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             ls
         }
     };
-    let report = score(&gold, &pred, &labels);
-    if as_json {
-        outln!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-    } else {
-        out!("{}", render(&report));
-    }
+    print(&score(&gold, &pred, &labels), as_json);
     Ok(())
 }
 
-fn render(v: &Value) -> String {
-    let mut out = String::new();
-    for mode in ["exact", "lenient"] {
-        if let Some(per) = v["entities"][mode].as_object() {
-            for (label, s) in per {
-                out += &format!(
-                    "entities {mode:7} {label:8} P {:.3} R {:.3} F1 {:.3}  ({}/{} pred, {} gold)\n",
-                    s["p"].as_f64().unwrap_or(0.0),
-                    s["r"].as_f64().unwrap_or(0.0),
-                    s["f1"].as_f64().unwrap_or(0.0),
-                    s["tp"],
-                    s["pred"],
-                    s["gold"]
-                );
-            }
-        }
-    }
-    let c = &v["claims"];
-    out += &format!(
-        "claims  P {:.3} R {:.3} F1 {:.3} ({}/{} pred, {} gold); speaker {:.3} cue {:.3}\n",
-        c["p"].as_f64().unwrap_or(0.0),
-        c["r"].as_f64().unwrap_or(0.0),
-        c["f1"].as_f64().unwrap_or(0.0),
-        c["tp"],
-        c["pred"],
-        c["gold"],
-        c["speaker_acc"].as_f64().unwrap_or(0.0),
-        c["cue_acc"].as_f64().unwrap_or(0.0)
-    );
-    out
-}
-
 /// The entities and claims on which `pred` and `gold` differ, one per line with its place.
-fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String {
+pub fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String {
     use wasim_engine::Span;
     let text = &gold.text;
     let line_of = |s: Span| text[..s.start].matches('\n').count() + 1;
@@ -141,12 +104,7 @@ fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> String 
 }
 
 /// `wasim agree A B`: agreement of two annotations of the same text.
-pub fn agree(args: &[String]) -> Result<(), Failure> {
-    let as_json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [a_path, b_path] = files.as_slice() else {
-        return Err(Failure::Usage("agree takes two files: A B".into()));
-    };
+pub fn agree(a_path: &str, b_path: &str, as_json: bool) -> Result<(), Failure> {
     let read = |p: &str| -> Result<wasim_engine::Document, Failure> {
         let name = std::path::Path::new(p).file_name().map_or(p.to_string(), |n| n.to_string_lossy().into_owned());
         let docs = wasim_engine::export::import(&[(name, crate::read_bytes(p)?)])
@@ -164,7 +122,7 @@ pub fn agree(args: &[String]) -> Result<(), Failure> {
         outln!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
         return Ok(());
     }
-    out!("{}", render(&r.spans));
+    out!("{}", r.spans.render());
     outln!("tokens {}  observed agreement {:.3}  Cohen's kappa {:.3}", r.tokens, r.observed, r.kappa);
     for d in &r.disagreements {
         let l = |x: Option<Label>| x.map_or("-".to_string(), |l| l.to_string());

@@ -17,72 +17,204 @@ macro_rules! out {
 
 mod bench;
 mod eval;
+mod train;
 
+use clap::{Parser, Subcommand};
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wasim_engine::export::{self, Named, FORMATS};
 
-const USAGE: &str = "\
-wasim: annotate Arabic news text with entities and claims, offline.
+/// wasim: annotate Arabic news text with entities and claims, offline.
+#[derive(Parser)]
+#[command(name = "wasim", version, about, after_help = after_help())]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-USAGE:
-    wasim annotate [--format FORMAT] [--jobs N] [--progress] [FILE...]
-        Annotates each FILE (standard input when none, or for `-`) and prints the result in
-        FORMAT (default json) on standard output. With several files json becomes jsonl, one
-        document per line, streamed in order. Files are analyzed on all cores (--jobs to
-        limit). A progress line goes to standard error on long runs (always with --progress).
-    wasim convert --from FORMAT --to FORMAT [--out DIR] [FILE...]
-        Converts annotations between formats (files or standard input, result on standard
-        output). brat comes as a .zip or a folder of .txt + .ann files and goes out as a .zip
-        (or into DIR with --out).
-    wasim eval GOLD PRED [--json]
-        Scores PRED against GOLD: precision, recall and F1 per label, exact and
-        clitic-lenient, and claims (content overlap, speaker and cue). A GOLD without \"text\"
-        is read with the file its \"document\" field names, next to GOLD.
-    wasim eval --markup FILE [--diff] [--json]
-        Annotates the text of FILE, written in Wasim's fixture notation, and scores the result
-        against its marks; --diff lists every difference.
-    wasim agree A B [--json]
-        Agreement of two annotations of the same text: span P/R/F1 per label (B against A),
-        Cohen's kappa over word tokens, and the places where they differ.
-    wasim bench [--mb N | --file FILE] [--write OUT]
-        Measures the engine's throughput, stage by stage, on N MB (default 4) of generated
-        Arabic news text, or on FILE; with --write, only writes the generated text to OUT.
-    wasim help
-        Prints this help.
+#[derive(Subcommand)]
+enum Command {
+    /// Annotates each FILE (standard input when none, or for `-`) and prints the result on
+    /// standard output. With several files json becomes jsonl, one document per line, streamed
+    /// in order. Files are analyzed on all cores. A progress line goes to standard error on long
+    /// runs.
+    Annotate {
+        /// The output format (see FORMATS below).
+        #[arg(short, long, default_value = "json", value_parser = format_id)]
+        format: String,
+        /// How many files to analyze at once (default: all cores).
+        #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Always show the progress line.
+        #[arg(long)]
+        progress: bool,
+        /// A model to tag with instead of the built-in one: a model file (`wasim train`), or what
+        /// a person taught the built-in model in the app (its exported `.wasim-taught` file).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        files: Vec<String>,
+    },
+    /// Converts annotations between formats (files or standard input, result on standard
+    /// output). brat comes as a .zip or a folder of .txt + .ann files and goes out as a .zip (or
+    /// into DIR with --out). With --from, every FILE is read as that format whatever its name.
+    Convert {
+        /// The format of the input (told by each file's name when not given).
+        #[arg(long, value_parser = readable_id)]
+        from: Option<String>,
+        #[arg(long, value_parser = format_id)]
+        to: String,
+        /// Writes the result into this folder instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        files: Vec<String>,
+    },
+    /// Scores PRED against GOLD: precision, recall and F1 per label, exact and clitic-lenient,
+    /// and claims (content overlap, speaker and cue). A GOLD without "text" is read with the file
+    /// its "document" field names, next to GOLD. With --markup, annotates the text of a file in
+    /// Wasim's fixture notation and scores the result against its marks.
+    Eval {
+        /// The reference annotation (Wasim JSON, or any format Wasim reads).
+        #[arg(required_unless_present_any = ["markup", "corpus"], conflicts_with_all = ["markup", "corpus"])]
+        gold: Option<String>,
+        /// The annotation to score.
+        #[arg(required_unless_present_any = ["markup", "corpus"], conflicts_with_all = ["markup", "corpus"])]
+        pred: Option<String>,
+        /// A file in the fixture notation to annotate and score.
+        #[arg(long, conflicts_with = "corpus")]
+        markup: Option<String>,
+        /// Scores on a split of the annotated corpora in this folder, per corpus and label.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// With --corpus: the split (dev, or held for final figures only).
+        #[arg(long, default_value = "dev", value_parser = split_name, requires = "corpus")]
+        split: String,
+        /// With --corpus: the model to score (the built-in one when not given).
+        #[arg(long, requires = "corpus")]
+        model: Option<PathBuf>,
+        /// With --corpus: the rules alone, without the model.
+        #[arg(long, requires = "corpus", conflicts_with = "model")]
+        rules: bool,
+        /// With --markup: list every difference.
+        #[arg(long)]
+        diff: bool,
+        /// Prints the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Agreement of two annotations of the same text: span P/R/F1 per label (B against A),
+    /// Cohen's kappa over word tokens, and the places where they differ.
+    Agree {
+        a: String,
+        b: String,
+        /// Prints the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Trains the tagger on the annotated corpora in a folder (their train split) and writes the
+    /// model; prints its scores on the development split. Deterministic for a seed.
+    Train {
+        /// The folder of corpora (*.conll).
+        #[arg(long, default_value = "../shared/corpus/train")]
+        corpus: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/engine/model/wasim.model")]
+        out: PathBuf,
+        /// Only corpora whose file name contains one of these (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Only the first N sentences of each corpus (a quick run).
+        #[arg(long)]
+        sample: Option<usize>,
+        /// 2^bits feature rows.
+        #[arg(long, default_value_t = 19, value_parser = clap::value_parser!(u8).range(10..=24))]
+        bits: u8,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Measures the engine's throughput, stage by stage, on N MB of generated Arabic news text or
+    /// on FILE; with --write, only writes the generated text to OUT.
+    Bench {
+        /// Megabytes of generated text.
+        #[arg(long, default_value_t = 4.0, conflicts_with = "file")]
+        mb: f64,
+        /// Real text to measure on instead.
+        #[arg(long)]
+        file: Option<String>,
+        /// Writes the generated text here and measures nothing.
+        #[arg(long)]
+        write: Option<String>,
+    },
+}
 
-FORMATS (offsets):
-FORMATS_TABLE
-Exit codes: 0 success, 1 a file could not be read or parsed, 2 wrong usage.";
-
-fn usage() -> String {
+fn after_help() -> String {
     let table: String = FORMATS
         .iter()
-        .map(|f| format!("    {:14} {} ({}){}\n", f.id, f.name, f.offsets, if f.import { "" } else { "; export only" }))
+        .map(|f| {
+            format!("  {:14} {} ({}){}\n", f.id, f.name, f.offsets, if f.imports() { "" } else { "; export only" })
+        })
         .collect();
-    USAGE.replace("FORMATS_TABLE\n", &table)
+    format!("FORMATS (offsets):\n{table}\nExit codes: 0 success, 1 a file could not be read or parsed, 2 wrong usage.")
+}
+
+fn format_id(s: &str) -> Result<String, String> {
+    export::format(s)
+        .map(|f| f.id.to_string())
+        .ok_or_else(|| format!("unknown format; known: {}", export::format_ids()))
+}
+
+fn readable_id(s: &str) -> Result<String, String> {
+    let readable = || FORMATS.iter().filter(|f| f.imports()).map(|f| f.id).collect::<Vec<_>>().join(", ");
+    match export::format(s) {
+        Some(f) if f.imports() => Ok(f.id.to_string()),
+        Some(_) => Err(format!("Wasim writes this format but does not read it; readable: {}", readable())),
+        None => Err(format!("unknown format; readable: {}", readable())),
+    }
+}
+
+fn split_name(s: &str) -> Result<String, String> {
+    wasim_engine::learn::Split::parse(s).map(|_| s.to_string()).ok_or_else(|| "dev, held or train".to_string())
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let rest = args.get(1..).unwrap_or_default();
-    let result = match args.first().map(String::as_str) {
-        Some("annotate") => annotate(rest),
-        Some("convert") => convert(rest),
-        Some("eval") => eval::run(rest),
-        Some("agree") => eval::agree(rest),
-        Some("bench") => bench::run(rest),
-        Some("help" | "--help" | "-h") | None => {
-            outln!("{}", usage());
-            return ExitCode::SUCCESS;
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to standard output with success; usage errors exit with 2.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
-        Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    };
+    let result = match cli.command {
+        Command::Annotate { format, jobs, progress, model, files } => {
+            load_annotator(model.as_deref()).and_then(|a| annotate(&a, &format, jobs, progress, files))
+        }
+        Command::Convert { from, to, out, files } => convert(from.as_deref(), &to, out.as_deref(), files),
+        Command::Eval { gold, pred, markup, diff, json, corpus, split, model, rules } => match (markup, gold, pred) {
+            _ if corpus.is_some() => train::eval_corpus(
+                corpus.as_deref().unwrap_or(Path::new(".")),
+                wasim_engine::learn::Split::parse(&split).unwrap_or(wasim_engine::learn::Split::Dev),
+                model.as_deref(),
+                rules,
+                diff,
+            ),
+            (Some(m), _, _) => eval::markup(&m, diff, json),
+            (None, _, _) if diff => Err(Failure::Usage("--diff goes with --markup FILE or --corpus DIR".into())),
+            (None, Some(g), Some(p)) => eval::files(&g, &p, json),
+            _ => Err(Failure::Usage("eval takes GOLD and PRED, or --markup FILE".into())),
+        },
+        Command::Agree { a, b, json } => eval::agree(&a, &b, json),
+        Command::Train { corpus, out, only, sample, bits, epochs, seed } => {
+            train::run(train::TrainArgs { corpus: &corpus, out: &out, only: &only, sample, bits, epochs, seed })
+        }
+        Command::Bench { mb, file, write } => bench::run(mb, file.as_deref(), write.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(m)) => {
-            eprintln!("wasim: {m}\n\n{}", usage());
+            eprintln!("wasim: {m}\n\nSee `wasim help`.");
             ExitCode::from(2)
         }
         Err(Failure::Input(m)) => {
@@ -95,41 +227,6 @@ fn main() -> ExitCode {
 pub enum Failure {
     Usage(String),
     Input(String),
-}
-
-/// Options of the form `--name value`, and the other arguments.
-struct Args {
-    opts: Vec<(String, Option<String>)>,
-    files: Vec<String>,
-}
-
-impl Args {
-    fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Args, Failure> {
-        let mut opts = Vec::new();
-        let mut files = Vec::new();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if let Some((k, v)) = a.split_once('=').filter(|(k, _)| k.starts_with("--")) {
-                opts.push((k.to_string(), Some(v.to_string())));
-            } else if with_value.contains(&a.as_str()) {
-                let v = it.next().ok_or_else(|| Failure::Usage(format!("{a} needs a value")))?;
-                opts.push((a.clone(), Some(v.clone())));
-            } else if flags.contains(&a.as_str()) {
-                opts.push((a.clone(), None));
-            } else if a.starts_with("--") {
-                return Err(Failure::Usage(format!("unknown option {a:?}")));
-            } else {
-                files.push(a.clone());
-            }
-        }
-        Ok(Args { opts, files })
-    }
-    fn get(&self, k: &str) -> Option<&str> {
-        self.opts.iter().rev().find(|(n, _)| n == k).and_then(|(_, v)| v.as_deref())
-    }
-    fn has(&self, k: &str) -> bool {
-        self.opts.iter().any(|(n, _)| n == k)
-    }
 }
 
 /// Reads a file (or standard input for `-`) as bytes, with a message a person can act on.
@@ -162,31 +259,40 @@ fn stem(path: &str) -> String {
     Path::new(path).file_stem().map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
 }
 
-fn annotate(args: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(args, &["--format", "-f", "--jobs", "-j"], &["--progress"])?;
-    let mut format = a.get("--format").or(a.get("-f")).unwrap_or("json").to_string();
-    if export::format(&format).is_none() {
-        return Err(Failure::Usage(format!(
-            "unknown format {format:?}; known: {}",
-            FORMATS.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")
-        )));
+/// The annotator of `--model`: the built-in one, another model, or the built-in model with what a
+/// person taught it.
+pub fn load_annotator(model: Option<&Path>) -> Result<wasim_engine::Annotator, Failure> {
+    let Some(path) = model else { return Ok(wasim_engine::Annotator::builtin().clone()) };
+    let bytes = read_bytes(&path.to_string_lossy())?;
+    let failed = |e: wasim_engine::tagger::ModelError| Failure::Input(format!("{}: {e}", path.display()));
+    if bytes.starts_with(b"WASIMTAU") {
+        let mut a = wasim_engine::Annotator::builtin().clone();
+        let m = a
+            .model_mut()
+            .ok_or_else(|| Failure::Input("this build has no model to apply what was taught to".into()))?;
+        m.load_taught(&bytes).map_err(failed)?;
+        Ok(a)
+    } else {
+        Ok(wasim_engine::Annotator::new(Some(wasim_engine::tagger::Model::from_bytes(&bytes).map_err(failed)?)))
     }
-    let jobs: usize = match a.get("--jobs").or(a.get("-j")) {
-        Some(j) => j
-            .parse()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| Failure::Usage(format!("--jobs takes a whole number, not {j:?}")))?,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    let mut files = a.files.clone();
+}
+
+fn annotate(
+    annotator: &wasim_engine::Annotator,
+    format: &str,
+    jobs: Option<u16>,
+    progress: bool,
+    mut files: Vec<String>,
+) -> Result<(), Failure> {
+    let mut format = format.to_string();
+    let jobs = jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
     if files.is_empty() {
         files.push("-".into());
     }
     if format == "json" && files.len() > 1 {
         format = "jsonl".into();
     }
-    let progress = Progress::new(files.len(), a.has("--progress"));
+    let progress = Progress::new(files.len(), progress);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = 0;
@@ -202,7 +308,7 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
                     s.spawn(move || {
                         part.iter()
                             .map(|f| match read_text(f) {
-                                Ok(t) => Ok(Named { name: stem(f), doc: wasim_engine::annotate(&t) }),
+                                Ok(t) => Ok(Named { name: stem(f), doc: annotator.annotate(&t) }),
                                 Err(Failure::Input(m) | Failure::Usage(m)) => Err(m),
                             })
                             .collect::<Vec<_>>()
@@ -246,30 +352,10 @@ fn annotate(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-fn convert(args: &[String]) -> Result<(), Failure> {
-    let a = Args::parse(args, &["--from", "--to", "--out"], &[])?;
-    let (Some(from), Some(to)) = (a.get("--from"), a.get("--to")) else {
-        return Err(Failure::Usage("convert needs --from FORMAT and --to FORMAT".into()));
-    };
-    let ext = match from {
-        "json" => "json",
-        "jsonl" => "jsonl",
-        "conll" | "conll-clitics" | "iob" => "conll",
-        "brat" => "zip",
-        "label-studio" => "json",
-        "doccano" => "jsonl",
-        "txt" | "text" => "txt",
-        f => {
-            return Err(Failure::Usage(format!(
-                "cannot read format {f:?}; readable: json, jsonl, conll, brat, label-studio, doccano, txt"
-            )))
-        }
-    };
-    if export::format(to).is_none() {
-        return Err(Failure::Usage(format!("unknown format {to:?}")));
-    }
+fn convert(from: Option<&str>, to: &str, out: Option<&Path>, files: Vec<String>) -> Result<(), Failure> {
+    let from = from.and_then(export::format);
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
-    let files = if a.files.is_empty() { vec!["-".to_string()] } else { a.files.clone() };
+    let files = if files.is_empty() { vec!["-".to_string()] } else { files };
     for f in &files {
         let p = Path::new(f);
         if p.is_dir() {
@@ -286,28 +372,33 @@ fn convert(args: &[String]) -> Result<(), Failure> {
             }
         } else {
             let name = if f == "-" {
-                format!("stdin.{ext}")
+                // Standard input is told by its content when no --from names it.
+                format!("stdin.{}", from.map_or("json", |f| f.endings.first().copied().unwrap_or(f.extension)))
             } else {
                 p.file_name().map_or(f.clone(), |n| n.to_string_lossy().into_owned())
             };
             inputs.push((name, read_bytes(f)?));
         }
     }
-    let docs = export::import(&inputs).map_err(|e| Failure::Input(e.to_string()))?;
+    let docs = match from {
+        Some(f) => export::import_as(f, &inputs),
+        None => export::import(&inputs),
+    }
+    .map_err(|e| Failure::Input(e.to_string()))?;
     let file = export::export(to, &docs).map_err(|e| Failure::Usage(e.0))?;
-    match a.get("--out") {
+    match out {
         Some(dir) if file.name.ends_with(".zip") => {
-            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot make {dir}: {e}")))?;
+            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot make {}: {e}", dir.display())))?;
             for (name, bytes) in
                 export::zip::read(&file.bytes, &file.name).map_err(|e| Failure::Input(e.to_string()))?
             {
-                std::fs::write(Path::new(dir).join(&name), bytes)
+                std::fs::write(dir.join(&name), bytes)
                     .map_err(|e| Failure::Input(format!("cannot write {name}: {e}")))?;
             }
         }
         Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot make {dir}: {e}")))?;
-            std::fs::write(Path::new(dir).join(&file.name), &file.bytes)
+            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot make {}: {e}", dir.display())))?;
+            std::fs::write(dir.join(&file.name), &file.bytes)
                 .map_err(|e| Failure::Input(format!("cannot write {}: {e}", file.name)))?;
         }
         None => {
@@ -337,7 +428,7 @@ impl Progress {
     fn step(&self) {
         self.done.set(self.done.get() + 1);
         let d = self.done.get();
-        if self.shown && (d == self.total || d % 10 == 0) {
+        if self.shown && (d == self.total || d.is_multiple_of(10)) {
             let width = 30;
             let fill = width * d / self.total.max(1);
             eprint!(

@@ -63,8 +63,52 @@ fn bad_input_gets_a_message_and_an_exit_code() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.txt"));
     assert_eq!(wasim(&["annotate", "--format", "xml"], b"").status.code(), Some(2));
     assert_eq!(wasim(&["frobnicate"], b"").status.code(), Some(2));
-    let help = wasim(&["--help"], b"");
-    assert!(String::from_utf8_lossy(&help.stdout).contains("convert --from FORMAT --to FORMAT"));
+    for asked in [&["--help"][..], &["help"], &["help", "convert"], &["convert", "--help"]] {
+        let help = wasim(asked, b"");
+        assert_eq!(help.status.code(), Some(0), "{asked:?}");
+        assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: wasim"), "{asked:?}");
+    }
+    assert!(String::from_utf8_lossy(&wasim(&["help"], b"").stdout).contains("label-studio"), "the formats table");
+}
+
+#[test]
+fn every_flag_is_honoured_and_unknown_ones_are_refused() {
+    // Unknown flags and misused ones: usage, exit 2, with a message naming them.
+    for args in [
+        &["eval", "a.json", "b.json", "--frobnicate"][..],
+        &["bench", "--fast"],
+        &["agree", "a", "b", "--verbose"],
+        &["annotate", "--jobs", "0"],
+        &["annotate", "--jobs", "many"],
+        &["convert", "--to", "json", "--from", "w3c"],
+        &["convert", "--from", "json"],
+        &["eval", "--diff", "a.json", "b.json"],
+        &["eval", "--markup", "m.txt", "a.json", "b.json"],
+        &["bench", "--mb", "0"],
+    ] {
+        let out = wasim(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(!out.stderr.is_empty(), "{args:?} says why");
+    }
+    // --from names the format whatever the file is called.
+    let d = dir();
+    let json = wasim(&["annotate"], TEXT.as_bytes()).stdout;
+    let ls = wasim(&["convert", "--from", "json", "--to", "label-studio"], &json);
+    assert!(ls.status.success(), "{}", String::from_utf8_lossy(&ls.stderr));
+    let f = d.join("export-without-ending");
+    std::fs::write(&f, &ls.stdout).unwrap();
+    let back = wasim(&["convert", "--from", "label-studio", "--to", "json", f.to_str().unwrap()], b"");
+    assert!(back.status.success(), "{}", String::from_utf8_lossy(&back.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(v["text"], TEXT);
+    // Told nothing, a file without an ending is refused with its name.
+    let unknown = wasim(&["convert", "--to", "json", f.to_str().unwrap()], b"");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("export-without-ending"));
+    // --jobs and --progress are taken.
+    let out = wasim(&["annotate", "--jobs", "1", "--progress", "-"], TEXT.as_bytes());
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1/1 files"));
 }
 
 #[test]
@@ -124,4 +168,94 @@ fn eval_and_agree() {
     let out = wasim(&["agree", gold.to_str().unwrap(), other.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("different texts"));
+}
+
+#[test]
+fn train_on_a_tiny_sample_then_annotate_and_score_with_the_new_model() {
+    let d = dir();
+    let model = d.join("tiny.model");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/tests/data/corpus");
+    let out = wasim(
+        &[
+            "train",
+            "--corpus",
+            sample,
+            "--sample",
+            "60",
+            "--epochs",
+            "2",
+            "--bits",
+            "14",
+            "--out",
+            model.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("| ALL |"), "a development table");
+    let a = wasim(&["annotate", "--model", model.to_str().unwrap()], TEXT.as_bytes());
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(v["text"], TEXT);
+    let e = wasim(&["eval", "--corpus", sample, "--model", model.to_str().unwrap()], b"");
+    assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
+    // Training is repeatable: the same seed gives the same bytes.
+    let again = d.join("again.model");
+    wasim(
+        &[
+            "train",
+            "--corpus",
+            sample,
+            "--sample",
+            "60",
+            "--epochs",
+            "2",
+            "--bits",
+            "14",
+            "--out",
+            again.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(std::fs::read(&model).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn annotate_with_what_a_person_taught() {
+    use wasim_engine::tagger::{features::Context, Features};
+    use wasim_engine::{Annotator, Label, Lexicon, Words};
+    // Teach the built-in model a made-up name, as the app does, and save it as the app exports it.
+    let mut m = Annotator::builtin().model().cloned().expect("a model");
+    for text in ["زار زرقلون فيسامر المصنع أمس.", "التقى وزير الخارجية زرقلون فيسامر في القاهرة."]
+    {
+        let a = Words::analyze(text, Lexicon::builtin());
+        let ctx = Context::new(&a, Lexicon::builtin(), &[]);
+        let r = a.sentence_words()[0].clone();
+        let mut f = Features::default();
+        ctx.sentence(r, &mut f);
+        let k = a.words.iter().position(|w| w.span.of(text) == "زرقلون").unwrap();
+        let mut gold = vec![0; a.words.len()];
+        gold[k] = wasim_engine::tagger::tag_of(Label::PER, false).unwrap();
+        gold[k + 1] = wasim_engine::tagger::tag_of(Label::PER, true).unwrap();
+        m.learn(&f, &gold);
+    }
+    let d = dir();
+    let taught = d.join("team.wasim-taught");
+    std::fs::write(&taught, m.taught_bytes()).unwrap();
+    let text = "وقالت الشرطة إن زرقلون فيسامر غادر المدينة.";
+    let has_name = |out: &[u8]| {
+        let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+        v["entities"].as_array().unwrap().iter().any(|e| e["label"] == "PER" && e["text"] == "زرقلون فيسامر")
+    };
+    assert!(!has_name(&wasim(&["annotate"], text.as_bytes()).stdout), "unknown to the shipped model");
+    let out = wasim(&["annotate", "--model", taught.to_str().unwrap()], text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(has_name(&out.stdout), "{}", String::from_utf8_lossy(&out.stdout));
+    // A file that is no model is refused with its name and a reason.
+    let bad = d.join("notes.txt");
+    std::fs::write(&bad, "hello").unwrap();
+    let out = wasim(&["annotate", "--model", bad.to_str().unwrap()], text.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.txt") && err.contains("not a Wasim model"), "{err}");
 }

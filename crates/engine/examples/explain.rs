@@ -6,7 +6,7 @@
 fn main() {
     let text = std::env::args().nth(1).unwrap_or_else(|| "وصل الوفد إلى بيروت أمس.".into());
     let a = wasim_engine::analyze(&text);
-    for w in &a.words {
+    for w in &a.words.words {
         let readings: Vec<String> = w
             .stems
             .iter()

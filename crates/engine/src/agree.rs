@@ -4,11 +4,10 @@
 //! two differ.
 
 use crate::document::{Document, Label};
-use crate::eval::score;
+use crate::eval::{score, Score};
 use crate::tokenize::tokenize;
 use crate::Span;
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -22,7 +21,7 @@ pub struct Disagreement {
 #[derive(Clone, Debug, Serialize)]
 pub struct Agreement {
     /// P/R/F1 per label, exact and clitic-lenient, and claims (B scored against A).
-    pub spans: Value,
+    pub spans: Score,
     /// Cohen's κ over word tokens.
     pub kappa: f64,
     /// Observed agreement over word tokens.

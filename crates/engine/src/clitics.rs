@@ -97,7 +97,7 @@ pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
         for prep in PREP {
             let p = format!("{conj}{prep}");
             let Some(rest) = norm.strip_prefix(p.as_str()) else { continue };
-            if conj == "" && prep == "" {
+            if conj.is_empty() && prep.is_empty() {
                 continue;
             }
             let at = p.len();

@@ -6,12 +6,12 @@
 //! `edited` with its original source. Deleted proposals are remembered in
 //! `Document::rejected` so that re-analysis does not bring them back.
 
-use crate::analysis::{analyze_words, Word};
 use crate::clitics::Stem;
 use crate::document::{Claim, Document, Entity, Label, Status};
 use crate::keys::phrase_key;
 use crate::lexicon::{Kind, Lexicon};
 use crate::tokenize::tokenize;
+use crate::words::{Word, Words};
 use crate::Span;
 
 /// A selection snapped to word boundaries.
@@ -77,7 +77,7 @@ pub fn snap(text: &str, sel: Span) -> Option<Snap> {
     };
     let sel = Span::new(floor(sel.start), floor(sel.end).max(floor(sel.start)));
     let para = paragraph(text, sel.start).cover(paragraph(text, sel.end));
-    let a = analyze_words(para.of(text), Lexicon::builtin());
+    let a = Words::analyze(para.of(text), Lexicon::builtin());
     let inside: Vec<_> = a
         .words
         .iter()
@@ -174,7 +174,7 @@ pub fn tag_all(doc: &mut Document, span: Span, label: Label) -> usize {
     if target.is_empty() {
         return 0;
     }
-    let a = analyze_words(&doc.text, Lexicon::builtin());
+    let a = Words::analyze(&doc.text, Lexicon::builtin());
     let mut found = Vec::new();
     for i in 0..a.words.len() {
         let Some(stem) = a.words[i]
@@ -418,9 +418,9 @@ mod tests {
     #[test]
     fn a_wider_span_replaces_the_entities_it_covers() {
         // "He landed at Cairo International Airport": القاهرة is tagged; the airport is marked.
-        let mut doc = crate::annotate("هبط في مطار القاهرة الدولي.");
-        let cairo = doc.entities.iter().position(|e| e.span.of(&doc.text) == "القاهرة").unwrap();
-        accept(&mut doc, cairo);
+        let mut doc = Document { text: "هبط في مطار القاهرة الدولي.".into(), ..Document::default() };
+        let cairo = find(&doc.text, "القاهرة");
+        add_entity(&mut doc, cairo, Label::LOC, "user");
         let airport = find(&doc.text, "مطار القاهرة الدولي");
         let i = add_entity(&mut doc, airport, Label::LOC, "user");
         let texts: Vec<&str> = doc.entities.iter().map(|e| e.span.of(&doc.text)).collect();
@@ -455,11 +455,12 @@ mod tests {
     fn edits_keep_provenance() {
         let mut doc = crate::annotate("زار الوزير القاهرة ثم بيروت.");
         let cairo = doc.entities.iter().position(|e| e.span.of(&doc.text) == "القاهرة").unwrap();
+        let proposed_by = doc.entities[cairo].source.clone();
         accept(&mut doc, cairo);
         assert_eq!(doc.entities[cairo].status, Status::Accepted);
         set_label(&mut doc, cairo, Label::ORG);
         assert_eq!((doc.entities[cairo].label, doc.entities[cairo].status), (Label::ORG, Status::Edited));
-        assert!(doc.entities[cairo].source.starts_with("list:"), "the proposing list stays recorded");
+        assert_eq!(doc.entities[cairo].source, proposed_by, "the proposing list or model stays recorded");
         let beirut = doc.entities.iter().position(|e| e.span.of(&doc.text) == "بيروت").unwrap();
         delete(&mut doc, beirut);
         assert_eq!(doc.rejected.len(), 1);

@@ -6,9 +6,11 @@
 
 use crate::document::{Document, Label};
 use crate::Span;
-use serde_json::{json, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
 
-#[derive(Clone, Copy, Default)]
+/// True positives, predictions and gold items of one kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub tp: usize,
     pub pred: usize,
@@ -16,18 +18,81 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn prf(self) -> (f64, f64, f64) {
-        let p = if self.pred > 0 { self.tp as f64 / self.pred as f64 } else { 0.0 };
-        let r = if self.gold > 0 { self.tp as f64 / self.gold as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-        (p, r, f)
-    }
-    pub fn to_json(self) -> Value {
-        let (p, r, f) = self.prf();
-        json!({ "p": p, "r": r, "f1": f, "tp": self.tp, "pred": self.pred, "gold": self.gold })
+    pub fn prf(self) -> Prf {
+        let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
+        let (p, r) = (ratio(self.tp, self.pred), ratio(self.tp, self.gold));
+        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        Prf { p, r, f1, tp: self.tp, pred: self.pred, gold: self.gold }
     }
 }
 
+/// Precision, recall and F1 with the counts they come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Prf {
+    pub p: f64,
+    pub r: f64,
+    pub f1: f64,
+    pub tp: usize,
+    pub pred: usize,
+    pub gold: usize,
+}
+
+/// Entity scores by label name and `ALL`.
+pub type ByLabel = BTreeMap<String, Prf>;
+
+/// Entity scores, exact and clitic-lenient.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct EntityScores {
+    pub exact: ByLabel,
+    pub lenient: ByLabel,
+}
+
+/// Claim scores: matched by content, then speaker and cue of the matched ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ClaimScores {
+    #[serde(flatten)]
+    pub prf: Prf,
+    /// Matched claims whose speaker overlaps the gold speaker, of those with a gold speaker.
+    pub speaker_acc: f64,
+    /// The same for cues.
+    pub cue_acc: f64,
+}
+
+/// The score of a prediction against a reference.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Score {
+    pub offsets: &'static str,
+    pub entities: EntityScores,
+    pub claims: ClaimScores,
+}
+
+impl Score {
+    /// The lenient F1 of `label` (`"ALL"` for all labels), 0 when it was not scored.
+    pub fn lenient_f1(&self, label: &str) -> f64 {
+        self.entities.lenient.get(label).map_or(0.0, |s| s.f1)
+    }
+
+    /// The report as text, a line per mode and label, then claims.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (mode, per) in [("exact", &self.entities.exact), ("lenient", &self.entities.lenient)] {
+            for (label, s) in per {
+                out += &format!(
+                    "entities {mode:7} {label:8} P {:.3} R {:.3} F1 {:.3}  ({}/{} pred, {} gold)\n",
+                    s.p, s.r, s.f1, s.tp, s.pred, s.gold
+                );
+            }
+        }
+        let c = &self.claims;
+        out += &format!(
+            "claims  P {:.3} R {:.3} F1 {:.3} ({}/{} pred, {} gold); speaker {:.3} cue {:.3}\n",
+            c.prf.p, c.prf.r, c.prf.f1, c.prf.tp, c.prf.pred, c.prf.gold, c.speaker_acc, c.cue_acc
+        );
+        out
+    }
+}
+
+/// Whether two entity spans are equal but for up to two leading clitic letters.
 fn lenient_eq(text: &str, g: Span, p: Span) -> bool {
     if g.end != p.end {
         return false;
@@ -37,11 +102,11 @@ fn lenient_eq(text: &str, g: Span, p: Span) -> bool {
     between.chars().count() <= 2 && between.chars().all(|c| "وفبكل".contains(c))
 }
 
-/// The score of `pred` against `gold` as JSON: entities by mode and label, and claims.
-pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
-    let mut entities = serde_json::Map::new();
+/// Scores `pred` against `gold` (the same text) on entities of `labels` and on claims.
+pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Score {
+    let mut entities = EntityScores::default();
     for lenient in [false, true] {
-        let mut per = serde_json::Map::new();
+        let mut per = ByLabel::new();
         let mut groups: Vec<(String, Vec<Label>)> = labels.iter().map(|l| (l.as_str().to_string(), vec![*l])).collect();
         groups.push(("ALL".into(), labels.to_vec()));
         for (name, ls) in groups {
@@ -60,11 +125,32 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
                     c.tp += 1;
                 }
             }
-            per.insert(name, c.to_json());
+            per.insert(name, c.prf());
         }
-        entities.insert(if lenient { "lenient" } else { "exact" }.into(), Value::Object(per));
+        if lenient {
+            entities.lenient = per;
+        } else {
+            entities.exact = per;
+        }
     }
-    // Claims: greedy one-to-one matching by content IoU.
+    let matched = match_claims(gold, pred);
+    let overlap = |a: Option<Span>, b: Option<Span>| matches!((a, b), (Some(a), Some(b)) if a.overlaps(b));
+    let spk_n = matched.iter().filter(|(i, _)| gold.claims[*i].speaker.is_some()).count();
+    let spk = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].speaker, pred.claims[*j].speaker)).count();
+    let cue_n = matched.iter().filter(|(i, _)| gold.claims[*i].cue.is_some()).count();
+    let cue = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].cue, pred.claims[*j].cue)).count();
+    let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
+    let claims = ClaimScores {
+        prf: Counts { tp: matched.len(), pred: pred.claims.len(), gold: gold.claims.len() }.prf(),
+        speaker_acc: ratio(spk, spk_n),
+        cue_acc: ratio(cue, cue_n),
+    };
+    Score { offsets: "codepoint", entities, claims }
+}
+
+/// Gold and predicted claims matched one to one, greedily by content IoU ≥ 0.5: pairs of
+/// (gold index, predicted index).
+pub fn match_claims(gold: &Document, pred: &Document) -> Vec<(usize, usize)> {
     let iou = |a: Span, b: Span| {
         let o = a.end.min(b.end).saturating_sub(a.start.max(b.start));
         let u = a.end.max(b.end) - a.start.min(b.start);
@@ -93,15 +179,5 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Value {
             matched.push((i, j));
         }
     }
-    let overlap = |a: Option<Span>, b: Option<Span>| matches!((a, b), (Some(a), Some(b)) if a.overlaps(b));
-    let spk_n = matched.iter().filter(|(i, _)| gold.claims[*i].speaker.is_some()).count();
-    let spk = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].speaker, pred.claims[*j].speaker)).count();
-    let cue_n = matched.iter().filter(|(i, _)| gold.claims[*i].cue.is_some()).count();
-    let cue = matched.iter().filter(|(i, j)| overlap(gold.claims[*i].cue, pred.claims[*j].cue)).count();
-    let c = Counts { tp: matched.len(), pred: pred.claims.len(), gold: gold.claims.len() };
-    let mut claims = c.to_json();
-    let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
-    claims["speaker_acc"] = json!(ratio(spk, spk_n));
-    claims["cue_acc"] = json!(ratio(cue, cue_n));
-    json!({ "offsets": "codepoint", "entities": entities, "claims": claims })
+    matched
 }

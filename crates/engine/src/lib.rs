@@ -10,25 +10,30 @@ pub mod analysis;
 pub mod chars;
 pub mod claims;
 pub mod clitics;
+pub mod corpus;
 pub mod document;
 pub mod edit;
 pub mod entities;
 pub mod eval;
 pub mod export;
 pub mod keys;
+pub mod learn;
 pub mod lexicon;
 pub mod markup;
 pub mod normalize;
 pub mod offsets;
 pub mod overview;
 mod span;
+pub mod tagger;
 pub mod tokenize;
 pub mod view;
+pub mod words;
 
-pub use analysis::{analyze, Analysis, Word};
+pub use analysis::{analyze, Analysis, Annotator};
 pub use document::{Claim, Document, Entity, Label, Status};
 pub use lexicon::Lexicon;
 pub use span::Span;
+pub use words::{Word, Words};
 
 /// Analyzes `text` and returns its annotated document: the one call the app and the CLI make.
 pub fn annotate(text: &str) -> Document {

@@ -110,7 +110,7 @@ pub fn normalize(text: &str, level: Level) -> Normalized {
         }
         let src = (at as u32, (at + c.len_utf8()) as u32);
         out.text.push_str(&buf);
-        out.map.extend(std::iter::repeat(src).take(buf.len()));
+        out.map.extend(std::iter::repeat_n(src, buf.len()));
     }
     out
 }

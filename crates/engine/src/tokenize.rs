@@ -159,7 +159,7 @@ fn url_end(text: &str, at: usize) -> Option<usize> {
 }
 
 fn email_end(text: &str, at: usize) -> Option<usize> {
-    let rest = text[at..].as_bytes();
+    let rest = &text.as_bytes()[at..];
     let local = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(b)).count();
     if local == 0 || rest.get(local) != Some(&b'@') {
         return None;

@@ -14,7 +14,7 @@ fn dev_set_scores_stay_above_the_targets() {
     let pred = wasim_engine::annotate(&gold.text);
     let labels = [Label::PER, Label::ORG, Label::LOC, Label::DATE];
     let s = score(&gold, &pred, &labels);
-    let f1 = |label: &str| s["entities"]["lenient"][label]["f1"].as_f64().unwrap_or(0.0);
+    let f1 = |label: &str| s.lenient_f1(label);
     assert!(
         f1("ALL") >= 0.85,
         "entity F1 {:.3} < 0.85\nhelp: run `wasim eval --markup crates/engine/tests/data/dev.txt --diff`",
@@ -23,7 +23,7 @@ fn dev_set_scores_stay_above_the_targets() {
     for l in labels {
         assert!(f1(l.as_str()) >= 0.75, "{l} F1 {:.3} < 0.75", f1(l.as_str()));
     }
-    let c = &s["claims"];
-    assert!(c["f1"].as_f64().unwrap_or(0.0) >= 0.9, "claim F1 {}", c["f1"]);
-    assert!(c["speaker_acc"].as_f64().unwrap_or(0.0) >= 0.9, "speaker accuracy {}", c["speaker_acc"]);
+    let c = &s.claims;
+    assert!(c.prf.f1 >= 0.9, "claim F1 {}", c.prf.f1);
+    assert!(c.speaker_acc >= 0.9, "speaker accuracy {}", c.speaker_acc);
 }

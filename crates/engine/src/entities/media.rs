@@ -5,53 +5,24 @@
 //! known medium or up to three words in no list. Known false positives: an unquoted head word
 //! followed by an unknown common word (صحيفة محلية …).
 
-use super::gazetteer::Match;
-use super::{kinds_of, Candidate, Label};
-use crate::analysis::Analysis;
+use super::confidence as conf;
+use super::{Candidate, Label};
 use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
+use crate::words::{Phrase, Words};
 use crate::Span;
 
-/// Head words (search-normalized, without the article) and the label of the name after them.
-pub const HEADS: &[(&str, Label)] = &[
-    ("صحيفه", Label::ORG),
-    ("جريده", Label::ORG),
-    ("قناه", Label::ORG),
-    ("وكاله", Label::ORG),
-    ("موقع", Label::ORG),
-    ("مجله", Label::ORG),
-    ("اذاعه", Label::ORG),
-    ("شبكه", Label::ORG),
-    ("تلفزيون", Label::ORG),
-    ("محطه", Label::ORG),
-    ("اسبوعيه", Label::ORG),
-    ("يوميه", Label::ORG),
-    ("شركه", Label::ORG),
-    ("فريق", Label::ORG),
-    ("نادي", Label::ORG),
-    ("مدينه", Label::LOC),
-    ("بلده", Label::LOC),
-    ("قريه", Label::LOC),
-    ("حي", Label::LOC),
-    ("مخيم", Label::LOC),
-    ("جزيره", Label::LOC),
-    ("محافظه", Label::LOC),
-    ("ولايه", Label::LOC),
-    ("اقليم", Label::LOC),
-    ("نهر", Label::LOC),
-    ("جبل", Label::LOC),
-    ("بحيره", Label::LOC),
-    ("ميناء", Label::LOC),
-    ("مطار", Label::LOC),
-];
-
-pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len().saturating_sub(1) {
         // The head may carry a clitic and, for a team, a pronoun: لفريقه.
-        let Some(&(_, label)) =
-            a.words[i].stems.iter().find_map(|s| HEADS.iter().find(|(h, _)| *h == &*s.key.as_ref()))
-        else {
+        let Some(label) = a.words[i].stems.iter().find_map(|s| {
+            if s.kinds.has(Kind::MediaHead) {
+                Some(Label::ORG)
+            } else {
+                s.kinds.has(Kind::PlaceNameHead).then_some(Label::LOC)
+            }
+        }) else {
             continue;
         };
         let source = if label == Label::LOC { "rule:place-head" } else { "rule:media-head" };
@@ -70,7 +41,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
                         Span::new(a.words[i + 1].span.start, a.words[j].span.end),
                         label,
                         "rule:media-quoted",
-                        0.95,
+                        conf::QUOTED_NAME,
                     ));
                     break;
                 }
@@ -90,7 +61,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             &[Kind::Media, Kind::Organization]
         };
         if let Some(m) = gaz[i + 1].as_ref().filter(|m| m.kinds.any(known)) {
-            out.push(Candidate::new(m.span, label, source, 0.9));
+            out.push(Candidate::new(m.span, label, source, conf::LISTED));
             continue;
         }
         // An unknown name with the article is an organization's description, not its name
@@ -102,14 +73,13 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
         let mut end = None;
         while j < a.words.len() && j < i + 4 && (j == i + 1 || a.joined(j)) {
             let w = &a.words[j];
-            let k = kinds_of(a, j);
-            let tanween = w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+            let k = a.kinds_of(j);
             // The whole word decides whether it is common (للطاقة is not, though الطاقة is).
             if w.kind == TokenKind::Number
                 || w.kinds.has(Kind::Common)
                 || k.any(&[Kind::Title, Kind::OrgHead])
-                || tanween
-                || crate::claims::is_cue_word(&w.key)
+                || w.tanween
+                || w.is_cue()
                 || w.nationality.is_some()
             {
                 break;
@@ -122,7 +92,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             }
         }
         if let Some(e) = end {
-            out.push(Candidate::new(Span::new(a.words[i + 1].span.start, e), label, source, 0.75));
+            out.push(Candidate::new(Span::new(a.words[i + 1].span.start, e), label, source, conf::AFTER_HEAD));
         }
     }
     out

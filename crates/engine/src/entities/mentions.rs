@@ -2,13 +2,14 @@
 //! elsewhere in the text is that person too (بينيت، (شويغو)); an organization found by a rule is
 //! found again wherever the same words recur. Matching goes through normalization and clitics.
 
+use super::confidence as conf;
 use super::{Candidate, Label};
-use crate::analysis::Analysis;
 use crate::lexicon::{Kind, Lexicon};
+use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
 
-pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidate> {
     // Single-word keys to look for, with their label.
     let mut keys: HashMap<String, Label> = HashMap::new();
     // Multi-word names by their first word.
@@ -46,7 +47,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
     for (i, w) in a.words.iter().enumerate() {
         for s in &w.stems {
             if let Some(&label) = keys.get(&*s.key) {
-                out.push(Candidate::new(s.span, label, "rule:later-mention", 0.7));
+                out.push(Candidate::new(s.span, label, "rule:later-mention", conf::LATER_MENTION));
                 break;
             }
         }
@@ -58,7 +59,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
                         Span::new(s.span.start, a.words[i + p.len() - 1].span.end),
                         *label,
                         "rule:later-mention",
-                        0.7,
+                        conf::LATER_MENTION,
                     ));
                 }
             }
@@ -68,7 +69,7 @@ pub fn candidates(a: &Analysis, lex: &Lexicon, found: &[Candidate]) -> Vec<Candi
 }
 
 /// The key of the reading of `w` that lies inside `span` (the stem the entity used).
-fn stem_key(w: &crate::analysis::Word, span: Span) -> String {
+fn stem_key(w: &crate::words::Word, span: Span) -> String {
     w.stems
         .iter()
         .find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span))

@@ -2,32 +2,17 @@
 //! جنيه مصري، $20) and other cardinal numbers with their scale word (ألف، مليون، مليار).
 //! Known limit: numbers written in words (ثلاثة آلاف) are not tagged.
 
+use super::confidence as conf;
 use super::{Candidate, Label};
-use crate::analysis::Analysis;
 use crate::lexicon::{Kind, Lexicon};
 use crate::tokenize::TokenKind;
+use crate::words::Words;
 use crate::Span;
 
-const SCALES: [&str; 10] = ["الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "بليون", "تريليون", "ترليون", "الفا"];
-const PERCENT_WORDS: [&str; 6] = ["بالمييه", "بالمايه", "بالميه", "بالمئه", "المئه", "المايه"];
-const CURRENCY_WORDS: [&str; 14] = [
-    "دولار",
-    "دولارا",
-    "دولارات",
-    "يورو",
-    "جنيه",
-    "جنيهات",
-    "ريال",
-    "ريالات",
-    "دينار",
-    "دنانير",
-    "درهم",
-    "دراهم",
-    "ليره",
-    "ليرات",
-];
+/// In: 3.5 في المائة.
+const IN: &str = "في";
 
-pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
+pub fn candidates(a: &Words, lex: &Lexicon) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, w) in a.words.iter().enumerate() {
         if w.kind != TokenKind::Number {
@@ -37,59 +22,61 @@ pub fn candidates(a: &Analysis, lex: &Lexicon) -> Vec<Candidate> {
         let mut start = w.span.start;
         let mut last = i;
         if text.ends_with('%') || text.ends_with('٪') {
-            out.push(Candidate::new(w.span, Label::PERCENT, "rule:numbers", 0.95));
+            out.push(Candidate::new(w.span, Label::PERCENT, "rule:numbers", conf::PERCENT_SIGN));
             continue;
         }
-        while a.joined(last + 1) && SCALES.contains(&a.words[last + 1].key.as_ref()) {
+        while a.joined(last + 1) && a.words[last + 1].kinds.has(Kind::Scale) {
             last += 1;
         }
-        let key_at = |j: usize| a.words.get(j).map_or("", |w| w.key.as_ref());
+        let percent_word = |j: usize| a.joined(j) && a.words[j].kinds.has(Kind::PercentWord);
         // 40 بالمئة، 3.5 في المائة
-        if a.joined(last + 1) && PERCENT_WORDS.contains(&key_at(last + 1)) {
-            out.push(Candidate::new(Span::new(start, a.words[last + 1].span.end), Label::PERCENT, "rule:numbers", 0.9));
+        if percent_word(last + 1) {
+            out.push(Candidate::new(
+                Span::new(start, a.words[last + 1].span.end),
+                Label::PERCENT,
+                "rule:numbers",
+                conf::AMOUNT,
+            ));
             continue;
         }
-        if a.joined(last + 1)
-            && key_at(last + 1) == "في"
-            && a.joined(last + 2)
-            && PERCENT_WORDS.contains(&key_at(last + 2))
-        {
-            out.push(Candidate::new(Span::new(start, a.words[last + 2].span.end), Label::PERCENT, "rule:numbers", 0.9));
+        if a.joined_key(last + 1) == IN && percent_word(last + 2) {
+            out.push(Candidate::new(
+                Span::new(start, a.words[last + 2].span.end),
+                Label::PERCENT,
+                "rule:numbers",
+                conf::AMOUNT,
+            ));
             continue;
         }
         // $20, €5
         let before = a.text.get(..w.span.start).and_then(|b| b.chars().next_back());
         if let Some(sym @ ('$' | '€' | '£')) = before {
             start -= sym.len_utf8();
-            out.push(Candidate::new(Span::new(start, a.words[last].span.end), Label::MONEY, "rule:numbers", 0.9));
+            out.push(Candidate::new(
+                Span::new(start, a.words[last].span.end),
+                Label::MONEY,
+                "rule:numbers",
+                conf::AMOUNT,
+            ));
             continue;
         }
         if a.joined(last + 1) {
             if let Some(end) = currency_at(a, lex, last + 1) {
-                out.push(Candidate::new(Span::new(start, end), Label::MONEY, "rule:numbers", 0.9));
+                out.push(Candidate::new(Span::new(start, end), Label::MONEY, "rule:numbers", conf::AMOUNT));
                 continue;
             }
         }
-        out.push(Candidate::new(Span::new(start, a.words[last].span.end), Label::CARDINAL, "rule:numbers", 0.5));
+        out.push(Candidate::new(
+            Span::new(start, a.words[last].span.end),
+            Label::CARDINAL,
+            "rule:numbers",
+            conf::CARDINAL,
+        ));
     }
     out
 }
 
 /// The end of a currency name starting at word `i` (دولار، دولار أمريكي، جنيهات مصرية).
-fn currency_at(a: &Analysis, lex: &Lexicon, i: usize) -> Option<usize> {
-    let w = &a.words[i];
-    let mut cur = lex.feed(lex.start(), w.key.as_bytes());
-    let mut end = CURRENCY_WORDS.contains(&w.key.as_ref()).then_some(w.span.end);
-    let mut j = i;
-    while let Some(c) = cur {
-        if lex.value(c).has(Kind::Currency) {
-            end = Some(a.words[j].span.end);
-        }
-        if !a.joined(j + 1) {
-            break;
-        }
-        cur = lex.feed(c, b" ").and_then(|c| lex.feed(c, a.words[j + 1].key.as_bytes()));
-        j += 1;
-    }
-    end
+fn currency_at(a: &Words, lex: &Lexicon, i: usize) -> Option<usize> {
+    a.phrase_at(lex, i, |k| k.has(Kind::Currency)).map(|p| p.span.end)
 }

@@ -3,109 +3,22 @@
 //!
 //! After a head without the article (construct state) comes a definite noun, a place or an
 //! unknown word (حركة حماس); after a head with the article only an adjective of nationality or
-//! of the kind in [`ADJECTIVES`]. Then more such adjectives. A name the lists know already is
+//! of the kind in `data/hand/org-adjectives.txt`. Then more such adjectives. A name the lists know already is
 //! not extended (حزب الله اللبناني stays حزب الله). Known false positives: construct phrases
 //! with a head word that are no names (مركز المدينة, the city centre).
 
-use super::gazetteer::Match;
-use super::{kinds_of, Candidate, Label};
-use crate::analysis::Analysis;
+use super::confidence as conf;
+use super::{Candidate, Label};
 use crate::lexicon::Kind;
+use crate::words::{Phrase, Words};
 use crate::Span;
-
-/// Adjectives that continue an organization's name (search-normalized).
-const ADJECTIVES: [&str; 25] = [
-    "الدولي",
-    "الدوليه",
-    "العالمي",
-    "العالميه",
-    "المتحده",
-    "الوطني",
-    "الوطنيه",
-    "العليا",
-    "الاعلي",
-    "المركزي",
-    "المركزيه",
-    "الاتحادي",
-    "الاتحاديه",
-    "العامه",
-    "العام",
-    "الشعبيه",
-    "الديمقراطي",
-    "الديمقراطيه",
-    "الاسلاميه",
-    "العالي",
-    "المستقله",
-    "الاوروبيه",
-    "الجمهوري",
-    "الجمهوريه",
-    "الشعبي",
-];
-
-/// What an organization is for, after ل: قطر للطاقة، المرصد السوري لحقوق الإنسان (search-
-/// normalized, with the article). Other words after ل (للطلاب, to the students) end the name.
-const PURPOSES: [&str; 33] = [
-    "الطاقه",
-    "التنميه",
-    "العلوم",
-    "حقوق",
-    "الابحاث",
-    "الدراسات",
-    "الاستثمار",
-    "الاغاثه",
-    "الاعلام",
-    "التجاره",
-    "الطيران",
-    "الاتصالات",
-    "النفط",
-    "البترول",
-    "البحوث",
-    "التكنولوجيا",
-    "التقنيه",
-    "الثقافه",
-    "الفنون",
-    "السلام",
-    "الانباء",
-    "الصحافه",
-    "التعليم",
-    "الاسكان",
-    "التامين",
-    "التمويل",
-    "الامن",
-    "الدفاع",
-    "الاعمار",
-    "الاحصاء",
-    "الكهرباء",
-    "المياه",
-    "كره",
-];
-
-/// Definite words that never continue a name after a head (search-normalized).
-const NOT_MODIFIERS: [&str; 16] = [
-    "الذي",
-    "التي",
-    "الذين",
-    "الان",
-    "اليوم",
-    "العام",
-    "الماضي",
-    "الماضيه",
-    "المقبل",
-    "المقبله",
-    "الحالي",
-    "الحاليه",
-    "الجاري",
-    "الجاريه",
-    "الاخير",
-    "الاخيره",
-];
 
 /// In no list but, perhaps, the noisy name lists (تجارة is also a surname).
 fn only_names(k: crate::lexicon::Kinds) -> bool {
     k.0 & !(Kind::GivenName.bit() | Kind::Surname.bit()) == 0
 }
 
-pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len() {
         let w = &a.words[i];
@@ -117,7 +30,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
         }
         // وكالة الأناضول، قناة الجزيرة: a known medium after a descriptor is the media rule's.
         if gaz.get(i + 1).and_then(|g| g.as_ref()).is_some_and(|g| g.kinds.any(&[Kind::Media, Kind::Organization]))
-            && super::media::HEADS.iter().any(|(h, _)| *h == &*stem.key)
+            && (stem.is(Kind::MediaHead) || stem.is(Kind::PlaceNameHead))
         {
             continue;
         }
@@ -132,22 +45,19 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             }) {
                 end = Some(g.span.end);
                 j = g.last + 1;
-            } else if m.nationality.is_some() || ADJECTIVES.contains(&m.key.as_ref()) {
-                end = Some(m.span.end);
-                j += 1;
-            } else if !definite
-                && m.key.starts_with("ال")
-                && m.key.chars().count() >= 4
-                && !NOT_MODIFIERS.contains(&m.key.as_ref())
-                && !kinds_of(a, j).any(&[Kind::Title, Kind::Month, Kind::Weekday])
-                && !crate::claims::is_cue_word(&m.key)
+            } else if m.nationality.is_some()
+                || m.kinds.has(Kind::OrgAdjective)
+                || (!definite
+                    && m.is_definite_noun()
+                    && !a.kinds_of(j).any(&[Kind::Title, Kind::Month, Kind::Weekday])
+                    && !m.is_cue())
             {
                 end = Some(m.span.end);
                 j += 1;
             } else if !definite
                 && m.kind != crate::tokenize::TokenKind::Number
-                && only_names(kinds_of(a, j))
-                && !crate::claims::is_cue_word(&m.key)
+                && only_names(a.kinds_of(j))
+                && !m.is_cue()
                 && !m.is(Kind::OrgHead)
             {
                 // حركة حماس: an unknown word after an indefinite head; غرفة تجارة دبي: a chain of
@@ -158,12 +68,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
                     .and_then(|g| g.as_ref())
                     .filter(|g| a.joined(j + 1) && g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region]));
                 let next_definite = a.joined(j + 1)
-                    && a.words.get(j + 1).is_some_and(|n| {
-                        n.key.starts_with("ال")
-                            && n.key.chars().count() >= 4
-                            && !NOT_MODIFIERS.contains(&n.key.as_ref())
-                            && n.nationality.is_none()
-                    });
+                    && a.words.get(j + 1).is_some_and(|n| n.is_definite_noun() && n.nationality.is_none());
                 if let Some(g) = next_place {
                     end = Some(g.span.end);
                     j = g.last + 1;
@@ -180,8 +85,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
                 while k < a.words.len()
                     && k < j + 4
                     && a.joined(k)
-                    && (a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname])
-                        || matches!(a.words[k].key.as_ref(), "عبد" | "بن" | "الله"))
+                    && a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle])
                 {
                     k += 1;
                 }
@@ -194,7 +98,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
         let Some(mut e) = end else { continue };
         while j < a.words.len() && j < i + 6 && a.joined(j) {
             let m = &a.words[j];
-            if m.nationality.is_some() || ADJECTIVES.contains(&m.key.as_ref()) {
+            if m.nationality.is_some() || m.kinds.has(Kind::OrgAdjective) {
                 e = m.span.end;
                 j += 1;
             } else {
@@ -202,29 +106,27 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>]) -> Vec<Candidate> {
             }
         }
         // A purpose after ل: قطر للطاقة، المرصد السوري لحقوق الإنسان، … للعلوم والتقنية.
-        let key = |k: usize| a.words.get(k).filter(|_| a.joined(k)).map_or("", |w| w.key.as_ref());
-        let definite_noun = |k: &str| k.starts_with("ال") && k.chars().count() >= 4 && !NOT_MODIFIERS.contains(&k);
-        let purpose = |k: &str| {
-            k.strip_prefix("لل")
-                .map(|r| format!("ال{r}"))
-                .or_else(|| k.strip_prefix('ل').map(str::to_string))
-                .is_some_and(|p| PURPOSES.contains(&p.as_str()))
-        };
-        if purpose(key(j)) {
-            if key(j).starts_with("لل") {
+        if let Some(purpose) = a.joined(j).then(|| a.reading_after(j, "ل")).flatten().filter(|s| s.is(Kind::OrgPurpose))
+        {
+            if purpose.key.starts_with("ال") {
                 e = a.words[j].span.end;
                 j += 1;
-            } else if definite_noun(key(j + 1)) {
+            } else if a.joined(j + 1) && a.words.get(j + 1).is_some_and(|n| n.is_definite_noun()) {
                 e = a.words[j + 1].span.end;
                 j += 2;
             }
             // … and what is joined to it by و: للعلوم والتقنية.
-            while j < i + 10 && key(j).strip_prefix('و').is_some_and(definite_noun) {
+            while j < i + 10
+                && a.joined(j)
+                && a.reading_after(j, "و").is_some_and(|s| {
+                    s.key.starts_with("ال") && s.key.chars().count() >= 4 && !s.kinds.has(Kind::NotModifier)
+                })
+            {
                 e = a.words[j].span.end;
                 j += 1;
             }
         }
-        out.push(Candidate::new(Span::new(stem.span.start, e), Label::ORG, "rule:org-head", 0.75));
+        out.push(Candidate::new(Span::new(stem.span.start, e), Label::ORG, "rule:org-head", conf::ORG_HEAD));
     }
     out
 }

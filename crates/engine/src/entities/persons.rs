@@ -10,19 +10,21 @@
 //! عبد، آل inside a name. Known false positives: a title followed by an unknown common word
 //! (الرئيس ينتظر …) when that word is in no list; the common-words list is the guard.
 
-use super::gazetteer::Match;
-use super::{kinds_of, Candidate, Label};
-use crate::analysis::Analysis;
+use super::confidence as conf;
+use super::{Candidate, Label};
 use crate::lexicon::Kind;
+use crate::words::{Phrase, Word, Words};
 use crate::Span;
 
-const PARTICLES: [&str; 8] = ["بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال", "اب"];
 const MAX_NAME_WORDS: usize = 5;
+/// The word that makes a title speak for a body: المتحدث باسم الكرملين.
+const ON_BEHALF: &str = "باسم";
+/// In: النائب في الكنيست.
+const IN: &str = "في";
+/// The article written alone, as in a family's name: آل ثاني is normalized to ال.
+const ARTICLE: &str = "ال";
 
-/// Words after a title that are not names but describe the title: السابق (former) …
-const TITLE_TAIL: [&str; 7] = ["السابق", "السابقه", "الاسبق", "الحالي", "الحاليه", "المكلف", "الجديد"];
-
-pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.words.len() {
@@ -32,7 +34,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
         };
         let mut j = m.last + 1;
         // المتحدث باسم الكرملين: skip the body spoken for.
-        if a.words[m.last].key.ends_with("باسم") {
+        if a.words[m.last].key.ends_with(ON_BEHALF) {
             if let Some(body) = gaz.get(j).and_then(|g| g.as_ref()) {
                 j = body.last + 1;
             } else if j < a.words.len() {
@@ -58,9 +60,9 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
                     .map(|o| a.word_at(o.span.end) - 1);
                 listed.into_iter().chain(found).max()
             };
-            if a.words[j].nationality.is_some() || TITLE_TAIL.contains(&a.words[j].key.as_ref()) {
+            if a.words[j].nationality.is_some() || a.words[j].kinds.has(Kind::TitleTail) {
                 j += 1;
-            } else if a.words[j].key.as_ref() == "في" && a.joined(j + 1) && at_body(j + 1).is_some() {
+            } else if a.words[j].key.as_ref() == IN && a.joined(j + 1) && at_body(j + 1).is_some() {
                 // النائب في الكنيست موشيه …
                 j = at_body(j + 1).map_or(j + 1, |last| last + 1);
             } else if let Some(last) = at_body(j) {
@@ -74,8 +76,8 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
         }
         if j < a.words.len() && (a.joined(j) || a.between(j).trim() == "،" || a.between(j).trim() == ",") {
             if let Some(name) = name_at(a, gaz, j) {
-                out.push(Candidate::new(name, Label::PER, "rule:title-name", 0.8));
-                out.push(Candidate::new(m.span, Label::TITLE, "list:titles", 0.7));
+                out.push(Candidate::new(name, Label::PER, "rule:title-name", conf::TITLE_NAME));
+                out.push(Candidate::new(m.span, Label::TITLE, "list:titles", conf::TITLE));
             }
         }
         i = m.last + 1;
@@ -92,11 +94,11 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
         }
         let w = &a.words[i];
         let given = w.stems.iter().any(|s| !s.key.starts_with("ال") && s.kinds.has(Kind::GivenName));
-        if !given || w.nationality.is_some() || kinds_of(a, i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
+        if !given || w.nationality.is_some() || a.kinds_of(i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
             continue;
         }
         let next = &a.words[i + 1];
-        let known_next = PARTICLES.contains(&next.key.as_ref())
+        let known_next = next.kinds.has(Kind::NameParticle)
             || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
                 && !next.kinds.has(Kind::Common)
                 && next.nationality.is_none());
@@ -105,7 +107,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
         }
         if let Some(name) = name_at(a, gaz, i) {
             if a.word_at(name.end) > i + 1 {
-                out.push(Candidate::new(name, Label::PER, "rule:given-name", 0.7));
+                out.push(Candidate::new(name, Label::PER, "rule:given-name", conf::GIVEN_NAME));
             }
         }
     }
@@ -113,7 +115,7 @@ pub fn candidates(a: &Analysis, gaz: &[Option<Match>], orgs: &[Candidate]) -> Ve
 }
 
 /// A definite nisba adjective in no list (الاقتصادي، السياسي، الرياضي) describing a title.
-fn describes_title(w: &crate::analysis::Word) -> bool {
+fn describes_title(w: &Word) -> bool {
     w.key.starts_with("ال")
         && (w.key.ends_with('ي') || w.key.ends_with("يه"))
         && !w.kinds.any(&[Kind::GivenName, Kind::Person])
@@ -121,7 +123,7 @@ fn describes_title(w: &crate::analysis::Word) -> bool {
 }
 
 /// The name that starts at word `i`, if the words there can form one.
-fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
+fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
     let first = &a.words[i];
     // A known person right there.
     if let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Person)) {
@@ -135,7 +137,7 @@ fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
             break;
         }
         let w = &a.words[j];
-        let particle = PARTICLES.contains(&w.key.as_ref());
+        let particle = w.kinds.has(Kind::NameParticle);
         if particle {
             j += 1;
             continue;
@@ -144,7 +146,7 @@ fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
         // word is more often the verb that follows (أيمن الصفدي سيزور).
         let known = || {
             w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
-                || matches!(a.words[j - 1].key.as_ref(), "بن" | "ابن" | "عبد" | "ابو")
+                || a.words[j - 1].kinds.any(&[Kind::NamePatronymic, Kind::NameCompound])
         };
         // A nisba after a given name is a family name when the lists know it so (هشام العلوي).
         let nisba_surname = j > i && w.kinds.has(Kind::Surname) && w.nationality.is_some();
@@ -155,26 +157,22 @@ fn name_at(a: &Analysis, gaz: &[Option<Match>], i: usize) -> Option<Span> {
         j += 1;
         // A family name with the article closes the name (محمد شياع السوداني), unless it
         // completes a compound (عبد الرحمن، أبو الغيط).
-        let compound = j >= 2 && matches!(a.words[j - 2].key.as_ref(), "عبد" | "ابو" | "ابي" | "ام" | "ذو");
-        let particle_next =
-            a.words.get(j).is_some_and(|n| a.joined(j) && matches!(n.key.as_ref(), "بن" | "ابن" | "بنت"));
+        let compound = j >= 2 && a.words[j - 2].kinds.has(Kind::NameCompound);
+        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && n.kinds.has(Kind::NamePatronymic));
         if w.key.starts_with("ال") && j > i + 1 && !compound && !particle_next {
             break;
         }
     }
-    end.map(|e| Span::new(if first.key.as_ref() == "ال" { first.span.start } else { start }, e))
+    end.map(|e| Span::new(if first.key.as_ref() == ARTICLE { first.span.start } else { start }, e))
 }
 
 /// Whether word `j` can be part of a person's name.
-fn is_name_word(a: &Analysis, j: usize) -> bool {
+fn is_name_word(a: &Words, j: usize) -> bool {
     let w = &a.words[j];
     if w.kind == crate::tokenize::TokenKind::Number {
         return false;
     }
-    if w.nationality.is_some()
-        || crate::claims::is_cue_word(&w.key)
-        || w.stems.iter().any(|s| super::media::HEADS.iter().any(|(h, _)| *h == &*s.key))
-    {
+    if w.nationality.is_some() || w.is_cue() || w.is(Kind::MediaHead) || w.is(Kind::PlaceNameHead) {
         return false;
     }
     let k = w.kinds;
@@ -182,7 +180,7 @@ fn is_name_word(a: &Analysis, j: usize) -> bool {
         return true;
     }
     // Any reading that is a common word, a title, a place, an organization or a date stops it.
-    let any = kinds_of(a, j);
+    let any = a.kinds_of(j);
     if any.any(&[
         Kind::Common,
         Kind::Title,
@@ -208,5 +206,5 @@ fn is_name_word(a: &Analysis, j: usize) -> bool {
     // by its position.
     let n = w.key.chars().count();
     let future_verb = (w.key.starts_with("سي") || w.key.starts_with("سن")) && (4..=6).contains(&n);
-    !w.span.of(a.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']) && !future_verb && n >= 2
+    !w.tanween && !future_verb && n >= 2
 }

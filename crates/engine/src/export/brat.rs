@@ -3,42 +3,35 @@
 //! a claim is a text-bound `Claim` (its content) with `Speaker` and `Cue` text-bound
 //! annotations tied to it by relations, and `Quoted` / `Negated` attributes. A span that
 //! crosses a line break is written as fragments (`0 5;6 9`), as brat requires.
-//! `annotation.conf` (in [`CONF`]) tells brat these types.
+//! `annotation.conf` ([`conf`]) tells brat these types.
 
-use super::ImportError;
+use super::{span_in, ImportError, Named};
 use crate::document::{Claim, Document, Entity, Label, Status};
 use crate::offsets::{OffsetIndex, Unit};
 use crate::Span;
 use std::collections::HashMap;
 
-pub const CONF: &str = "\
-# Wasim's types for brat (https://brat.nlplab.org/configuration.html)
-[entities]
-PER
-ORG
-LOC
-DATE
-TIME
-MONEY
-PERCENT
-CARDINAL
-NORP
-TITLE
-Claim
-Speaker
-Cue
+/// `annotation.conf`: Wasim's labels, the claim types, relations and attributes.
+pub fn conf() -> String {
+    let labels: String = Label::ALL.iter().map(|l| format!("{l}\n")).collect();
+    format!(
+        "# Wasim's types for brat (https://brat.nlplab.org/configuration.html)\n[entities]\n{labels}Claim\nSpeaker\nCue\n\n\
+         [relations]\nSpeaker\tArg1:Claim, Arg2:Speaker\nCue\tArg1:Claim, Arg2:Cue\n\
+         <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n\
+         [attributes]\nQuoted\tArg:Claim\nNegated\tArg:Claim\n"
+    )
+}
 
-[relations]
-Speaker\tArg1:Claim, Arg2:Speaker
-Cue\tArg1:Claim, Arg2:Cue
-<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
-
-[events]
-
-[attributes]
-Quoted\tArg:Claim
-Negated\tArg:Claim
-";
+/// Documents as a ZIP archive of `NAME.txt` + `NAME.ann` pairs with `annotation.conf`.
+pub fn write_zip(docs: &[Named]) -> Vec<u8> {
+    let mut files = vec![("annotation.conf".to_string(), conf().into_bytes())];
+    for d in docs {
+        let n = super::safe_name(&d.name);
+        files.push((format!("{n}.txt"), d.doc.text.clone().into_bytes()));
+        files.push((format!("{n}.ann"), write(&d.doc).into_bytes()));
+    }
+    super::zip::write(&files)
+}
 
 /// The `.ann` file of a document.
 pub fn write(doc: &Document) -> String {
@@ -123,13 +116,7 @@ pub fn read(text: &str, ann: &str, file: &str) -> Result<Document, ImportError> 
                     let (Some(Ok(s)), Some(Ok(e)), None) = (it.next(), it.next(), it.next()) else {
                         return Err(ImportError::new(place(), format!("{frag:?} is not a pair of offsets")));
                     };
-                    let len = ix.len(Unit::CodePoint);
-                    let sp = ix.span_from(s, e, Unit::CodePoint).filter(|_| e <= len).ok_or_else(|| {
-                        ImportError::new(
-                            place(),
-                            format!("offsets {s} {e} are outside the text (0..{len} code points)"),
-                        )
-                    })?;
+                    let sp = span_in(&ix, text, (s, e), Unit::CodePoint, None, &place())?;
                     pieces.push(sp.of(text).to_string());
                     cover = Some(cover.map_or(sp, |c| c.cover(sp)));
                 }

@@ -8,15 +8,15 @@
 //! and the last column is the tag when there are more than two.
 
 use super::{ImportError, Named};
-use crate::analysis::analyze_words;
 use crate::document::{Document, Entity, Label, Status};
 use crate::lexicon::Lexicon;
 use crate::tokenize::TokenKind;
+use crate::words::Words;
 use crate::Span;
 
 /// The tokens of a text (spans), with clitics split off Arabic words if asked.
 fn tokens(text: &str, split_clitics: bool) -> Vec<Span> {
-    let a = analyze_words(text, Lexicon::builtin());
+    let a = Words::analyze(text, Lexicon::builtin());
     let mut out = Vec::new();
     let mut w = 0;
     for t in &a.tokens {
@@ -76,7 +76,7 @@ pub fn write(docs: &[Named], split_clitics: bool) -> String {
 }
 
 /// Reads IOB text into documents (one per `-DOCSTART-` section).
-pub fn read(input: &str, file: &str) -> Result<Vec<Document>, ImportError> {
+pub fn read(input: &str) -> Result<Vec<Document>, ImportError> {
     let mut docs = Vec::new();
     let mut doc = Document::default();
     // The entity being read (start, label) and the end of the token before.
@@ -95,7 +95,7 @@ pub fn read(input: &str, file: &str) -> Result<Vec<Document>, ImportError> {
         }
     };
     for (n, raw) in input.lines().enumerate() {
-        let place = || format!("{file}: line {}", n + 1);
+        let place = || format!("line {}", n + 1);
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with("-DOCSTART-") {
             close(&mut doc, &mut open, prev_end);
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn read_rebuilds_text_and_spans() {
         let input = "-DOCSTART- O\n\nزار\tO\nتل\tB-LOC\nأبيب\tI-LOC\nأمس\tB-DATE\n.\tO\n\nقال\tO\nبوتين\tB-PER\n";
-        let docs = read(input, "a.conll").unwrap();
+        let docs = read(input).unwrap();
         let d = &docs[0];
         assert_eq!(d.text, "زار تل أبيب أمس .\nقال بوتين");
         let got: Vec<(Label, &str)> = d.entities.iter().map(|e| (e.label, e.span.of(&d.text))).collect();
@@ -199,19 +199,19 @@ mod tests {
 
     #[test]
     fn other_schemes_and_columns() {
-        let d = &read("John NNP B-NP S-PER\nlives VBZ O O\nin IN O O\nNew NNP B-NP B-LOC\nYork NNP I-NP E-LOC\n", "x")
+        let d = &read("John NNP B-NP S-PER\nlives VBZ O O\nin IN O O\nNew NNP B-NP B-LOC\nYork NNP I-NP E-LOC\n")
             .unwrap()[0];
         let got: Vec<&str> = d.entities.iter().map(|e| e.span.of(&d.text)).collect();
         assert_eq!(got, ["John", "New York"]);
-        let iob1 = &read("a I-ORG\nb I-ORG\nc O\n", "x").unwrap()[0];
+        let iob1 = &read("a I-ORG\nb I-ORG\nc O\n").unwrap()[0];
         assert_eq!(iob1.entities[0].span.of(&iob1.text), "a b");
     }
 
     #[test]
     fn errors_name_the_line() {
-        let e = read("زار O\nمصر B-COUNTRY\n", "f.conll").unwrap_err();
-        assert_eq!(e.place, "f.conll: line 2");
+        let e = read("زار O\nمصر B-COUNTRY\n").unwrap_err();
+        assert_eq!(e.place, "line 2");
         assert!(e.message.contains("COUNTRY"));
-        assert!(read("justonecolumn\n", "f").is_err());
+        assert!(read("justonecolumn\n").is_err());
     }
 }

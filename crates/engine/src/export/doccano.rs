@@ -5,7 +5,7 @@
 //! Import also reads the plain sequence-labelling form `{ "text", "label": [[start, end, "LOC"]] }`.
 
 use super::regions::{from_regions, to_regions, Region, Relation};
-use super::ImportError;
+use super::{span_in, ImportError};
 use crate::document::Document;
 use crate::offsets::{OffsetIndex, Unit};
 use serde_json::{json, Value};
@@ -30,6 +30,22 @@ pub fn write_line(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
+/// Reads a doccano file: one JSON object, or one per line.
+pub fn read(input: &str) -> Result<Vec<Document>, ImportError> {
+    if let Ok(v) = serde_json::from_str::<Value>(input) {
+        return Ok(vec![from_value(&v)?]);
+    }
+    let lines = input.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    lines
+        .map(|(i, line)| {
+            let place = format!("line {}", i + 1);
+            let v: Value =
+                serde_json::from_str(line).map_err(|e| ImportError::new(&place, format!("not valid JSON: {e}")))?;
+            from_value(&v).map_err(|e| e.within(&place))
+        })
+        .collect()
+}
+
 pub fn looks_like(v: &Value) -> bool {
     v.get("text").is_some()
         && (v.get("label").is_some_and(Value::is_array)
@@ -39,12 +55,7 @@ pub fn looks_like(v: &Value) -> bool {
 pub fn from_value(v: &Value) -> Result<Document, ImportError> {
     let text = v["text"].as_str().ok_or_else(|| ImportError::new("text", "missing or not text"))?;
     let ix = OffsetIndex::new(text);
-    let len = ix.len(Unit::CodePoint);
-    let span = |s: u64, e: u64, place: &str| {
-        ix.span_from(s as usize, e as usize, Unit::CodePoint).filter(|_| (e as usize) <= len).ok_or_else(|| {
-            ImportError::new(place, format!("offsets {s}..{e} are outside the text (0..{len} code points)"))
-        })
-    };
+    let span = |s: u64, e: u64, place: &str| span_in(&ix, text, (s as usize, e as usize), Unit::CodePoint, None, place);
     let mut regions: Vec<Region> = Vec::new();
     let mut relations = Vec::new();
     if let Some(labels) = v["label"].as_array() {

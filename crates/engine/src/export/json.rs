@@ -7,73 +7,134 @@
 //!                   "content": {"start","end","text"}, "quoted", "negated", "source", "status" } ] }
 //! ```
 //!
-//! Offsets are Unicode code points into `text`, end exclusive.
+//! Offsets are Unicode code points into `text`, end exclusive. [`WasimJson`] is the shape, typed;
+//! new fields may be added, none renamed.
 
-use super::ImportError;
+use super::{span_in, ImportError};
 
 use crate::document::{Claim, Document, Entity, Label, Status};
 use crate::offsets::{OffsetIndex, Unit};
 use crate::Span;
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 pub const FORMAT: &str = "wasim/1";
 
-/// The document as a Wasim JSON value.
-pub fn to_value(doc: &Document) -> Value {
-    let ix = OffsetIndex::new(&doc.text);
-    let part = |s: Span| {
-        let cp = ix.span_to(s, Unit::CodePoint);
-        json!({ "start": cp.start, "end": cp.end, "text": s.of(&doc.text) })
-    };
-    let entities: Vec<Value> = doc
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(n, e)| {
-            let cp = ix.span_to(e.span, Unit::CodePoint);
-            json!({
-                "id": format!("T{}", n + 1), "start": cp.start, "end": cp.end, "label": e.label.as_str(),
-                "text": e.span.of(&doc.text), "source": e.source, "status": e.status.as_str(),
-                "confidence": (e.confidence * 100.0).round() / 100.0,
-            })
-        })
-        .collect();
-    // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6).
-    let speaker = |s: Span| {
-        let mut v = part(s);
-        let ids: Vec<String> = doc
+/// A Wasim JSON document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WasimJson {
+    pub format: String,
+    pub text: String,
+    pub offsets: String,
+    pub entities: Vec<JsonEntity>,
+    pub claims: Vec<JsonClaim>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JsonEntity {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub text: String,
+    pub source: String,
+    pub status: Status,
+    pub confidence: f32,
+}
+
+/// A part of a claim: its code-point span and its text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JsonPart {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A claim's speaker, naming the entities inside it (`T4`, `T5`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JsonSpeaker {
+    #[serde(flatten)]
+    pub part: JsonPart,
+    pub entities: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JsonClaim {
+    pub id: String,
+    pub speaker: Option<JsonSpeaker>,
+    pub cue: Option<JsonPart>,
+    pub content: JsonPart,
+    pub quoted: bool,
+    pub negated: bool,
+    pub source: String,
+    pub status: Status,
+}
+
+impl WasimJson {
+    /// The document in its Wasim JSON shape.
+    pub fn of(doc: &Document) -> WasimJson {
+        let ix = OffsetIndex::new(&doc.text);
+        let part = |s: Span| {
+            let cp = ix.span_to(s, Unit::CodePoint);
+            JsonPart { start: cp.start, end: cp.end, text: s.of(&doc.text).to_string() }
+        };
+        let entity_id = |i: usize| format!("T{}", i + 1);
+        let entities = doc
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| s.contains(e.span))
-            .map(|(i, _)| format!("T{}", i + 1))
-            .collect();
-        v["entities"] = json!(ids);
-        v
-    };
-    let claims: Vec<Value> = doc
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(n, c)| {
-            json!({
-                "id": format!("C{}", n + 1), "speaker": c.speaker.map(speaker), "cue": c.cue.map(part),
-                "content": part(c.content), "quoted": c.quoted, "negated": c.negated,
-                "source": c.source, "status": c.status.as_str(),
+            .map(|(n, e)| {
+                let cp = ix.span_to(e.span, Unit::CodePoint);
+                JsonEntity {
+                    id: entity_id(n),
+                    start: cp.start,
+                    end: cp.end,
+                    label: e.label,
+                    text: e.span.of(&doc.text).to_string(),
+                    source: e.source.clone(),
+                    status: e.status,
+                    confidence: (e.confidence * 100.0).round() / 100.0,
+                }
             })
-        })
-        .collect();
-    json!({ "format": FORMAT, "text": doc.text, "offsets": "codepoint", "entities": entities, "claims": claims })
+            .collect();
+        // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6).
+        let speaker = |s: Span| JsonSpeaker {
+            part: part(s),
+            entities: doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| s.contains(e.span))
+                .map(|(i, _)| entity_id(i))
+                .collect(),
+        };
+        let claims = doc
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(n, c)| JsonClaim {
+                id: format!("C{}", n + 1),
+                speaker: c.speaker.map(speaker),
+                cue: c.cue.map(part),
+                content: part(c.content),
+                quoted: c.quoted,
+                negated: c.negated,
+                source: c.source.clone(),
+                status: c.status,
+            })
+            .collect();
+        WasimJson { format: FORMAT.into(), text: doc.text.clone(), offsets: "codepoint".into(), entities, claims }
+    }
 }
 
 /// The document as pretty Wasim JSON text.
 pub fn to_string(doc: &Document) -> String {
-    serde_json::to_string_pretty(&to_value(doc)).unwrap_or_default()
+    serde_json::to_string_pretty(&WasimJson::of(doc)).unwrap_or_default()
 }
 
 /// The document as one line of Wasim JSONL.
 pub fn to_line(doc: &Document) -> String {
-    serde_json::to_string(&to_value(doc)).unwrap_or_default()
+    serde_json::to_string(&WasimJson::of(doc)).unwrap_or_default()
 }
 
 /// Reads Wasim JSON, or any JSON of the same shape (`text`, `entities` with `start`/`end`/
@@ -81,9 +142,38 @@ pub fn to_line(doc: &Document) -> String {
 /// files that only name their document. Offsets are code points; a span whose `text` field does
 /// not match the document is an error.
 pub fn from_str(input: &str, text: Option<&str>) -> Result<Document, ImportError> {
-    let v: Value = serde_json::from_str(input)
-        .map_err(|e| ImportError::new(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
-    from_value(&v, text)
+    from_value(&parse(input)?, text)
+}
+
+fn parse(input: &str) -> Result<Value, ImportError> {
+    serde_json::from_str(input)
+        .map_err(|e| ImportError::new(format!("line {}", e.line()), format!("not valid JSON: {e}")))
+}
+
+/// Reads a `.json` file: Wasim JSON, or a Label Studio or doccano export told by its shape.
+pub fn read_any(input: &str) -> Result<Vec<Document>, ImportError> {
+    let v = parse(input)?;
+    if super::label_studio::looks_like(&v) {
+        super::label_studio::from_value(&v)
+    } else if super::doccano::looks_like(&v) {
+        Ok(vec![super::doccano::from_value(&v)?])
+    } else {
+        Ok(vec![from_value(&v, None)?])
+    }
+}
+
+/// Reads JSONL: a Wasim JSON (or doccano) document per line.
+pub fn read_lines(input: &str) -> Result<Vec<Document>, ImportError> {
+    let lines = input.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    lines
+        .map(|(i, line)| {
+            let place = format!("line {}", i + 1);
+            let v: Value =
+                serde_json::from_str(line).map_err(|e| ImportError::new(&place, format!("not valid JSON: {e}")))?;
+            if super::doccano::looks_like(&v) { super::doccano::from_value(&v) } else { from_value(&v, None) }
+                .map_err(|e| e.within(&place))
+        })
+        .collect()
 }
 
 pub fn from_value(v: &Value, text: Option<&str>) -> Result<Document, ImportError> {
@@ -118,26 +208,14 @@ pub fn from_value(v: &Value, text: Option<&str>) -> Result<Document, ImportError
                 .map(|n| n as usize)
                 .ok_or_else(|| ImportError::new(place, format!("\"{k}\" is missing or not a whole number")))
         };
-        let (s, e) = (num("start")?, num("end")?);
-        let len = ix.len(Unit::CodePoint);
-        if s > e || e > len {
-            return Err(ImportError::new(
-                place,
-                format!("offsets {s}..{e} are outside the text (0..{len} code points)"),
-            ));
-        }
-        let sp = ix
-            .span_from(s, e, Unit::CodePoint)
-            .ok_or_else(|| ImportError::new(place, "offsets do not fit the text"))?;
-        if let Some(t) = o.get("text").and_then(Value::as_str) {
-            if t != sp.of(&doc_text) {
-                return Err(ImportError::new(
-                    place,
-                    format!("its text {t:?} does not match the document there ({:?})", sp.of(&doc_text)),
-                ));
-            }
-        }
-        Ok(sp)
+        span_in(
+            &ix,
+            &doc_text,
+            (num("start")?, num("end")?),
+            Unit::CodePoint,
+            o.get("text").and_then(Value::as_str),
+            place,
+        )
     };
     let mut doc = Document { text: doc_text.clone(), ..Document::default() };
     for (n, e) in array(obj, "entities")?.iter().enumerate() {

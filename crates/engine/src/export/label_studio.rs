@@ -2,23 +2,28 @@
 //! a list of tasks `{ "data": { "text" }, "annotations": [ { "result": [...] } ] }`, one per
 //! document; regions are `labels` results (`from_name: "label"`, `to_name: "text"`) and claims'
 //! parts are tied by `relation` results (see `regions.rs`). Offsets are **UTF-16 code units**,
-//! as Label Studio's browser counts them. The matching labeling config is in [`CONFIG`].
+//! as Label Studio's browser counts them. The matching labeling config is [`config`].
 
 use super::regions::{from_regions, to_regions, Region, Relation};
-use super::{ImportError, Named};
-use crate::document::Document;
+use super::{span_in, ImportError, Named};
+use crate::document::{Document, Label};
 use crate::offsets::{OffsetIndex, Unit};
 use serde_json::{json, Value};
 
-pub const CONFIG: &str = r#"<View>
-  <Labels name="label" toName="text">
-    <Label value="PER"/><Label value="ORG"/><Label value="LOC"/><Label value="DATE"/><Label value="TIME"/>
-    <Label value="MONEY"/><Label value="PERCENT"/><Label value="CARDINAL"/><Label value="NORP"/><Label value="TITLE"/>
-    <Label value="CLAIM"/><Label value="QUOTE"/><Label value="NEGATED"/><Label value="SPEAKER"/><Label value="CUE"/>
-  </Labels>
-  <Relations><Relation value="speaker"/><Relation value="cue"/></Relations>
-  <Text name="text" value="$text"/>
-</View>"#;
+/// The labeling config that matches these tasks: Wasim's labels, then the claim parts.
+pub fn config() -> String {
+    let labels: String = Label::ALL
+        .iter()
+        .map(|l| l.as_str())
+        .chain(["CLAIM", "QUOTE", "NEGATED", "SPEAKER", "CUE"])
+        .map(|l| format!("<Label value=\"{l}\"/>"))
+        .collect();
+    format!(
+        "<View>\n  <Labels name=\"label\" toName=\"text\">{labels}</Labels>\n  \
+         <Relations><Relation value=\"speaker\"/><Relation value=\"cue\"/></Relations>\n  \
+         <Text name=\"text\" value=\"$text\"/>\n</View>"
+    )
+}
 
 pub fn write(docs: &[Named]) -> String {
     let tasks: Vec<Value> = docs.iter().map(|d| task(&d.name, &d.doc)).collect();
@@ -43,6 +48,13 @@ fn task(name: &str, doc: &Document) -> Value {
 }
 
 /// Whether a JSON value looks like Label Studio tasks.
+/// Reads a Label Studio export: a list of tasks, or one task.
+pub fn read(input: &str) -> Result<Vec<Document>, ImportError> {
+    let v: Value = serde_json::from_str(input)
+        .map_err(|e| ImportError::new(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
+    from_value(&v)
+}
+
 pub fn looks_like(v: &Value) -> bool {
     let first = v.as_array().and_then(|a| a.first()).unwrap_or(v);
     first.get("data").is_some_and(|d| d.get("text").is_some())
@@ -81,19 +93,7 @@ fn read_task(t: &Value) -> Result<Document, ImportError> {
         let (Some(s), Some(e)) = (v["start"].as_u64(), v["end"].as_u64()) else {
             return Err(ImportError::new(&place, "a region needs start and end"));
         };
-        let len = ix.len(Unit::Utf16);
-        let span =
-            ix.span_from(s as usize, e as usize, Unit::Utf16).filter(|_| (e as usize) <= len).ok_or_else(|| {
-                ImportError::new(&place, format!("offsets {s}..{e} are outside the text (0..{len} UTF-16 units)"))
-            })?;
-        if let Some(written) = v["text"].as_str() {
-            if written != span.of(text) {
-                return Err(ImportError::new(
-                    &place,
-                    format!("its text {written:?} does not match the document there ({:?})", span.of(text)),
-                ));
-            }
-        }
+        let span = span_in(&ix, text, (s as usize, e as usize), Unit::Utf16, v["text"].as_str(), &place)?;
         let labels: Vec<String> = v["labels"]
             .as_array()
             .map(|a| a.iter().filter_map(|l| l.as_str().map(String::from)).collect())

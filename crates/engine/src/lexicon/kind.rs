@@ -1,87 +1,158 @@
-//! What a lexicon entry is. One list file per kind under `crates/engine/data/`; an entry may be
-//! in several lists (عمان is a city and a country), so a lookup answers a set of kinds. Head
-//! words are entered with and without the article (build.rs adds the other form).
+//! What a lexicon entry is. One list file per kind under `crates/engine/data/` (`hand/` written
+//! for Wasim, `extracted/` generated from packages); an entry may be in several lists (عمان is a
+//! city and a country, العام is a period and an adjective), so a lookup answers a set of kinds.
+//! Head words are entered with and without the article (build.rs adds the other form); cue verbs
+//! are listed by their past and present and build.rs adds their conjugations.
+//!
+//! Every word list a rule consults is a kind here: to add one, add a row to the table below and
+//! a file under `data/hand/`.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Country,
+macro_rules! kinds {
+    ($($(#[doc = $doc:literal])* $kind:ident = $file:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $($(#[doc = $doc])* $kind,)*
+        }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$(Kind::$kind,)*];
+
+            /// The list's file name under `crates/engine/data/` (without `.txt`), also the
+            /// `source` of entities it proposes (`list:<name>`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $file,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    // Names.
+    Country = "countries",
     /// A major city, from the hand-written list: tagged wherever it stands.
-    City,
+    City = "cities",
     /// A city or town from the gazetteers: many are also common words (الجديدة، جامعة), so
     /// they are tagged only in context (after في، إلى، مدينة …).
-    Town,
-    Region,
-    GivenName,
-    Surname,
+    Town = "towns",
+    Region = "regions",
+    GivenName = "given-names",
+    Surname = "surnames",
     /// A full name of a well-known person.
-    Person,
-    Organization,
+    Person = "persons",
+    Organization = "organizations",
     /// Newspapers, channels, agencies.
-    Media,
-    /// A word that heads an organization name: وزارة، حزب، جامعة …
-    OrgHead,
-    /// A role or title: الرئيس، وزير، المتحدث باسم …
-    Title,
+    Media = "media",
     /// A nationality or group adjective: الروسي، الإيرانية، الإسرائيليون …
-    Nationality,
-    Currency,
-    Month,
-    Weekday,
+    Nationality = "nationalities",
+    Currency = "currencies",
+    Month = "months",
+    /// Months of the Hijri calendar, and the first words of two-word ones (ربيع، جمادى): also
+    /// names and common words, so they need context.
+    HijriMonth = "hijri-months",
+    /// Months that are also common words (مارس he practised, آب/أب father): they need a number
+    /// or a context word.
+    AmbiguousMonth = "ambiguous-months",
+    Weekday = "weekdays",
     /// A frequent word that is no name on its own (stop words, common nouns and verbs).
-    Common,
+    Common = "common-words",
+
+    // Words that introduce or continue a name.
+    /// A word that heads an organization name: وزارة، حزب، جامعة …
+    OrgHead = "org-heads",
     /// A word of a place-type: مدينة، محافظة، ولاية …
-    PlaceHead,
+    PlaceHead = "place-heads",
+    /// A role or title: الرئيس، وزير، المتحدث باسم …
+    Title = "titles",
+    /// Words after a title that describe it, not the person: السابق، الحالي …
+    TitleTail = "title-tails",
+    /// Particles inside a person's name: بن، ابن، بنت، أبو، عبد …
+    NameParticle = "name-particles",
+    /// Particles that join a name to the next word as one compound: عبد الرحمن، أبو الغيط.
+    NameCompound = "name-compounds",
+    /// Particles of descent that continue a name past a family name: بن، ابن، بنت.
+    NamePatronymic = "name-patronymics",
+    /// Words whose following name is a medium or company (صحيفة، قناة، شركة …), without the
+    /// article.
+    MediaHead = "media-heads",
+    /// Words whose following name is a place (مدينة، حي، مخيم، جزيرة …), without the article.
+    PlaceNameHead = "place-name-heads",
+    /// Adjectives that continue an organization's name: الدولي، الوطنية، المركزي …
+    OrgAdjective = "org-adjectives",
+    /// What an organization is for, after ل: الطاقة، التنمية، حقوق …
+    OrgPurpose = "org-purposes",
+    /// Definite words that never continue a name after a head: الذي، اليوم، الماضي …
+    NotModifier = "not-modifiers",
+    /// Words before a town name that make it one: في، إلى، من، شمال، مدينة …
+    TownContext = "town-context",
+
+    // Dates, times and amounts.
+    /// أمس، غدا، البارحة.
+    RelativeDay = "relative-days",
+    /// يوم، اليوم: a day word before a weekday or a date.
+    DayWord = "day-words",
+    /// صباح، مساء، ليلة …: a part of the day before a date.
+    DayPart = "day-parts",
+    /// الشهر، الأسبوع، العام …
+    Period = "periods",
+    /// الحالي، الماضي، المقبل …: after a period or a weekday.
+    DateModifier = "date-modifiers",
+    /// منتصف، مطلع، أواخر …: an edge of a period.
+    PeriodEdge = "period-edges",
+    /// عام، سنة: before a year.
+    YearWord = "year-words",
+    /// الساعة: before a time of day.
+    HourWord = "hour-words",
+    /// هذا، هذه: before a period (هذا العام).
+    Demonstrative = "demonstratives",
+    /// في، منذ، شهر …: before a month name that needs context.
+    MonthContext = "month-context",
+    /// ألف، مليون، مليار …
+    Scale = "scales",
+    /// بالمئة، في المائة: after a number.
+    PercentWord = "percent-words",
+
+    // Claims.
+    /// Verbs of saying, in every third-person form (build.rs conjugates them).
+    CueVerb = "cue-verbs",
+    /// Verbs that deny (نفى، أنكر): the claim is negated.
+    CueDenial = "cue-denials",
+    /// Attributions: بحسب، وفقا لـ، نقلا عن، على لسان.
+    CueAccording = "cue-according",
+    /// Cue verbs whose content may be a verbal noun after إلى (دعا إلى الإفراج …).
+    GovernsIla = "governs-ila",
+    /// … after ب (طالب بتشكيل …).
+    GovernsBi = "governs-bi",
+    /// … after من (حذر من تصعيد …).
+    GovernsMin = "governs-min",
+    /// … after على (حث على الحوار …).
+    GovernsAla = "governs-ala",
+    /// Words after which a content starts: أن، إن، بأن، أنه …
+    Complementizer = "complementizers",
+    /// Prepositions a cue verb governs before its content: إلى، عن، على، ب.
+    CuePreposition = "cue-prepositions",
+    /// Words that end a content or a speaker after a comma: وذلك، في حين، بينما …
+    ContentBreak = "content-breaks",
+    /// Nouns after في that end a speaker: بيان، تصريح، مقابلة …
+    StatementNoun = "statement-nouns",
+    /// Words that cannot open a speaker: pronouns, prepositions, demonstratives.
+    NotSpeaker = "not-speakers",
+    /// Negations before a cue: لم، لا، لن، ما.
+    Negation = "negations",
 }
 
 impl Kind {
-    pub const ALL: [Kind; 17] = [
-        Kind::Country,
-        Kind::City,
-        Kind::Town,
-        Kind::Region,
-        Kind::GivenName,
-        Kind::Surname,
-        Kind::Person,
-        Kind::Organization,
-        Kind::Media,
-        Kind::OrgHead,
-        Kind::Title,
-        Kind::Nationality,
-        Kind::Currency,
-        Kind::Month,
-        Kind::Weekday,
-        Kind::Common,
-        Kind::PlaceHead,
-    ];
-
-    /// The list's file name under `crates/engine/data/` (without `.txt`), also the `source` of
-    /// entities it proposes (`list:<name>`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Kind::Country => "countries",
-            Kind::City => "cities",
-            Kind::Town => "towns",
-            Kind::Region => "regions",
-            Kind::GivenName => "given-names",
-            Kind::Surname => "surnames",
-            Kind::Person => "persons",
-            Kind::Organization => "organizations",
-            Kind::Media => "media",
-            Kind::OrgHead => "org-heads",
-            Kind::Title => "titles",
-            Kind::Nationality => "nationalities",
-            Kind::Currency => "currencies",
-            Kind::Month => "months",
-            Kind::Weekday => "weekdays",
-            Kind::Common => "common-words",
-            Kind::PlaceHead => "place-heads",
-        }
-    }
-
     pub const fn bit(self) -> u64 {
         1 << self as u64
     }
+
+    /// Cue kinds: a verb of saying, a denial, an attribution.
+    pub const CUES: [Kind; 3] = [Kind::CueVerb, Kind::CueDenial, Kind::CueAccording];
 }
+
+// Kinds are bits of a u64.
+const _: () = assert!(Kind::ALL.len() <= 64);
 
 /// A set of kinds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -99,6 +170,9 @@ impl Kinds {
         self.0 == 0
     }
     pub fn iter(self) -> impl Iterator<Item = Kind> {
-        Kind::ALL.into_iter().filter(move |k| self.has(*k))
+        Kind::ALL.iter().copied().filter(move |k| self.has(*k))
+    }
+    pub fn union(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
     }
 }

@@ -1,0 +1,29 @@
+//! Attributions: بحسب X، وفقا لـ X، نقلا عن X. The speaker follows the cue; the content is the
+//! clause before it (…، بحسب البنك المركزي), or, when the cue opens the sentence, the clause
+//! after the comma (وبحسب الوكالة، فإن …).
+
+use super::{claim, trim_end, Context};
+use crate::document::Claim;
+use crate::Span;
+
+/// The claim of the attribution `cue`, whose words end before word `next`.
+pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
+    let a = cx.a;
+    let sentence = a.sentence(cue.start);
+    let (speaker, after) = cx.speaker_after(next, sentence)?;
+    let opens = a.text[sentence.start..cue.start].trim_matches(|c: char| c.is_whitespace() || c == 'و').is_empty();
+    let content = if opens {
+        let mut k = after;
+        if k < a.words.len() && cx.is_complementizer(k) {
+            k += 1;
+        }
+        let start = a.words.get(k)?.span.start;
+        trim_end(a.text, Span::new(start, sentence.end))
+    } else {
+        trim_end(a.text, Span::new(sentence.start, cue.start))
+    };
+    if content.is_empty() {
+        return None;
+    }
+    Some(claim(Some(speaker), Some(cue), content, false, false, "rule:claims-according"))
+}

@@ -1,0 +1,90 @@
+//! Speakers: the noun phrase after a cue (VSO: قالت صحيفة “هآرتس” …) or the entities right
+//! before it (SVO: الوزير قال …).
+
+use super::{Context, IN, MAX_SPEAKER_WORDS};
+use crate::document::Label;
+use crate::lexicon::Kind;
+use crate::tokenize::TokenKind;
+use crate::Span;
+
+impl Context<'_, '_> {
+    /// A noun phrase starting at word `j`: up to a comma, a complementizer, a date, a
+    /// preposition the cue governs, or في before a statement noun; a quoted name inside it
+    /// (صحيفة “هآرتس”) is kept whole. Returns it and the index of the word after it.
+    pub(super) fn speaker_after(&self, j: usize, sentence: Span) -> Option<(Span, usize)> {
+        let a = self.a;
+        let first = a.words.get(j)?;
+        // A speaker must name someone: it starts with a noun, not a preposition or a pronoun.
+        if first.kinds.has(Kind::NotSpeaker) || first.kind == TokenKind::Number {
+            return None;
+        }
+        let start = first.stem_start();
+        let mut end = None;
+        let mut k = j;
+        while k < a.words.len() && k < j + MAX_SPEAKER_WORDS && a.words[k].span.start < sentence.end {
+            if k > j {
+                let b = a.between(k).trim();
+                let quote_ok = b.chars().all(|c| matches!(c, '“' | '”' | '«' | '»' | '"'));
+                if !(a.joined(k) || (quote_ok && !b.is_empty())) {
+                    break;
+                }
+            }
+            let w = &a.words[k];
+            if self.is_complementizer(k)
+                || (k > j && w.kinds.has(Kind::CuePreposition))
+                || self.in_entity(k, &[Label::DATE, Label::TIME])
+                || w.is_cue()
+            {
+                break;
+            }
+            if *w.key == *IN && a.words.get(k + 1).is_some_and(|n| n.kinds.has(Kind::StatementNoun)) {
+                break;
+            }
+            end = Some(w.span.end);
+            k += 1;
+        }
+        let mut end = end?;
+        // A closing quotation mark right after the phrase belongs to it: صحيفة “هآرتس”
+        if let Some(c) = a.text[end..].chars().next().filter(|c| matches!(c, '”' | '»' | '"')) {
+            if a.text[start..end].contains(['“', '«', '"']) {
+                end += c.len_utf8();
+            }
+        }
+        Some((Span::new(start, end), k))
+    }
+
+    /// The subject before the cue at word `i` (SVO): the entities and titles joined right
+    /// before it, opening their clause.
+    pub(super) fn speaker_before(&self, i: usize, sentence: Span) -> Option<Span> {
+        let a = self.a;
+        if i == 0 || !a.joined(i) {
+            return None;
+        }
+        let cue_start = a.words[i].span.start;
+        // The entity or entities ending right before the cue, back to the sentence start.
+        let mut start = None;
+        let mut at = a.words[i - 1].span.end;
+        while let Some(e) = self.entity_ending_at(at) {
+            if e.span.end > cue_start
+                || e.span.start < sentence.start
+                || !matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::NORP | Label::TITLE)
+            {
+                break;
+            }
+            start = Some(e.span.start);
+            // The word holding the entity's start (it may start after a clitic, inside a word),
+            // then the word before it.
+            let w = a.words.partition_point(|x| x.span.start <= e.span.start);
+            if w < 2 || !a.joined(w - 1) || a.words[w - 2].span.end >= at {
+                break;
+            }
+            at = a.words[w - 2].span.end;
+        }
+        // The subject opens its clause: the sentence starts there, or a comma stands before it.
+        let start = start?;
+        let before = a.text[sentence.start.min(start)..start].trim_end();
+        let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
+            || before.ends_with(['،', ',']);
+        opens.then(|| Span::new(start, a.words[i - 1].span.end))
+    }
+}

@@ -1,0 +1,77 @@
+//! Claims of a verb of saying or denying: VSO (أكدت السفارة الروسية في إسرائيل، أمس الأحد، أن
+//! …), SVO (الوزير قال إن …), a colon or a quotation after the cue and its speaker (قال الوزير:
+//! “…”), a nominal content (see `nominal.rs`), and a headline (روسيا تؤكد استمرار التنسيق …:
+//! the rest of its line, no أن).
+
+use super::{claim, trim_end, Context, CueKind, SKIP_WORDS};
+use crate::document::Claim;
+use crate::lexicon::Kind;
+use crate::Span;
+
+/// The claim whose cue, of `kind`, is `cue` in word `i`.
+pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Claim> {
+    let a = cx.a;
+    let cue_words_end = a.word_at(cue.end);
+    let negated = kind == CueKind::Denial || (a.joined(i) && a.words[i - 1].any.has(Kind::Negation));
+    let sentence = a.sentence(a.words[i].span.start);
+    // What follows the cue: [speaker] [، adverbial،] [preposition] complementizer content.
+    let mut j = cue_words_end;
+    let mut speaker = None;
+    // SVO: an entity opening the clause right before the cue is the speaker (روسيا تؤكد …،
+    // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
+    let subject_before = cx.speaker_before(i, sentence);
+    if subject_before.is_none()
+        && j < a.words.len()
+        && !cx.is_complementizer(j)
+        && !a.words[j].kinds.has(Kind::CuePreposition)
+        && a.words[j].span.start < sentence.end
+    {
+        if let Some((sp, next)) = cx.speaker_after(j, sentence) {
+            speaker = Some(sp);
+            j = next;
+        }
+    }
+    // Skip what stands between the speaker and the complementizer: adverbials (، أمس الأحد،),
+    // the occasion (في بيان، في حوار مع قناة العربية), an apposition (، وهي طبيبة في تونس،), a
+    // governed preposition (إلى، عن) — up to a few words, never past another cue, a quotation
+    // or the end of the sentence.
+    let mut k = j;
+    while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
+        if k > j && (a.words[k].is_cue() || a.between(k).contains(['“', '«', '"', ':'])) {
+            break;
+        }
+        k += 1;
+    }
+    if k < a.words.len() && cx.is_complementizer(k) && a.words[k].span.start < sentence.end {
+        j = k;
+    }
+    let after_cue = a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end));
+    let (content, quoted) = if j < a.words.len() && cx.is_complementizer(j) {
+        cx.content_after(a.words[j].span.end, sentence)?
+    } else if let Some(c) = cx.colon_or_quote(after_cue, sentence) {
+        c
+    } else if let Some((c, cut)) = cx.nominal_content(i, cue_words_end, sentence) {
+        // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
+        speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
+        speaker = speaker.map(|s| trim_end(a.text, s));
+        c
+    } else if is_headline(cx, i, subject_before) {
+        // روسيا تؤكد استمرار …: a headline's content is the rest of its line.
+        let start = a.words.get(cue_words_end)?.span.start;
+        let end = trim_end(a.text, Span::new(start, a.paragraph_end(start))).end;
+        (Span::new(start, end), false)
+    } else {
+        return None;
+    };
+    Some(claim(speaker.or(subject_before), Some(cue), content, quoted, negated, "rule:claims"))
+}
+
+/// A headline: the subject opens its line and the line has no final stop.
+fn is_headline(cx: &Context, i: usize, subject: Option<Span>) -> bool {
+    let a = cx.a;
+    let Some(subj) = subject else { return false };
+    let line_start = a.paragraph_start(a.words[i].span.start);
+    let line_end = a.paragraph_end(a.words[i].span.start);
+    a.text[line_start..subj.start].trim().is_empty()
+        && !a.text[line_start..line_end].trim_end().ends_with(['.', '!', '؟', '?', '»', '”'])
+}

@@ -1,0 +1,386 @@
+//! The learned tagger: a linear-chain model over BIO tags of PER, ORG and LOC, with hashed
+//! features of Wasim's own analysis (see `tagger/features.rs`), transition scores and Viterbi
+//! decoding, trained as an averaged structured perceptron on annotated corpora
+//! (`tagger/train.rs`). Its weights are data (`model/wasim.model`), quantized to one byte each;
+//! a person's corrections teach it on top of them (`tagger/taught.rs`) without touching them.
+//!
+//! Why our own small core and not a crate: the model must update online in microseconds (the
+//! corrections a person makes in the page), keep its weights as compact bytes for the download,
+//! and compute features without allocating; the CRF crates for wasm store weights in string-keyed
+//! maps or write through the file system.
+
+pub mod features;
+mod file;
+mod taught;
+pub mod train;
+
+use crate::document::Label;
+pub use features::Features;
+pub use file::ModelError;
+pub use taught::Taught;
+
+/// The labels the model tags.
+pub const LABELS: [Label; 3] = [Label::PER, Label::ORG, Label::LOC];
+/// Tags: O, then B and I of each label.
+pub const TAGS: usize = 1 + 2 * LABELS.len();
+/// The row of the transition table for the sentence start.
+const START: usize = TAGS;
+
+/// A tag's index: 0 for O, `1 + 2k` for B of label k, `2 + 2k` for I.
+pub fn tag_of(label: Label, inside: bool) -> Option<usize> {
+    LABELS.iter().position(|&l| l == label).map(|k| 1 + 2 * k + usize::from(inside))
+}
+
+/// The label of a tag (`None` for O) and whether it is an inside tag.
+pub fn label_of(tag: usize) -> Option<(Label, bool)> {
+    (tag > 0 && tag < TAGS).then(|| (LABELS[(tag - 1) / 2], (tag - 1) % 2 == 1))
+}
+
+/// Whether tag `next` may follow tag `prev` (`START` at the beginning): an inside tag only
+/// continues its own label.
+fn allowed(prev: usize, next: usize) -> bool {
+    match label_of(next) {
+        Some((l, true)) => label_of(prev).is_some_and(|(p, _)| p == l),
+        _ => true,
+    }
+}
+
+/// A trained model: hashed emission weights (one signed byte per feature row and tag, times
+/// `scale`), transition weights, and how its scores map to probabilities.
+#[derive(Clone)]
+pub struct Model {
+    bits: u8,
+    /// How the one-byte weights read: `levels[byte]`, the quantization's table.
+    quant: Quant,
+    levels: Vec<f32>,
+    weights: Vec<i8>,
+    /// `transitions[prev * TAGS + next]`, prev up to `START`.
+    transitions: Vec<f32>,
+    /// Entity marginals are computed at this temperature, then calibrated: p' = σ(a·logit(p) + b).
+    pub calibration: Calibration,
+    pub info: Info,
+    /// What a person taught on top of the weights.
+    pub taught: Taught,
+    fingerprint: u64,
+}
+
+/// How weights are stored in one byte: `q = round(127 · (|w| / max)^gamma)` with its sign, so a
+/// gamma below 1 gives the many small weights more levels than the few large ones.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Quant {
+    pub max: f32,
+    pub gamma: f32,
+}
+
+impl Default for Quant {
+    fn default() -> Quant {
+        Quant { max: 127.0, gamma: 1.0 }
+    }
+}
+
+impl Quant {
+    /// The byte of a weight.
+    pub fn byte(&self, w: f32) -> i8 {
+        if self.max <= 0.0 {
+            return 0;
+        }
+        let q = 127.0 * (w.abs() / self.max).min(1.0).powf(self.gamma);
+        (q.round() * w.signum()) as i8
+    }
+    /// The weight of every byte, as a table indexed by the byte read unsigned.
+    pub fn levels(&self) -> Vec<f32> {
+        (0..256u32)
+            .map(|b| {
+                let q = f32::from(b as u8 as i8);
+                q.signum() * self.max * (q.abs() / 127.0).powf(1.0 / self.gamma)
+            })
+            .collect()
+    }
+}
+
+/// How raw marginals become confidences that mean what they say (fitted on development data).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Calibration {
+    pub temperature: f32,
+    pub a: f32,
+    pub b: f32,
+}
+
+impl Default for Calibration {
+    fn default() -> Calibration {
+        Calibration { temperature: 1.0, a: 1.0, b: 0.0 }
+    }
+}
+
+/// What a model file says about itself.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Info {
+    /// The corpora it was trained on, with their sentence counts.
+    pub trained_on: Vec<(String, usize)>,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Feature rows that carry a weight.
+    pub rows: usize,
+}
+
+/// A tagged entity: its first and last word (indices into the sentence's words), label and
+/// confidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagged {
+    pub first: usize,
+    pub last: usize,
+    pub label: Label,
+    pub confidence: f32,
+    /// Whether what a person taught changed this decision.
+    pub taught: bool,
+}
+
+impl Model {
+    /// An empty model (all weights zero) of 2^`bits` feature rows, for training.
+    pub fn empty(bits: u8) -> Model {
+        Model {
+            bits,
+            quant: Quant::default(),
+            levels: Quant::default().levels(),
+            weights: vec![0; (1usize << bits) * TAGS],
+            transitions: vec![0.0; (TAGS + 1) * TAGS],
+            calibration: Calibration::default(),
+            info: Info::default(),
+            taught: Taught::default(),
+            fingerprint: 0,
+        }
+    }
+
+    pub fn bits(&self) -> u8 {
+        self.bits
+    }
+
+    /// The row of a feature hash.
+    #[inline]
+    fn row(&self, f: u64) -> usize {
+        (f >> (64 - u32::from(self.bits))) as usize
+    }
+
+    /// Emission scores of every word of a sentence: `scores[w * TAGS + t]`, with what a person
+    /// taught (and, separately, without it when `untaught` is given).
+    fn emissions(&self, feats: &Features, with_taught: bool) -> Vec<f32> {
+        let n = feats.len();
+        let mut scores = vec![0.0f32; n * TAGS];
+        for w in 0..n {
+            let out = &mut scores[w * TAGS..(w + 1) * TAGS];
+            for &f in feats.of(w) {
+                let r = self.row(f);
+                let row = &self.weights[r * TAGS..(r + 1) * TAGS];
+                for t in 0..TAGS {
+                    out[t] += self.levels[row[t] as u8 as usize];
+                }
+                if with_taught {
+                    if let Some(d) = self.taught.row(r as u32) {
+                        for t in 0..TAGS {
+                            out[t] += d[t];
+                        }
+                    }
+                }
+            }
+        }
+        scores
+    }
+
+    fn transition(&self, prev: usize, next: usize) -> f32 {
+        if !allowed(prev, next) {
+            return f32::NEG_INFINITY;
+        }
+        self.transitions[prev * TAGS + next] + self.taught.transition(prev, next)
+    }
+
+    /// The best tag sequence for a sentence (empty for no words).
+    pub fn decode(&self, feats: &Features) -> Vec<usize> {
+        viterbi(&self.emissions(feats, true), feats.len(), |p, n| self.transition(p, n))
+    }
+
+    /// The entities of a sentence with calibrated confidences.
+    pub fn tag(&self, feats: &Features) -> Vec<Tagged> {
+        let n = feats.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let em = self.emissions(feats, true);
+        let tags = viterbi(&em, n, |p, q| self.transition(p, q));
+        let untaught = if self.taught.is_empty() {
+            None
+        } else {
+            let base = self.emissions(feats, false);
+            Some(viterbi(
+                &base,
+                n,
+                |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY },
+            ))
+        };
+        let marginals = Marginals::new(&em, n, self.calibration.temperature, |p, q| self.transition(p, q));
+        let mut out = Vec::new();
+        let mut w = 0;
+        while w < n {
+            let Some((label, _)) = label_of(tags[w]) else {
+                w += 1;
+                continue;
+            };
+            let mut last = w;
+            while last + 1 < n && label_of(tags[last + 1]) == Some((label, true)) {
+                last += 1;
+            }
+            let p = marginals.segment(&tags, w, last);
+            let taught = untaught.as_ref().is_some_and(|u| u[w..=last] != tags[w..=last]);
+            out.push(Tagged { first: w, last, label, confidence: self.calibration.apply(p), taught });
+            w = last + 1;
+        }
+        out
+    }
+}
+
+/// The sentences of a text as ranges of word indices.
+pub type Sentences = [std::ops::Range<usize>];
+
+impl Model {
+    /// Tags a whole text in two passes: the second sees how the first tagged each word elsewhere
+    /// in the text (a name found once is found again). Returns each sentence's start and its
+    /// entities (word indices relative to that start).
+    pub fn tag_text(&self, ctx: &mut features::Context, sentences: &Sentences) -> Vec<(usize, Vec<Tagged>)> {
+        let mut feats = Features::default();
+        ctx.first_pass(None);
+        let first = self.first_pass(ctx, sentences, &mut feats);
+        ctx.first_pass(Some(&first));
+        sentences
+            .iter()
+            .map(|r| {
+                ctx.sentence(r.clone(), &mut feats);
+                (r.start, self.tag(&feats))
+            })
+            .collect()
+    }
+
+    /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
+    /// features.
+    pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
+        let mut tags = vec![0; ctx.len()];
+        for r in sentences {
+            ctx.sentence(r.clone(), feats);
+            for (k, t) in self.decode(feats).into_iter().enumerate() {
+                tags[r.start + k] = t;
+            }
+        }
+        tags
+    }
+}
+
+impl Calibration {
+    /// The calibrated probability of a raw marginal.
+    pub fn apply(&self, p: f32) -> f32 {
+        let p = p.clamp(1e-4, 1.0 - 1e-4);
+        let logit = (p / (1.0 - p)).ln();
+        1.0 / (1.0 + (-(self.a * logit + self.b)).exp())
+    }
+}
+
+/// Viterbi over `n` words with emission scores `em[w * TAGS + t]` and transition scores.
+fn viterbi(em: &[f32], n: usize, trans: impl Fn(usize, usize) -> f32) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * TAGS];
+    let mut back = vec![0u8; n * TAGS];
+    for t in 0..TAGS {
+        score[t] = trans(START, t) + em[t];
+    }
+    for w in 1..n {
+        for t in 0..TAGS {
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for p in 0..TAGS {
+                let s = score[(w - 1) * TAGS + p] + trans(p, t);
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[w * TAGS + t] = best + em[w * TAGS + t];
+            back[w * TAGS + t] = arg as u8;
+        }
+    }
+    let last = &score[(n - 1) * TAGS..];
+    let mut t = (0..TAGS).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let mut tags = vec![0; n];
+    for w in (0..n).rev() {
+        tags[w] = t;
+        t = usize::from(back[w * TAGS + t]);
+    }
+    tags
+}
+
+/// Forward and backward log-scores of a sentence, for the probability of a segment.
+struct Marginals {
+    n: usize,
+    alpha: Vec<f32>,
+    beta: Vec<f32>,
+    /// Scaled emissions and transitions.
+    em: Vec<f32>,
+    trans: Vec<f32>,
+    log_z: f32,
+}
+
+fn log_sum_exp(xs: impl Iterator<Item = f32>) -> f32 {
+    let v: Vec<f32> = xs.collect();
+    let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if m == f32::NEG_INFINITY {
+        return m;
+    }
+    m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+}
+
+impl Marginals {
+    fn new(em: &[f32], n: usize, temperature: f32, trans: impl Fn(usize, usize) -> f32) -> Marginals {
+        let k = 1.0 / temperature.max(1e-3);
+        let em: Vec<f32> = em.iter().map(|x| x * k).collect();
+        let tr: Vec<f32> = (0..(TAGS + 1) * TAGS).map(|i| trans(i / TAGS, i % TAGS) * k).collect();
+        let mut alpha = vec![f32::NEG_INFINITY; n * TAGS];
+        for t in 0..TAGS {
+            alpha[t] = tr[START * TAGS + t] + em[t];
+        }
+        for w in 1..n {
+            for t in 0..TAGS {
+                alpha[w * TAGS + t] =
+                    log_sum_exp((0..TAGS).map(|p| alpha[(w - 1) * TAGS + p] + tr[p * TAGS + t])) + em[w * TAGS + t];
+            }
+        }
+        let mut beta = vec![0.0f32; n * TAGS];
+        for w in (0..n.saturating_sub(1)).rev() {
+            for t in 0..TAGS {
+                beta[w * TAGS + t] = log_sum_exp(
+                    (0..TAGS).map(|q| tr[t * TAGS + q] + em[(w + 1) * TAGS + q] + beta[(w + 1) * TAGS + q]),
+                );
+            }
+        }
+        let log_z = log_sum_exp((0..TAGS).map(|t| alpha[(n - 1) * TAGS + t]));
+        Marginals { n, alpha, beta, em, trans: tr, log_z }
+    }
+
+    /// The probability that words `first..=last` carry exactly `tags` there and the entity ends
+    /// at `last` (the next word is not inside it).
+    fn segment(&self, tags: &[usize], first: usize, last: usize) -> f32 {
+        let mut s = self.alpha[first * TAGS + tags[first]];
+        for w in first + 1..=last {
+            s += self.trans[tags[w - 1] * TAGS + tags[w]] + self.em[w * TAGS + tags[w]];
+        }
+        let end = tags[last];
+        let rest = if last + 1 < self.n {
+            let inside = label_of(end).and_then(|(l, _)| tag_of(l, true));
+            log_sum_exp((0..TAGS).filter(|&q| Some(q) != inside).map(|q| {
+                self.trans[end * TAGS + q] + self.em[(last + 1) * TAGS + q] + self.beta[(last + 1) * TAGS + q]
+            }))
+        } else {
+            0.0
+        };
+        (s + rest - self.log_z).exp().clamp(0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests;

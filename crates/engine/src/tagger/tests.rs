@@ -1,0 +1,169 @@
+//! The tagger's core: tags and their constraints, the model file, online learning, calibration.
+
+use super::*;
+use crate::lexicon::Lexicon;
+use crate::words::Words;
+
+fn builtin() -> Model {
+    crate::Annotator::builtin().model().cloned().expect("the model is compiled in")
+}
+
+/// The features of every sentence of `text`, as the pipeline computes them (no rule hints).
+fn sentences(text: &str) -> (Words<'_>, Vec<Features>) {
+    let a = Words::analyze(text, Lexicon::builtin());
+    let ctx = features::Context::new(&a, Lexicon::builtin(), &[]);
+    let feats = a
+        .sentence_words()
+        .into_iter()
+        .map(|r| {
+            let mut f = Features::default();
+            ctx.sentence(r, &mut f);
+            f
+        })
+        .collect();
+    (a, feats)
+}
+
+#[test]
+fn tags_name_their_labels_and_inside_follows_its_own_begin() {
+    for (k, l) in LABELS.iter().enumerate() {
+        assert_eq!(tag_of(*l, false), Some(1 + 2 * k));
+        assert_eq!(label_of(1 + 2 * k), Some((*l, false)));
+        assert_eq!(label_of(2 + 2 * k), Some((*l, true)));
+    }
+    assert_eq!(label_of(0), None);
+    let (i_per, b_per, b_org) =
+        (tag_of(Label::PER, true).unwrap(), tag_of(Label::PER, false).unwrap(), tag_of(Label::ORG, false).unwrap());
+    assert!(allowed(b_per, i_per) && allowed(i_per, i_per));
+    assert!(!allowed(START, i_per) && !allowed(0, i_per) && !allowed(b_org, i_per));
+}
+
+#[test]
+fn viterbi_never_starts_an_entity_inside() {
+    // Emissions that want I-PER everywhere: the path must open with B-PER.
+    let n = 3;
+    let i_per = tag_of(Label::PER, true).unwrap();
+    let mut em = vec![0.0; n * TAGS];
+    for w in 0..n {
+        em[w * TAGS + i_per] = 10.0;
+    }
+    let tags = viterbi(&em, n, |p, q| if allowed(p, q) { 0.0 } else { f32::NEG_INFINITY });
+    assert_eq!(tags[0], tag_of(Label::PER, false).unwrap(), "{tags:?}");
+    assert_eq!(&tags[1..], &[i_per, i_per]);
+    assert!(viterbi(&[], 0, |_, _| 0.0).is_empty());
+}
+
+#[test]
+fn the_model_file_round_trips_and_damage_is_named() {
+    let m = builtin();
+    let bytes = m.to_bytes();
+    let back = Model::from_bytes(&bytes).expect("reads back");
+    assert_eq!(back.fingerprint(), m.fingerprint());
+    assert_eq!(back.calibration, m.calibration);
+    let (_, feats) = sentences("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن العلاقات قوية.");
+    assert_eq!(back.decode(&feats[0]), m.decode(&feats[0]));
+
+    assert_eq!(Model::from_bytes(b"hello").err(), Some(ModelError::NotAModel));
+    assert!(matches!(Model::from_bytes(&bytes[..bytes.len() / 2]), Err(ModelError::Damaged(_))));
+    let mut other = bytes.clone();
+    other[8] = 9; // another file version
+    assert!(matches!(Model::from_bytes(&other), Err(ModelError::Version { file: 9, .. })));
+    let mut flipped = bytes.clone();
+    let last = flipped.len() - 3;
+    flipped[last] ^= 0xff;
+    assert!(Model::from_bytes(&flipped).is_err(), "a damaged payload is refused");
+    for e in [ModelError::NotAModel, ModelError::Version { file: 9, features: 1 }, ModelError::Damaged("x".into())] {
+        assert!(!e.to_string().is_empty());
+    }
+}
+
+#[test]
+fn a_correction_is_learned_at_once_and_generalizes_to_another_sentence() {
+    let mut m = builtin();
+    // A made-up name in a plain sentence: "Zarqaloun Faysamer visited the factory yesterday."
+    let (a, feats) = sentences("زار زرقلون فيسامر المصنع أمس.");
+    let per = |k: usize| tag_of(Label::PER, k > 0).unwrap();
+    let mut gold = vec![0; a.words.len()];
+    gold[1] = per(0);
+    gold[2] = per(1);
+    assert_ne!(m.decode(&feats[0]), gold, "not known before");
+    assert!(m.learn(&feats[0], &gold));
+    assert_eq!(m.decode(&feats[0]), gold, "learned at once");
+    assert_eq!(m.taught.corrections, 1);
+    assert!(!m.learn(&feats[0], &gold), "nothing left to learn");
+    assert_eq!(m.taught.corrections, 1, "a correction that changes nothing is not counted");
+    // A second correction, in another sentence.
+    let (c, feats3) = sentences("التقى وزير الخارجية زرقلون فيسامر في القاهرة.");
+    let mut gold3 = vec![0; c.words.len()];
+    let at = c.words.iter().position(|w| w.span.of(c.text) == "زرقلون").unwrap();
+    gold3[at] = per(0);
+    gold3[at + 1] = per(1);
+    assert!(m.learn(&feats3[0], &gold3), "the margin is not met yet in a new context");
+    // The same name in a new sentence.
+    let (b, feats2) = sentences("وقالت الشرطة إن زرقلون فيسامر غادر المدينة.");
+    let tags = m.decode(&feats2[0]);
+    let k = b.words.iter().position(|w| w.span.of(b.text) == "زرقلون").unwrap();
+    assert_eq!(label_of(tags[k]), Some((Label::PER, false)), "{tags:?}");
+    let tagged = m.tag(&feats2[0]);
+    assert!(tagged.iter().any(|t| t.taught && t.label == Label::PER), "marked as taught: {tagged:?}");
+    m.reset();
+    assert!(m.taught.is_empty());
+    assert_ne!(label_of(m.decode(&feats2[0])[k]), Some((Label::PER, false)), "forgotten");
+}
+
+#[test]
+fn calibration_is_monotone_and_a_probability() {
+    let c = builtin().calibration;
+    let mut last = 0.0;
+    for k in 0..=20 {
+        let p = c.apply(k as f32 / 20.0);
+        assert!((0.0..=1.0).contains(&p) && p >= last, "{k}: {p}");
+        last = p;
+    }
+}
+
+#[test]
+fn a_false_positive_deleted_twice_stops_appearing_elsewhere() {
+    let mut m = builtin();
+    // المشتري: "the buyer" here, Jupiter (a place, to the corpora) elsewhere.
+    let buyer = |text: &'static str| {
+        let (a, feats) = sentences(text);
+        let k = a.words.iter().position(|w| w.span.of(a.text) == "المشتري").unwrap();
+        (feats, k, a.words.len())
+    };
+    let (f1, k1, n1) = buyer("اشترى المشتري سيارة جديدة من المعرض أمس.");
+    assert!(label_of(m.decode(&f1[0])[k1]).is_some(), "the shipped model takes the buyer for a name");
+    let (f2, _, n2) = buyer("دفع المشتري الثمن كاملا للبائع.");
+    m.learn(&f1[0], &vec![0; n1]);
+    m.learn(&f2[0], &vec![0; n2]);
+    let (f3, k3, _) = buyer("وقال المشتري إن السعر مرتفع جدا.");
+    assert_eq!(label_of(m.decode(&f3[0])[k3]), None, "deleted twice, gone from a new sentence");
+}
+
+#[test]
+fn what_was_taught_travels_in_a_file_checked_against_its_model() {
+    let mut m = builtin();
+    let (a, feats) = sentences("زار زرقلون فيسامر المصنع أمس.");
+    let mut gold = vec![0; a.words.len()];
+    gold[1] = tag_of(Label::PER, false).unwrap();
+    gold[2] = tag_of(Label::PER, true).unwrap();
+    m.learn(&feats[0], &gold);
+    m.taught.since = Some("2026-11-29".into());
+    let bytes = m.taught_bytes();
+    assert!(bytes.len() < 20_000, "a few kilobytes: {}", bytes.len());
+    let mut other = builtin();
+    other.load_taught(&bytes).expect("reads back");
+    assert_eq!(other.taught, m.taught);
+    assert_eq!(other.decode(&feats[0]), gold);
+    // Refusals leave the model as it was.
+    let mut fresh = builtin();
+    assert_eq!(fresh.load_taught(b"WASIMTAG whole model").err(), Some(ModelError::NotAModel));
+    assert!(matches!(fresh.load_taught(&bytes[..bytes.len() - 5]), Err(ModelError::Damaged(_))));
+    let mut foreign = bytes.clone();
+    foreign[16] ^= 1; // taught on another model
+    assert_eq!(fresh.load_taught(&foreign).err(), Some(ModelError::OtherModel));
+    let mut newer = bytes.clone();
+    newer[8] = 2;
+    assert!(matches!(fresh.load_taught(&newer), Err(ModelError::Version { .. })));
+    assert!(fresh.taught.is_empty(), "nothing changed");
+}

@@ -1,0 +1,266 @@
+//! The first stage: a text's tokens, sentences, paragraphs and words, each word with its clitic
+//! readings, the lists it is in, and the facts every later stage asks of it (nationality
+//! adjective, tanween, cue). [`Words::analyze`] is total: any text, no panic.
+
+use crate::clitics::{self, Stem};
+use crate::lexicon::{Kind, Kinds, Lexicon};
+use crate::normalize::key;
+use crate::tokenize::{sentences, tokenize, Token, TokenKind};
+use crate::Span;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A word, number or Latin word with what the engine knows of it.
+#[derive(Clone, Debug)]
+pub struct Word {
+    /// Index of its token in [`Words::tokens`].
+    pub token: usize,
+    pub span: Span,
+    pub kind: TokenKind,
+    /// The search-normalized form of the whole word.
+    pub key: Rc<str>,
+    /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
+    /// for numbers and Latin words.
+    pub stems: Vec<Stem>,
+    /// The lists the whole word is in.
+    pub kinds: Kinds,
+    /// The lists any reading of it is in.
+    pub any: Kinds,
+    /// Where it is a nationality or group adjective (روسي، الإيرانية، والإسرائيليون), without
+    /// clitics.
+    pub nationality: Option<Span>,
+    /// Whether it carries tanween (ـًا ـٌ ـٍ): an indefinite noun or adverb, never a name.
+    pub tanween: bool,
+}
+
+impl Word {
+    /// Whether any reading, with or without its article, is in `kind`.
+    pub fn is(&self, kind: Kind) -> bool {
+        self.stems.iter().any(|s| s.is(kind))
+    }
+
+    /// Where its best reading's stem starts (after proclitics such as و، ب، ل).
+    pub fn stem_start(&self) -> usize {
+        self.stems.first().map_or(self.span.start, |s| s.span.start)
+    }
+
+    /// A definite noun that can continue a name (الخارجية، القاهرة): the article, at least two
+    /// more letters, and no word of [`Kind::NotModifier`] (اليوم، الذي …).
+    pub fn is_definite_noun(&self) -> bool {
+        self.key.starts_with("ال") && self.key.chars().count() >= 4 && !self.kinds.has(Kind::NotModifier)
+    }
+
+    /// Whether the whole word, or a reading of it without a pronoun after it, is a form of a
+    /// reporting cue (قال، وأكدت، بحسب; not نشرة read as نشر + ه).
+    pub fn is_cue(&self) -> bool {
+        self.kinds.any(&Kind::CUES) || self.stems.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
+    }
+}
+
+/// The words of one text, and where its sentences and paragraphs are.
+pub struct Words<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Span>,
+    pub words: Vec<Word>,
+    /// Where the line breaks are: paragraphs are lines.
+    breaks: Vec<usize>,
+}
+
+/// What a word's analysis gives, cached per distinct surface form (news repeats its words).
+struct Analyzed {
+    key: Rc<str>,
+    stems: Vec<Stem>,
+    kinds: Kinds,
+    nationality: Option<Span>,
+    tanween: bool,
+}
+
+impl<'t> Words<'t> {
+    /// Tokens, sentences and words of `text`, read with `lex`.
+    pub fn analyze(text: &'t str, lex: &Lexicon) -> Words<'t> {
+        let tokens = tokenize(text);
+        let sentences = sentences(text, &tokens);
+        let mut seen: HashMap<&str, Analyzed> = HashMap::new();
+        let mut words = Vec::with_capacity(tokens.len() / 2);
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_wordlike() {
+                continue;
+            }
+            let s = t.span.of(text);
+            let w = seen.entry(s).or_insert_with(|| {
+                let k = key(s);
+                let stems = if t.kind == TokenKind::Word {
+                    clitics::analyze(s, 0, lex)
+                } else {
+                    vec![Stem::new(Span::new(0, s.len()), Span::new(0, 0), Span::new(s.len(), s.len()), k.clone(), lex)]
+                };
+                let kinds = lex.get(&k);
+                let nationality = nationality(&stems, lex);
+                let tanween = s.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+                Analyzed { key: Rc::from(k), stems, kinds, nationality, tanween }
+            });
+            // Cached readings are relative to the word's start.
+            let shift = t.span.start;
+            let moved = |x: Span| Span::new(x.start + shift, x.end + shift);
+            let stems: Vec<Stem> = w
+                .stems
+                .iter()
+                .map(|st| Stem {
+                    span: moved(st.span),
+                    prefix: moved(st.prefix),
+                    suffix: moved(st.suffix),
+                    ..st.clone()
+                })
+                .collect();
+            let any = stems.iter().fold(w.kinds, |acc, s| acc.union(s.kinds));
+            words.push(Word {
+                token: i,
+                span: t.span,
+                kind: t.kind,
+                key: w.key.clone(),
+                stems,
+                kinds: w.kinds,
+                any,
+                nationality: w.nationality.map(moved),
+                tanween: w.tanween,
+            });
+        }
+        let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
+        Words { text, tokens, sentences, words, breaks }
+    }
+
+    /// What lies between word `i - 1` and word `i` (the whole text before word 0).
+    pub fn between(&self, i: usize) -> &'t str {
+        let start = if i == 0 { 0 } else { self.words[i - 1].span.end };
+        let end = self.words.get(i).map_or(self.text.len(), |w| w.span.start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Whether words `i - 1` and `i` are separated by spaces only (or a hyphen), so that they can
+    /// belong to one name.
+    pub fn joined(&self, i: usize) -> bool {
+        i > 0 && i < self.words.len() && {
+            let b = self.between(i);
+            !b.is_empty()
+                && b.chars()
+                    .all(|c| c == ' ' || c == '\u{00A0}' || c == '-' || c == '\t' || crate::chars::is_invisible(c))
+        }
+    }
+
+    /// Index of the word that starts at or after byte `at`.
+    pub fn word_at(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < at)
+    }
+
+    /// The kinds of any reading of word `i` (none past the end).
+    pub fn kinds_of(&self, i: usize) -> Kinds {
+        self.words.get(i).map_or(Kinds::EMPTY, |w| w.any)
+    }
+
+    /// The key of word `i` when it is joined to the word before it (`""` otherwise).
+    pub fn joined_key(&self, i: usize) -> &str {
+        self.words.get(i).filter(|_| self.joined(i)).map_or("", |w| w.key.as_ref())
+    }
+
+    /// The reading of word `i` whose proclitics are exactly `prefix` (search-normalized: ل، و،
+    /// وب …), if it has one: للطاقة read after ل is الطاقة.
+    pub fn reading_after(&self, i: usize, prefix: &str) -> Option<&Stem> {
+        self.words.get(i)?.stems.iter().find(|s| key(s.prefix.of(self.text)) == prefix)
+    }
+
+    /// The sentence containing byte `at` (an empty span there when none does).
+    pub fn sentence(&self, at: usize) -> Span {
+        let s = &self.sentences;
+        let k = s.partition_point(|x| x.end <= at);
+        s.get(k).copied().filter(|x| x.start <= at).unwrap_or(Span::new(at, at))
+    }
+
+    /// The words of each sentence, as index ranges (sentences without words left out).
+    pub fn sentence_words(&self) -> Vec<std::ops::Range<usize>> {
+        self.sentences.iter().map(|s| self.word_at(s.start)..self.word_at(s.end)).filter(|r| !r.is_empty()).collect()
+    }
+
+    /// Where the paragraph (line) holding byte `at` starts.
+    pub fn paragraph_start(&self, at: usize) -> usize {
+        let k = self.breaks.partition_point(|&b| b < at);
+        k.checked_sub(1).map_or(0, |k| self.breaks[k] + 1)
+    }
+
+    /// Where the paragraph (line) holding byte `at` ends (before its line break).
+    pub fn paragraph_end(&self, at: usize) -> usize {
+        let k = self.breaks.partition_point(|&b| b < at);
+        self.breaks.get(k).copied().unwrap_or(self.text.len())
+    }
+
+    /// The longest lexicon phrase that starts at word `i` and whose kinds pass `keep`: its last
+    /// word, the reading of the first word it starts from, and its kinds. The first word is read
+    /// through its clitics (وتل أبيب → تل أبيب), the others whole, joined by spaces; readings
+    /// with a possessive pronoun are skipped (names take none).
+    pub fn phrase_at(&self, lex: &Lexicon, i: usize, keep: impl Fn(Kinds) -> bool) -> Option<Phrase> {
+        let mut best: Option<Phrase> = None;
+        for (r, stem) in self.words.get(i)?.stems.iter().enumerate().filter(|(_, s)| s.suffix.is_empty()) {
+            let Some(mut cur) = stem.walk.map(|w| lex.resume(w)) else { continue };
+            let mut j = i;
+            loop {
+                let kinds = lex.value(cur);
+                if !kinds.is_empty() && keep(kinds) && best.as_ref().is_none_or(|b| j > b.last) {
+                    best = Some(Phrase {
+                        first: i,
+                        last: j,
+                        reading: r,
+                        span: Span::new(stem.span.start, self.words[j].span.end),
+                        kinds,
+                    });
+                }
+                if j + 1 - i >= MAX_PHRASE_WORDS || !self.joined(j + 1) {
+                    break;
+                }
+                let Some(c) = lex.feed(cur, b" ").and_then(|c| lex.feed(c, self.words[j + 1].key.as_bytes())) else {
+                    break;
+                };
+                cur = c;
+                j += 1;
+            }
+        }
+        best
+    }
+}
+
+/// A lexicon phrase found in the text (see [`Words::phrase_at`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phrase {
+    pub first: usize,
+    pub last: usize,
+    /// Which reading of the first word it starts from.
+    pub reading: usize,
+    /// From the stem of the first word (no clitic) to the end of the last.
+    pub span: Span,
+    pub kinds: Kinds,
+}
+
+/// Longest phrase of the lexicon, in words.
+const MAX_PHRASE_WORDS: usize = 8;
+
+/// Endings of a nationality adjective in its genders and numbers, after the base in ي.
+const NISBA_ENDINGS: [&str; 8] = ["يون", "يين", "يات", "يتان", "يتين", "يان", "يه", "ي"];
+
+/// Where the readings make a nationality or group adjective, in any gender and number, with or
+/// without the article and clitics: روسي، الروسية، والإسرائيليون، إيرانيين. The span leaves the
+/// clitics out.
+fn nationality(stems: &[Stem], lex: &Lexicon) -> Option<Span> {
+    for s in stems {
+        if s.is(Kind::Nationality) {
+            return Some(s.span);
+        }
+        let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
+        for end in NISBA_ENDINGS {
+            if let Some(base) = bare.strip_suffix(end) {
+                if base.chars().count() >= 2 && lex.get(&format!("{base}ي")).has(Kind::Nationality) {
+                    return Some(s.span);
+                }
+            }
+        }
+    }
+    None
+}
