@@ -93,7 +93,7 @@ test('select and tag, relabel, delete, undo and redo, tag all, panels', async ()
 
   // Clicking a highlight shows its provenance.
   await p.click('.reader mark[data-label="LOC"] >> nth=0');
-  assert.match(await p.textContent('.selection-bar .provenance'), /list:/);
+  assert.match(await p.textContent('.selection-bar .provenance'), /list:|rule:|model/);
 
   // Reject all places, then tag all occurrences of one spelling through normalization.
   await p.click('li[data-legend="LOC"] button.reject-all');
