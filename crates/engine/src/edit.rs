@@ -418,7 +418,8 @@ mod tests {
     #[test]
     fn a_wider_span_replaces_the_entities_it_covers() {
         // "He landed at Cairo International Airport": القاهرة is tagged; the airport is marked.
-        let mut doc = Document { text: "هبط في مطار القاهرة الدولي.".into(), ..Document::default() };
+        let mut doc =
+            Document { text: "هبط في مطار القاهرة الدولي.".into(), ..Document::default() };
         let cairo = find(&doc.text, "القاهرة");
         add_entity(&mut doc, cairo, Label::LOC, "user");
         let airport = find(&doc.text, "مطار القاهرة الدولي");
