@@ -16,6 +16,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod curve;
 mod eval;
 mod train;
 
@@ -134,6 +135,23 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Simulates a person correcting the first sentences of the corpora's development split, the
+    /// built-in model learning from each correction as it does in the app, and prints the scores
+    /// on the documents after them for each number of sentences corrected; --plot draws it.
+    LearnCurve {
+        /// The folder of corpora (*.conll).
+        #[arg(long, default_value = "../shared/corpus/train")]
+        corpus: PathBuf,
+        /// Only corpora whose file name contains one of these (comma-separated).
+        #[arg(long, value_delimiter = ',', default_value = "wikifane")]
+        only: Vec<String>,
+        /// The numbers of sentences corrected at which to score (comma-separated).
+        #[arg(long, value_delimiter = ',', default_value = "0,10,25,50,100,200")]
+        steps: Vec<usize>,
+        /// Writes the curve as an SVG chart here.
+        #[arg(long)]
+        plot: Option<PathBuf>,
+    },
     /// Measures the engine's throughput, stage by stage, on N MB of generated Arabic news text or
     /// on FILE; with --write, only writes the generated text to OUT.
     Bench {
@@ -209,6 +227,7 @@ fn main() -> ExitCode {
         Command::Train { corpus, out, only, sample, bits, epochs, seed } => {
             train::run(train::TrainArgs { corpus: &corpus, out: &out, only: &only, sample, bits, epochs, seed })
         }
+        Command::LearnCurve { corpus, only, steps, plot } => curve::run(&corpus, &only, &steps, plot.as_deref()),
         Command::Bench { mb, file, write } => bench::run(mb, file.as_deref(), write.as_deref()),
     };
     match result {

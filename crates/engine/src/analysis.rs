@@ -5,7 +5,8 @@
 
 use crate::document::{Claim, Document, Entity};
 use crate::lexicon::Lexicon;
-use crate::tagger::Model;
+use crate::tagger::features::{Context, Hint};
+use crate::tagger::{Features, Model};
 use crate::words::Words;
 use std::sync::OnceLock;
 
@@ -68,6 +69,29 @@ impl Annotator {
         let entities = crate::entities::find(&words, self.lexicon, self.model.as_ref());
         let claims = crate::claims::find(&words, &entities);
         Analysis { words, entities, claims }
+    }
+
+    /// Learns from a person's work on the sentence of `doc` holding byte `at`: its people,
+    /// organizations and places as `doc` has them now (what the person added, kept, relabeled,
+    /// and not what they deleted) are the right ones. The sentence is read in its document, as the
+    /// pipeline reads it. Returns whether the model changed (nothing to learn, or no model: no).
+    pub fn learn(&mut self, doc: &Document, at: usize) -> bool {
+        let lex = self.lexicon;
+        let Some(model) = self.model.as_mut() else { return false };
+        let words = Words::analyze(&doc.text, lex);
+        let sentences = words.sentence_words();
+        // The sentence whose words span `at` (the last one starting at or before it).
+        let k = sentences.partition_point(|r| words.words[r.start].span.start <= at);
+        let Some(range) = k.checked_sub(1).map(|k| sentences[k].clone()) else { return false };
+        let cands = crate::entities::rule_candidates(&words, lex);
+        let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
+        let mut ctx = Context::new(&words, lex, &hints);
+        let mut feats = Features::default();
+        let first = model.first_pass(&ctx, &sentences, &mut feats);
+        ctx.first_pass(Some(&first));
+        ctx.sentence(range.clone(), &mut feats);
+        let gold = crate::tagger::gold_tags(&words, &doc.entities);
+        model.learn(&feats, &gold[range])
     }
 
     /// The annotated document of `text`.

@@ -24,7 +24,7 @@ use crate::normalize::key;
 use crate::tagger::features::{Context, Hint};
 use crate::tagger::train::{train, Example, Options};
 use crate::tagger::Model;
-use crate::tagger::{tag_of, Features, LABELS};
+use crate::tagger::{Features, LABELS};
 use crate::words::Words;
 use crate::{Annotator, Span};
 use std::collections::HashMap;
@@ -240,7 +240,11 @@ pub fn prepare(doc: &Document, lex: &Lexicon) -> Prepared {
     let a = Words::analyze(&doc.text, lex);
     let cands = rule_candidates(&a, lex);
     let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-    Prepared { ctx: Context::new(&a, lex, &hints), sentences: a.sentence_words(), gold: gold_tags(&a, &doc.entities) }
+    Prepared {
+        ctx: Context::new(&a, lex, &hints),
+        sentences: a.sentence_words(),
+        gold: crate::tagger::gold_tags(&a, &doc.entities),
+    }
 }
 
 impl Prepared {
@@ -287,20 +291,6 @@ pub fn train_two_pass(docs: &mut [Prepared], opts: Options, mut progress: impl F
         d.ctx.first_pass(None);
     }
     train(&all, opts, |epoch, wrong| progress("all", epoch, wrong))
-}
-
-/// The tag of every word: B on the word holding an entity's start, I on the words after it.
-pub fn gold_tags(a: &Words, entities: &[Entity]) -> Vec<usize> {
-    let mut tags = vec![0; a.words.len()];
-    for e in entities.iter().filter(|e| LABELS.contains(&e.label)) {
-        let first = a.words.partition_point(|w| w.span.end <= e.span.start);
-        let mut k = first;
-        while k < a.words.len() && a.words[k].span.start < e.span.end {
-            tags[k] = tag_of(e.label, k > first).unwrap_or(0);
-            k += 1;
-        }
-    }
-    tags
 }
 
 /// Scores an annotator on gold documents: on the model's labels (whose `ALL` is the headline
@@ -484,5 +474,67 @@ pub fn reliability(judged: &[(f32, bool)]) -> Vec<Bin> {
                 accuracy: inside.iter().filter(|(_, y)| *y).count() as f64 / n,
             }
         })
+        .collect()
+}
+
+/// One point of a learning curve: after a person corrected the first `sentences` sentences,
+/// the scores on the documents after them.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CurvePoint {
+    pub sentences: usize,
+    /// How many of those sentences the model had wrong (the corrections it learned from).
+    pub corrections: u32,
+    pub score: Score,
+}
+
+/// Simulates a person who corrects, one after the other, the first sentences of `docs` (every
+/// entity of the model's labels made right) while the model learns from each correction, and
+/// scores the model after each of `steps` sentences on the rest: every sentence after the last
+/// step's (the same sentences for every step; the rest of the document a person is in, then the
+/// documents after it).
+pub fn learning_curve(base: &Annotator, docs: &[GoldDoc], steps: &[usize]) -> Vec<CurvePoint> {
+    let lex = Lexicon::builtin();
+    // Every sentence start, in order: (document, byte).
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (k, d) in docs.iter().enumerate() {
+        let a = Words::analyze(&d.doc.text, lex);
+        starts.extend(a.sentence_words().into_iter().map(|r| (k, a.words[r.start].span.start)));
+    }
+    let last = steps.iter().copied().max().unwrap_or(0).min(starts.len());
+    let rest = remainder(docs, starts.get(last).copied());
+    let mut annotator = base.clone();
+    let mut taught = 0;
+    let mut out = Vec::new();
+    let mut sorted: Vec<usize> = steps.to_vec();
+    sorted.sort_unstable();
+    for n in sorted {
+        while taught < n.min(starts.len()) {
+            let (k, at) = starts[taught];
+            annotator.learn(&docs[k].doc, at);
+            taught += 1;
+        }
+        let corrections = annotator.model().map_or(0, |m| m.taught.corrections);
+        out.push(CurvePoint { sentences: n, corrections, score: evaluate(&annotator, &rest).0 });
+    }
+    out
+}
+
+/// The documents from byte `at` of document `k` on: the rest of that document (its text from
+/// `at`, with the entities there), then the documents after it.
+fn remainder(docs: &[GoldDoc], from: Option<(usize, usize)>) -> Vec<GoldDoc> {
+    let Some((k, at)) = from else { return Vec::new() };
+    let d = &docs[k];
+    let text = d.doc.text[at..].to_string();
+    let entities = d
+        .doc
+        .entities
+        .iter()
+        .filter(|e| e.span.start >= at)
+        .map(|e| Entity { span: Span::new(e.span.start - at, e.span.end - at), ..e.clone() })
+        .collect();
+    let head =
+        GoldDoc { corpus: d.corpus.clone(), form: d.form, doc: Document { text, entities, ..Document::default() } };
+    std::iter::once(head)
+        .chain(docs[k + 1..].iter().map(|d| GoldDoc { corpus: d.corpus.clone(), form: d.form, doc: d.doc.clone() }))
         .collect()
 }

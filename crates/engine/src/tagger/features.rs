@@ -41,8 +41,8 @@ pub struct Features {
     hashes: Vec<u64>,
     /// Where each word's hashes start in `hashes`.
     starts: Vec<usize>,
-    /// How many of each word's hashes, from its start, are of the word itself (its form, stem,
-    /// affixes and letters) rather than of its context: a person's correction weighs on these.
+    /// How many of each word's hashes, from its start, name the word itself (its form and stems)
+    /// rather than its shape or context: a person's correction teaches these.
     lexical: Vec<u16>,
 }
 
@@ -58,7 +58,7 @@ impl Features {
         let end = self.starts.get(w + 1).copied().unwrap_or(self.hashes.len());
         &self.hashes[self.starts[w]..end]
     }
-    /// How many of word `w`'s hashes (the first ones) are of the word itself.
+    /// How many of word `w`'s hashes (the first ones) name the word itself.
     pub fn lexical(&self, w: usize) -> usize {
         usize::from(self.lexical[w])
     }
@@ -337,23 +337,42 @@ impl Context {
         out.hashes.clear();
         out.starts.clear();
         out.lexical.clear();
+
         let (lo, hi) = (range.start, range.end.min(self.words.len()));
         for i in lo..hi {
             out.starts.push(out.hashes.len());
             let f = &mut out.hashes;
             let w = &self.words[i];
+            // The word itself.
             f.push(mix(10, w.key));
             f.push(mix(11, w.stem));
             f.push(mix(12, w.bare));
+            f.extend(w.alternatives.iter().map(|b| mix(12, *b)));
+            out.lexical.push((f.len() - out.starts[out.starts.len() - 1]) as u16);
+            // The word with its neighbours.
+            let prev = if i > lo { self.words[i - 1].bare } else { 1 };
+            let next = if i + 1 < hi { self.words[i + 1].bare } else { 2 };
+            f.push(mix(mix(27, prev), w.bare));
+            f.push(mix(mix(28, w.bare), next));
+            f.push(mix(
+                mix(34, w.bare),
+                if i + 1 < hi { self.words[i + 1].flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
+            ));
+            for (slot, off) in [(0u64, -2i64), (1, -1), (2, 1), (3, 2)] {
+                let j = i as i64 + off;
+                if j >= lo as i64 && j < hi as i64 {
+                    f.push(mix(mix(22, slot), self.words[j as usize].bare));
+                }
+            }
+            // Its form.
             f.push(mix(13, w.pre));
             f.push(mix(14, w.suf));
             f.extend(w.affixes.iter().map(|a| mix(15, *a)));
-            f.extend(w.alternatives.iter().map(|b| mix(12, *b)));
             f.extend(w.trigrams.iter().map(|t| mix(32, *t)));
-            out.lexical.push((f.len() - out.starts[out.starts.len() - 1]) as u16);
             f.push(mix(0, 0));
             f.push(mix(16, w.shape));
             f.push(mix(17, w.flags));
+            // What the lexicon says of it.
             for k in w.kinds.iter() {
                 f.push(mix(18, k as u64));
             }
@@ -365,7 +384,7 @@ impl Context {
                     f.push(mix(mix(20, k as u64), u64::from(starts)));
                 }
             }
-            // The words around, within the sentence.
+            // The words around, within the sentence: what they are.
             for (slot, off) in [(0u64, -2i64), (1, -1), (2, 1), (3, 2)] {
                 let j = i as i64 + off;
                 if j < lo as i64 || j >= hi as i64 {
@@ -373,7 +392,6 @@ impl Context {
                     continue;
                 }
                 let n = &self.words[j as usize];
-                f.push(mix(mix(22, slot), n.bare));
                 f.push(mix(mix(23, slot), n.flags & (FLAG_CUE | FLAG_TITLE | FLAG_NATIONALITY | FLAG_UNKNOWN)));
                 for k in n.any.iter() {
                     f.push(mix(mix(24, slot), k as u64));
@@ -387,16 +405,9 @@ impl Context {
                     }
                 }
             }
-            let prev = if i > lo { self.words[i - 1].bare } else { 1 };
-            let next = if i + 1 < hi { self.words[i + 1].bare } else { 2 };
-            f.push(mix(mix(27, prev), w.bare));
-            f.push(mix(mix(28, w.bare), next));
             f.push(mix(mix(29, prev), w.shape));
             f.push(mix(mix(33, prev), w.flags & (FLAG_UNKNOWN | FLAG_ARTICLE)));
-            f.push(mix(
-                mix(34, w.bare),
-                if i + 1 < hi { self.words[i + 1].flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
-            ));
+            // How the same word was read elsewhere in the text.
             for &t in &self.elsewhere[i] {
                 f.push(mix(35, t));
             }

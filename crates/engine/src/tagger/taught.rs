@@ -3,10 +3,10 @@
 //! reset is dropping this, and sharing it is sharing this alone (a file of a few kilobytes,
 //! checked against the model it was taught on).
 //!
-//! An update is passive–aggressive (Crammer et al. 2006): the smallest change of the weights that
-//! makes the corrected sentence score above the model's own answer by a margin that grows with
-//! the number of wrong tags, so a correction takes at once, and a second one on another sentence
-//! generalizes through the shared features (the word, its stem, its context).
+//! An update is passive–aggressive (Crammer et al. 2006) with loss-augmented decoding: the
+//! smallest change of the weights of the wrong words' own features (their form and stems) that
+//! makes the corrected sentence score above any other by a margin per wrong tag, so a correction
+//! takes at once, and follows the word into other sentences and documents.
 
 use super::{features, Features, Model, ModelError, START, TAGS};
 use std::collections::HashMap;
@@ -34,10 +34,6 @@ const MARGIN: f32 = 1.0;
 const MAX_STEP: f32 = 4.0;
 /// Updates per correction, until the sentence comes out right.
 const MAX_ROUNDS: usize = 4;
-/// How much more a correction changes the features of the corrected words themselves than those
-/// of their context: a correction is about a word (a name the model does not know, a word it
-/// keeps taking for a name), so it should follow the word into other sentences.
-const LEXICAL_WEIGHT: f32 = 4.0;
 
 impl Taught {
     pub fn is_empty(&self) -> bool {
@@ -82,27 +78,24 @@ impl Model {
             if wrong == 0 {
                 break;
             }
-            // Φ(gold) − Φ(pred) by (row, tag), and the same with the word's own features weighted:
-            // the update goes along the weighted one, scaled so that the score moves by the loss.
-            let mut delta: HashMap<(u32, usize), (f32, f32)> = HashMap::new();
+            // Φ(gold) − Φ(pred) by (row, tag), over the features that name the wrong words
+            // themselves: a correction is about a word (a name the model does not know, a word it
+            // keeps taking for a name), and changing the features words share (their shape, their
+            // lists, their context) from a handful of sentences hurts elsewhere (measured with
+            // `wasim learn-curve`).
+            let mut delta: HashMap<(u32, usize), f32> = HashMap::new();
             for (w, (&g, &p)) in gold.iter().zip(&pred).enumerate() {
                 if g == p {
                     continue;
                 }
-                let lexical = feats.lexical(w);
-                for (k, &f) in feats.of(w).iter().enumerate() {
+                for &f in &feats.of(w)[..feats.lexical(w)] {
                     let r = self.row(f) as u32;
-                    let v = if k < lexical { LEXICAL_WEIGHT } else { 1.0 };
-                    let (du, dw) = delta.entry((r, g)).or_default();
-                    *du += 1.0;
-                    *dw += v;
-                    let (du, dw) = delta.entry((r, p)).or_default();
-                    *du -= 1.0;
-                    *dw -= v;
+                    *delta.entry((r, g)).or_default() += 1.0;
+                    *delta.entry((r, p)).or_default() -= 1.0;
                 }
             }
-            delta.retain(|_, (u, _)| *u != 0.0);
-            let norm: f32 = delta.values().map(|(u, w)| u * w).sum();
+            delta.retain(|_, v| *v != 0.0);
+            let norm: f32 = delta.values().map(|v| v * v).sum();
             if norm == 0.0 {
                 break;
             }
@@ -111,8 +104,8 @@ impl Model {
             if step == 0.0 {
                 break;
             }
-            for ((r, t), (_, w)) in delta {
-                self.taught.rows.entry(r).or_insert([0.0; TAGS])[t] += step * w;
+            for ((r, t), v) in delta {
+                self.taught.rows.entry(r).or_insert([0.0; TAGS])[t] += step * v;
             }
             changed = true;
         }
