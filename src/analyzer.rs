@@ -1,8 +1,9 @@
-//! Where the analysis runs: in a Web Worker (`src/bin/wasim-worker.rs`) so that typing never
-//! waits for it, or on the page when the worker cannot start (no worker support, its files
-//! missing). Results arrive as `Action::Analyzed`; the reducer drops any for text that changed
-//! since.
+//! Where the analysis runs: in a Web Worker (`src/bin/wasim-worker.rs`, messages in
+//! `protocol.rs`) so that typing never waits for it, or on the page when the worker cannot
+//! start (no worker support, its files missing). Results arrive as `Action::Analyzed`; the
+//! reducer drops any for text that changed since.
 
+use crate::protocol::{decode, encode, Request, Response};
 use crate::state::{Action, State};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,14 +13,22 @@ use yew::UseReducerDispatcher;
 
 const WORKER: &str = "./wasim-worker_loader.js";
 
+/// The request the worker has not answered yet: run on the page if the worker fails.
+type Pending = Rc<RefCell<Option<(u64, Rc<str>)>>>;
+
+/// The worker's handlers, kept alive with it.
+struct Handlers {
+    _message: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _error: Closure<dyn Fn(web_sys::Event)>,
+}
+
 pub struct Analyzer {
     worker: Option<web_sys::Worker>,
     /// The worker failed: analyze on the page from now on.
     broken: Rc<Cell<bool>>,
-    /// The last request, to run on the page if the worker fails before it answers.
-    pending: Rc<RefCell<Option<(u64, Rc<str>)>>>,
+    pending: Pending,
     dispatch: UseReducerDispatcher<State>,
-    _handlers: Option<(Closure<dyn Fn(web_sys::MessageEvent)>, Closure<dyn Fn(web_sys::Event)>)>,
+    _handlers: Option<Handlers>,
 }
 
 impl PartialEq for Analyzer {
@@ -31,32 +40,32 @@ impl PartialEq for Analyzer {
 impl Analyzer {
     pub fn new(dispatch: UseReducerDispatcher<State>) -> Analyzer {
         let broken = Rc::new(Cell::new(false));
-        let pending: Rc<RefCell<Option<(u64, Rc<str>)>>> = Rc::new(RefCell::new(None));
+        let pending = Pending::default();
         let worker = web_sys::Worker::new(WORKER).ok();
         let handlers = worker.as_ref().map(|w| {
             let d = dispatch.clone();
             let p = pending.clone();
-            let onmessage = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let msg: js_sys::Array = e.data().unchecked_into();
-                let id = msg.get(0).as_f64().unwrap_or(0.0) as u64;
-                let ms = msg.get(2).as_f64().unwrap_or(0.0);
-                if let Some(doc) = msg.get(1).as_string().and_then(|j| serde_json::from_str(&j).ok()) {
-                    p.borrow_mut().take();
-                    d.dispatch(Action::Analyzed { id, doc, ms });
+            let message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                match e.data().as_string().and_then(|j| decode::<Response>(&j)) {
+                    Some(Response::Analyzed { id, doc, ms }) => {
+                        p.borrow_mut().take();
+                        d.dispatch(Action::Analyzed { id, doc, ms });
+                    }
+                    None => {}
                 }
             });
             let d = dispatch.clone();
             let b = broken.clone();
             let p = pending.clone();
-            let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+            let error = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
                 b.set(true);
                 if let Some((id, text)) = p.borrow_mut().take() {
                     analyze_here(&d, id, &text);
                 }
             });
-            w.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-            w.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-            (onmessage, onerror)
+            w.set_onmessage(Some(message.as_ref().unchecked_ref()));
+            w.set_onerror(Some(error.as_ref().unchecked_ref()));
+            Handlers { _message: message, _error: error }
         });
         Analyzer { worker, broken, pending, dispatch, _handlers: handlers }
     }
@@ -65,9 +74,9 @@ impl Analyzer {
     pub fn request(&self, id: u64, text: Rc<str>) {
         match self.worker.as_ref().filter(|_| !self.broken.get()) {
             Some(w) => {
-                let msg = js_sys::Array::of2(&JsValue::from_f64(id as f64), &JsValue::from_str(&text));
+                let msg = encode(&Request::Analyze { id, text: text.to_string() });
                 *self.pending.borrow_mut() = Some((id, text));
-                if w.post_message(&msg).is_err() {
+                if w.post_message(&JsValue::from_str(&msg)).is_err() {
                     self.broken.set(true);
                     if let Some((id, text)) = self.pending.borrow_mut().take() {
                         analyze_here(&self.dispatch, id, &text);

@@ -7,6 +7,8 @@ pub mod doc_list;
 pub mod groups;
 pub mod help;
 pub mod legend;
+pub mod notice_bar;
+pub mod overview;
 pub mod reader;
 pub mod selection_bar;
 pub mod toolbar;

@@ -7,8 +7,11 @@ pub mod analyzer;
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod files;
+pub mod hooks;
 pub mod i18n;
 pub mod persist;
+pub mod protocol;
 pub mod state;
 pub mod storage;
 

@@ -2,9 +2,11 @@
 //! notices. Nothing here touches the browser; analysis results arrive as actions.
 
 use crate::i18n::Lang;
+use std::collections::VecDeque;
 use std::rc::Rc;
-use wasim_engine::edit::{self, Part, Snap};
-use wasim_engine::{Document, Label, Span};
+use wasim_engine::edit::{self, Flag, Part, Snap};
+use wasim_engine::offsets::{OffsetIndex, Unit};
+use wasim_engine::{Document, Label, Span, Status};
 use yew::Reducible;
 
 /// How many steps undo remembers.
@@ -23,6 +25,14 @@ pub struct Entry {
 impl Entry {
     pub fn new(id: u64, name: String, text: &str) -> Entry {
         Entry { id, name, text: Rc::from(text), doc: Rc::new(Document::default()) }
+    }
+    /// The name shown and given to exports: the one the user gave, or the text's first words.
+    pub fn display_name(&self) -> String {
+        if !self.name.is_empty() {
+            return self.name.clone();
+        }
+        let words: Vec<&str> = self.text.split_whitespace().take(4).collect();
+        words.join(" ").trim_end_matches(|c: char| !c.is_alphanumeric()).to_string()
     }
     /// Whether the annotations shown are of the current text.
     pub fn is_current(&self) -> bool {
@@ -48,12 +58,37 @@ pub enum Notice {
     ImportFailed(String),
     TooLarge,
     OtherTab,
+    /// The file to compare with (named) annotates another text.
+    DifferentText(String),
+    /// Every remaining proposal of a label was accepted (`true`) or rejected: how many.
+    Bulk {
+        accepted: bool,
+        label: Label,
+        n: usize,
+    },
 }
 
+/// The workspace as it was before an edit. Documents are `Rc`-shared with the state, so a
+/// snapshot costs one small vector.
 #[derive(Clone, Debug, PartialEq)]
 struct Snapshot {
     docs: Vec<Entry>,
     current: usize,
+}
+
+/// One direction of the history: snapshots behind an `Rc`, so that copying the state (every
+/// action does) copies one pointer, and an edit copies pointers, never documents. Bounded by
+/// [`HISTORY`]; the oldest step is dropped from the front.
+type Steps = Rc<VecDeque<Rc<Snapshot>>>;
+
+/// A second annotation of one document's text, opened to compare with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The document it is compared with.
+    pub id: u64,
+    /// The file it came from.
+    pub name: String,
+    pub doc: Rc<Document>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -64,18 +99,24 @@ pub struct State {
     pub focus: Option<Focus>,
     /// The claim being edited: it stays chosen while the user selects text for its parts.
     pub active_claim: Option<usize>,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Steps,
+    redo: Steps,
     pub analysis_ms: Option<f64>,
     pub notice: Option<Notice>,
     pub lang: Lang,
     pub help: bool,
-    /// A second annotation to compare with: (document id, its annotation).
-    pub comparison: Option<(u64, Rc<Document>)>,
+    /// A second annotation to compare with.
+    pub comparison: Option<Comparison>,
     /// Counts changes to the documents; the app saves when it moves.
     pub revision: u64,
     /// Whether stored work has been loaded (or found absent); nothing is saved before.
     pub restored: bool,
+    /// Where the reader's place is (a byte of the current text): the last focused entity,
+    /// claim or selection. `n`/`p` go on from it when nothing is focused (after an undo).
+    pub place: Option<usize>,
+    /// The fixed end of a selection made with the keyboard (Shift+arrows move the other end).
+    pub anchor: Option<usize>,
+    pub overview: bool,
 }
 
 impl Default for State {
@@ -86,8 +127,8 @@ impl Default for State {
             next_id: 2,
             focus: None,
             active_claim: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            undo: Steps::default(),
+            redo: Steps::default(),
             analysis_ms: None,
             notice: None,
             lang: Lang::Ar,
@@ -95,6 +136,9 @@ impl Default for State {
             comparison: None,
             revision: 0,
             restored: false,
+            place: None,
+            anchor: None,
+            overview: false,
         }
     }
 }
@@ -118,14 +162,55 @@ impl State {
         &mut self.docs[i]
     }
     fn remember(&mut self) {
-        self.undo.push(Snapshot { docs: self.docs.clone(), current: self.current });
-        if self.undo.len() > HISTORY {
-            self.undo.remove(0);
+        let undo = Rc::make_mut(&mut self.undo);
+        undo.push_back(Rc::new(Snapshot { docs: self.docs.clone(), current: self.current }));
+        if undo.len() > HISTORY {
+            undo.pop_front();
         }
-        self.redo.clear();
+        if !self.redo.is_empty() {
+            self.redo = Steps::default();
+        }
     }
     fn changed(&mut self) {
         self.revision += 1;
+    }
+    /// Focuses `f` and remembers its place.
+    fn set_focus(&mut self, f: Option<Focus>) {
+        let doc = &self.entry().doc;
+        let place = match &f {
+            Some(Focus::Entity(i)) => doc.entities.get(*i).map(|e| e.span.start),
+            Some(Focus::Claim(i)) => doc.claims.get(*i).map(|c| c.content.start),
+            Some(Focus::Selection(snap)) => Some(snap.span.start),
+            None => None,
+        };
+        if place.is_some() {
+            self.place = place;
+        }
+        self.focus = f;
+    }
+    /// The selection after Shift+arrow: from the focused entity (its start fixed when going
+    /// forward, its end when going back) or the selection, the moving end one word on.
+    fn extended(&self, forward: bool) -> Option<(Snap, usize)> {
+        let doc = &self.entry().doc;
+        let (anchor, edge) = match (&self.focus, self.anchor) {
+            (Some(Focus::Entity(i)), _) => {
+                let e = doc.entities.get(*i)?.span;
+                if forward {
+                    (e.start, e.end)
+                } else {
+                    (e.end, e.start)
+                }
+            }
+            (Some(Focus::Selection(snap)), Some(a)) if a == snap.span.start || a == snap.span.end => {
+                (a, if a == snap.span.start { snap.span.end } else { snap.span.start })
+            }
+            (Some(Focus::Selection(snap)), _) => (snap.span.start, snap.span.end),
+            _ => return None,
+        };
+        let edge = edit::step_word(&doc.text, edge, forward);
+        let span = Span::new(anchor.min(edge), anchor.max(edge));
+        let snap = edit::snap(&doc.text, span).filter(|_| !span.is_empty())?;
+        Some((snap, anchor))
     }
 }
 
@@ -141,6 +226,8 @@ pub enum Op {
     TagAll { span: Span, label: Label },
     AddClaim(Span),
     ClaimPart { i: usize, part: Part, span: Span },
+    ClaimFlag { i: usize, flag: Flag },
+    AcceptClaim(usize),
     DeleteClaim(usize),
 }
 
@@ -156,6 +243,12 @@ pub enum Key {
     Claim,
     Next,
     Prev,
+    NextClaim,
+    PrevClaim,
+    /// Shift+arrow: the selection's moving end goes one word forward (in text order) or back.
+    Extend {
+        forward: bool,
+    },
     Help,
     Escape,
 }
@@ -175,8 +268,9 @@ pub enum Action {
     /// New documents, e.g. from opened files (plain text or imported annotations); the first
     /// becomes current.
     AddDocs(Vec<(String, Document)>),
-    /// A second annotation of the current document's text to compare with (`None` to stop).
-    Compare(Option<Document>),
+    /// A second annotation (file name, document) of the current document's text to compare
+    /// with; `None` to stop. One of another text is refused with a notice.
+    Compare(Option<(String, Document)>),
     NewDoc,
     SelectDoc(usize),
     RenameDoc(usize, String),
@@ -186,8 +280,16 @@ pub enum Action {
     Focus(Option<Focus>),
     /// Focuses the entity that starts at this byte of the current text.
     FocusEntityAt(usize),
+    /// A selection in the reading view, as UTF-16 offsets into the current text (the DOM's
+    /// unit): converted here, snapped to words, and focused.
+    Select(usize, usize),
     /// Moves the focus to the next (+1) or previous (-1) entity.
     Step(isize),
+    /// Moves the focus to the next (+1) or previous (-1) claim.
+    StepClaim(isize),
+    ToggleOverview,
+    /// A selection made with the keyboard, with its fixed end.
+    Extended(Snap, usize),
     SetLang(Lang),
     ToggleHelp,
     Notice(Option<Notice>),
@@ -241,13 +343,23 @@ impl Reducible for State {
                 }
                 s.remember();
                 let deletes_claim = matches!(op, Op::DeleteClaim(_));
+                let bulk = match op {
+                    Op::AcceptAll(label) => Some((true, label)),
+                    Op::RejectAll(label) => Some((false, label)),
+                    _ => None,
+                };
+                let before = s.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
                 let focus = apply(Rc::make_mut(&mut s.entry_mut().doc), op);
+                if let Some((accepted, label)) = bulk {
+                    let after = s.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
+                    s.notice = Some(Notice::Bulk { accepted, label, n: before - after });
+                }
                 if let Some(Focus::Claim(i)) = focus {
                     s.active_claim = Some(i);
                 } else if deletes_claim {
                     s.active_claim = None;
                 }
-                s.focus = focus;
+                s.set_focus(focus);
                 s.changed();
             }
             Action::AddDocs(files) if !files.is_empty() => {
@@ -269,6 +381,7 @@ impl Reducible for State {
                 }
                 s.current = first;
                 s.focus = None;
+                s.place = None;
                 s.active_claim = None;
                 s.changed();
             }
@@ -279,12 +392,14 @@ impl Reducible for State {
                 s.next_id += 1;
                 s.current = s.docs.len() - 1;
                 s.focus = None;
+                s.place = None;
                 s.active_claim = None;
                 s.changed();
             }
             Action::SelectDoc(i) if i < s.docs.len() && i != s.current => {
                 s.current = i;
                 s.focus = None;
+                s.place = None;
                 s.active_claim = None;
                 s.changed();
             }
@@ -304,6 +419,7 @@ impl Reducible for State {
                 }
                 s.current = s.current.min(s.docs.len() - 1);
                 s.focus = None;
+                s.place = None;
                 s.notice = Some(Notice::DocDeleted);
                 s.changed();
             }
@@ -312,12 +428,17 @@ impl Reducible for State {
                 // Undo moves a snapshot from the undo stack to the redo stack; redo the other way.
                 let (from, to) =
                     if matches!(a, Action::Undo) { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
-                let Some(snap) = from.pop() else { return self };
-                to.push(Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs), current: s.current });
+                let Some(snap) = Rc::make_mut(from).pop_back() else { return self };
+                let back = Snapshot { docs: std::mem::replace(&mut s.docs, snap.docs.clone()), current: s.current };
+                Rc::make_mut(to).push_back(Rc::new(back));
                 s.current = snap.current.min(s.docs.len() - 1);
-                s.focus = None;
                 s.active_claim = None;
                 s.notice = None;
+                // The place is kept: the entity there, if the step left one, has the focus.
+                let at = s.place;
+                let back = at.and_then(|p| s.entry().doc.entities.iter().position(|e| e.span.start == p));
+                s.focus = back.map(Focus::Entity);
+                s.anchor = None;
                 s.changed();
             }
             Action::Focus(f) => {
@@ -327,25 +448,67 @@ impl Reducible for State {
                 if let Some(Focus::Claim(i)) = f {
                     s.active_claim = Some(i);
                 }
-                s.focus = f;
+                s.anchor = None;
+                s.set_focus(f);
+            }
+            Action::Select(a, b) => {
+                let doc = &s.entry().doc;
+                let span = OffsetIndex::new(&doc.text).span_from(a, b, Unit::Utf16);
+                let snap = span.and_then(|sp| edit::snap(&doc.text, sp));
+                return self.reduce(Action::Focus(snap.map(Focus::Selection)));
             }
             Action::FocusEntityAt(start) => {
                 let Some(i) = s.entry().doc.entities.iter().position(|e| e.span.start == start) else { return self };
                 return self.reduce(Action::Focus(Some(Focus::Entity(i))));
             }
             Action::Step(d) => {
-                let n = s.entry().doc.entities.len();
+                let entities = &s.entry().doc.entities;
+                let n = entities.len();
                 if n == 0 {
                     return self;
                 }
-                let next = match s.focus {
-                    Some(Focus::Entity(i)) => (i as isize + d).rem_euclid(n as isize) as usize,
+                let next = match (&s.focus, s.place) {
+                    (Some(Focus::Entity(i)), _) => (*i as isize + d).rem_euclid(n as isize) as usize,
+                    // Nothing focused: on from the place (after an undo, a click in the text).
+                    (_, Some(p)) if d > 0 => entities.iter().position(|e| e.span.start >= p).unwrap_or(0),
+                    (_, Some(p)) => entities.iter().rposition(|e| e.span.start < p).unwrap_or(n - 1),
                     _ if d < 0 => n - 1,
                     _ => 0,
                 };
-                s.focus = Some(Focus::Entity(next));
+                s.anchor = None;
+                s.set_focus(Some(Focus::Entity(next)));
             }
-            Action::Compare(other) => s.comparison = other.map(|d| (s.entry().id, Rc::new(d))),
+            Action::StepClaim(d) => {
+                let claims = &s.entry().doc.claims;
+                let n = claims.len();
+                if n == 0 {
+                    return self;
+                }
+                let next = match (&s.focus, s.place) {
+                    (Some(Focus::Claim(i)), _) => (*i as isize + d).rem_euclid(n as isize) as usize,
+                    (_, Some(p)) if d > 0 => claims.iter().position(|c| c.content.start > p).unwrap_or(0),
+                    (_, Some(p)) => claims.iter().rposition(|c| c.content.start < p).unwrap_or(n - 1),
+                    _ if d < 0 => n - 1,
+                    _ => 0,
+                };
+                s.active_claim = Some(next);
+                s.anchor = None;
+                s.set_focus(Some(Focus::Claim(next)));
+            }
+            Action::ToggleOverview => s.overview = !s.overview,
+            Action::Extended(snap, anchor) => {
+                s.set_focus(Some(Focus::Selection(snap)));
+                s.anchor = Some(anchor);
+            }
+            Action::Compare(None) => s.comparison = None,
+            Action::Compare(Some((name, doc))) => {
+                if doc.text == *s.entry().text {
+                    s.comparison = Some(Comparison { id: s.entry().id, name, doc: Rc::new(doc) });
+                } else {
+                    s.comparison = None;
+                    s.notice = Some(Notice::DifferentText(name));
+                }
+            }
             Action::SetLang(l) => s.lang = l,
             Action::ToggleHelp => s.help = !s.help,
             Action::Notice(n) => s.notice = n,
@@ -384,6 +547,7 @@ impl State {
         Some(match (k, &self.focus) {
             (Key::Help, _) => Action::ToggleHelp,
             (Key::Escape, _) if self.help => Action::ToggleHelp,
+            (Key::Escape, _) if self.overview => Action::ToggleOverview,
             (Key::Escape, _) => Action::Focus(None),
             (Key::Label(n), Some(Focus::Selection(snap))) => {
                 Action::Edit(Op::Add { span: snap.span, label: label(n)? })
@@ -392,11 +556,18 @@ impl State {
             (Key::Label(n), Some(Focus::Entity(i))) => Action::Edit(Op::Relabel { i: *i, label: label(n)? }),
             (Key::Delete, Some(Focus::Entity(i))) => Action::Edit(Op::Delete(*i)),
             (Key::Enter, Some(Focus::Entity(i))) => Action::Edit(Op::Accept(*i)),
+            (Key::Enter, Some(Focus::Claim(i))) => Action::Edit(Op::AcceptClaim(*i)),
             (Key::TagAll, Some(Focus::Entity(i))) => {
                 entity(*i).map(|e| Action::Edit(Op::TagAll { span: e.span, label: e.label }))?
             }
             (Key::Next, _) => Action::Step(1),
             (Key::Prev, _) => Action::Step(-1),
+            (Key::NextClaim, _) => Action::StepClaim(1),
+            (Key::PrevClaim, _) => Action::StepClaim(-1),
+            (Key::Extend { forward }, _) => {
+                let (snap, anchor) = self.extended(forward)?;
+                Action::Extended(snap, anchor)
+            }
             _ => return None,
         })
     }
@@ -426,7 +597,8 @@ fn apply(doc: &mut Document, op: Op) -> Option<Focus> {
         }
         Op::Accept(i) => {
             edit::accept(doc, i);
-            Some(Focus::Entity(i))
+            // On to the next entity no person has reviewed yet.
+            Some(Focus::Entity(wasim_engine::view::next_unreviewed(doc, i).unwrap_or(i)))
         }
         Op::Delete(i) => {
             edit::delete(doc, i);
@@ -447,6 +619,14 @@ fn apply(doc: &mut Document, op: Op) -> Option<Focus> {
         Op::AddClaim(span) => Some(Focus::Claim(edit::add_claim(doc, span))),
         Op::ClaimPart { i, part, span } => {
             edit::set_claim_part(doc, i, part, span);
+            Some(Focus::Claim(i))
+        }
+        Op::ClaimFlag { i, flag } => {
+            edit::toggle_flag(doc, i, flag);
+            Some(Focus::Claim(i))
+        }
+        Op::AcceptClaim(i) => {
+            edit::accept_claim(doc, i);
             Some(Focus::Claim(i))
         }
         Op::DeleteClaim(i) => {
@@ -510,6 +690,46 @@ mod tests {
             vec![Action::Edit(Op::Delete(0)), Action::Edit(Op::RejectAll(Label::LOC)), Action::Undo, Action::Undo],
         );
         assert_eq!(s.entry().doc, added);
+    }
+
+    #[test]
+    fn history_is_shared_not_copied_and_bounded() {
+        let s = typed("زار الوزير القاهرة.");
+        let s = run(s, vec![Action::Edit(Op::AcceptAll(Label::LOC))]);
+        // A focus change copies the state but shares its history.
+        let moved = (*Rc::new(s.clone()).reduce(Action::Step(1))).clone();
+        assert!(Rc::ptr_eq(&s.undo, &moved.undo), "the history is one pointer, not a copy");
+        // An edit shares the older snapshots themselves.
+        let edited = run(moved.clone(), vec![Action::Edit(Op::Accept(0))]);
+        assert!(Rc::ptr_eq(&edited.undo[0], &s.undo[0]));
+        let many = (0..HISTORY + 20).fold(edited, |s, i| run(s, vec![Action::RenameDoc(0, format!("n{i}"))]));
+        assert_eq!(many.undo.len(), HISTORY);
+    }
+
+    #[test]
+    fn a_selection_arrives_in_utf16_and_is_snapped() {
+        // An emoji (two UTF-16 units) before the selection: "😀 He arrived in Cairo".
+        let s = typed("😀 وصل بالقاهرة");
+        let text = s.entry().text.to_string();
+        let at = text[..text.find("لقاه").unwrap()].encode_utf16().count();
+        let s = run(s, vec![Action::Select(at, at + 2)]);
+        match &s.focus {
+            Some(Focus::Selection(snap)) => assert_eq!(snap.span.of(&text), "القاهرة"),
+            f => panic!("focus {f:?}"),
+        }
+        let s = run(s, vec![Action::Select(1, 1)]);
+        assert_eq!(s.focus, None, "an empty selection holds no word");
+    }
+
+    #[test]
+    fn a_comparison_must_annotate_the_same_text() {
+        let s = typed("زار الوزير القاهرة.");
+        let other = wasim_engine::annotate("نص آخر");
+        let s = run(s, vec![Action::Compare(Some(("b.json".into(), other)))]);
+        assert_eq!((s.comparison.is_none(), s.notice.clone()), (true, Some(Notice::DifferentText("b.json".into()))));
+        let same = wasim_engine::annotate("زار الوزير القاهرة.");
+        let s = run(s, vec![Action::Compare(Some(("b.json".into(), same)))]);
+        assert_eq!(s.comparison.as_ref().map(|c| c.name.as_str()), Some("b.json"));
     }
 
     #[test]

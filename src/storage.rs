@@ -106,10 +106,14 @@ pub fn tab_id() -> String {
     ID.with(Clone::clone)
 }
 
+/// The channel another tab's saves arrive on, with its handler; dropping it stops listening.
+pub struct Watch {
+    _channel: web_sys::BroadcastChannel,
+    _handler: Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
 /// Calls `on_change` when another tab saved; keep the returned listener alive.
-pub fn watch(
-    on_change: impl Fn() + 'static,
-) -> Option<(web_sys::BroadcastChannel, Closure<dyn Fn(web_sys::MessageEvent)>)> {
+pub fn watch(on_change: impl Fn() + 'static) -> Option<Watch> {
     let ch = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
     let me = tab_id();
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -118,10 +122,12 @@ pub fn watch(
         }
     });
     ch.set_onmessage(Some(cb.as_ref().unchecked_ref()));
-    Some((ch, cb))
+    Some(Watch { _channel: ch, _handler: cb })
 }
 
-/// A small preference kept in localStorage (the interface language).
+/// A small preference kept in localStorage (the interface language). Not gloo-storage: its
+/// `LocalStorage::raw()` throws (and so stops the app) where the browser refuses localStorage,
+/// as some privacy settings do; here that only forgets the preference.
 pub fn pref(key: &str) -> Option<String> {
     web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
 }

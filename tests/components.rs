@@ -111,3 +111,20 @@ async fn typing_in_the_app_tags_the_text() {
     assert_eq!(mark.text_content().unwrap(), "بيروت");
     assert!(div.query_selector(".reader mark[data-label=\"DATE\"]").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+fn arabic_plural_categories_match_the_browsers_icu() {
+    // The app's Arabic plural rule against the browser's own ICU (Intl.PluralRules).
+    use wasim_app::i18n::Plural;
+    let locales = js_sys::Array::of1(&"ar".into());
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    for n in 0..=1200usize {
+        let icu: String = rules.select(n as f64).into();
+        assert_eq!(Plural::ar(n).as_str(), icu, "{n}");
+    }
+    let en = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&"en".into()), &js_sys::Object::new());
+    for n in 0..=200usize {
+        let icu: String = en.select(n as f64).into();
+        assert_eq!(Plural::en(n).as_str(), icu, "{n}");
+    }
+}

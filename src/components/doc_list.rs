@@ -5,6 +5,10 @@ use crate::state::Entry;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// What the open dialog offers: every kind of file Wasim imports (`export::import`).
+pub const OPENS: &str =
+    ".txt,.json,.jsonl,.ndjson,.conll,.iob,.iob2,.bio,.tsv,.ann,.zip,text/plain,application/json,application/zip";
+
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
     pub docs: Vec<Entry>,
@@ -36,7 +40,8 @@ pub fn doc_list(props: &DocListProps) -> Html {
         <nav class="docs" aria-label={t.documents}>
             <ul>
                 { for props.docs.iter().enumerate().map(|(i, d)| {
-                    let name = if d.name.is_empty() { first_words(&d.text).unwrap_or_else(|| t.untitled.to_string()) } else { d.name.clone() };
+                    let name = Some(d.display_name()).filter(|n| !n.is_empty()).unwrap_or_else(|| t.untitled.to_string());
+                    let r = wasim_engine::view::review(&d.doc);
                     let select = { let cb = props.onselect.clone(); move |_| cb.emit(i) };
                     let delete = { let cb = props.ondelete.clone(); move |_| cb.emit(i) };
                     let start_rename = { let r = renaming.clone(); move |_| r.set(Some(i)) };
@@ -56,6 +61,8 @@ pub fn doc_list(props: &DocListProps) -> Html {
                                 <input class="rename" value={d.name.clone()} onchange={finish} aria-label={t.rename} />
                             } else {
                                 <button class="doc-name" onclick={select} aria-current={(i == props.current).then_some("true")}>{ name }</button>
+                                <span class="doc-review" title={(t.reviewed)(r.reviewed, r.total)} data-review={format!("{}/{}", r.reviewed, r.total)}>
+                                    { format!("{}/{}", r.reviewed, r.total) }</span>
                                 <button class="mini rename-btn" title={t.rename} aria-label={t.rename} onclick={start_rename}>{ "✎" }</button>
                             }
                             <button class="mini delete-doc" title={t.delete} aria-label={t.delete} onclick={delete}>{ "🗑" }</button>
@@ -66,15 +73,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
             <div class="doc-actions">
                 <button class="new-doc" onclick={let cb = props.onnew.clone(); move |_| cb.emit(())}>{ t.new_doc }</button>
                 <label class="open-files button">{ t.open_files }
-                    <input type="file" multiple=true accept=".txt,text/plain" {onchange} />
+                    <input class="visually-hidden" type="file" multiple=true accept={OPENS} {onchange} />
                 </label>
             </div>
         </nav>
     }
-}
-
-/// A name for an unnamed document: its first few words.
-fn first_words(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().take(4).collect();
-    (!words.is_empty()).then(|| words.join(" "))
 }

@@ -1,11 +1,12 @@
-//! The legend: each label with its key style and count, and buttons to accept or reject all of
-//! the engine's remaining proposals of that label.
+//! The legend: every label, always in the same place (nothing reflows under the pointer), with
+//! its key, its name in the interface's language, its count, and buttons to accept or reject all
+//! of the engine's remaining proposals of that label (an undo notice follows; a button with
+//! nothing to act on keeps its place, hidden).
 
-use super::DocRef;
+use super::{label_key, DocRef};
 use crate::i18n::Lang;
 use crate::state::Op;
-use wasim_engine::view::legend;
-use wasim_engine::Status;
+use wasim_engine::{Label, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,20 +20,33 @@ pub struct LegendProps {
 #[component(Legend)]
 pub fn legend_view(props: &LegendProps) -> Html {
     let t = props.lang.t();
-    let rows = legend(&props.doc);
+    // (count, remaining proposals) per label, in one pass.
+    let counts = use_memo(props.doc.clone(), |d| {
+        let mut c = [(0usize, 0usize); Label::ALL.len()];
+        for e in &d.entities {
+            let k = Label::ALL.iter().position(|&l| l == e.label).unwrap_or(0);
+            c[k].0 += 1;
+            c[k].1 += usize::from(e.status == Status::Auto);
+        }
+        c
+    });
     html! {
         <ul class="legend" aria-label={t.entities}>
-            { for rows.iter().map(|&(label, n)| {
-                let pending = props.doc.entities.iter().any(|e| e.label == label && e.status == Status::Auto);
+            { for Label::ALL.iter().enumerate().map(|(k, &label)| {
+                let (n, pending) = counts[k];
+                let name = props.lang.label(label);
                 let accept = { let o = props.onop.clone(); move |_| o.emit(Op::AcceptAll(label)) };
                 let reject = { let o = props.onop.clone(); move |_| o.emit(Op::RejectAll(label)) };
+                let hidden = (pending == 0).then_some("idle");
                 html! {
-                    <li data-legend={label.as_str()}>
-                        <mark data-label={label.as_str()}>{ label.as_str() }</mark><span class="count">{ n }</span>
-                        if pending {
-                            <button class="mini accept-all" title={format!("{} {}", t.accept_all, label)} onclick={accept}>{ "✓" }</button>
-                            <button class="mini reject-all" title={format!("{} {}", t.reject_all, label)} onclick={reject}>{ "✗" }</button>
-                        }
+                    <li data-legend={label.as_str()} class={classes!((n == 0).then_some("none"))}>
+                        <kbd>{ label_key(k) }</kbd>
+                        <span class="chip" data-chip={label.as_str()} title={label.as_str()}>{ name }</span>
+                        <span class="count">{ n }</span>
+                        <button class={classes!("mini", "accept-all", hidden)} disabled={pending == 0}
+                            title={format!("{} {name}", t.accept_all)} aria-label={format!("{} {name}", t.accept_all)} onclick={accept}>{ "✓" }</button>
+                        <button class={classes!("mini", "reject-all", hidden)} disabled={pending == 0}
+                            title={format!("{} {name}", t.reject_all)} aria-label={format!("{} {name}", t.reject_all)} onclick={reject}>{ "✗" }</button>
                     </li>
                 }
             }) }

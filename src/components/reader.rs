@@ -1,17 +1,31 @@
 //! The reading view: the text right-to-left with entities as `<mark data-label>` and claim
 //! contents as `<span data-claim>`. One element per entity or claim run, never per character,
-//! so Arabic letters stay joined; left-to-right runs sit in `<bdi>`. Each paragraph carries its
-//! UTF-16 start in `data-s`, which turns a DOM selection into text offsets.
+//! so Arabic letters stay joined. Nothing is isolated: the paragraphs follow the Unicode bidi
+//! algorithm exactly as the text box does (`unicode-bidi: plaintext` on both), so ٪ and
+//! Latin words sit where the text box puts them. Each mark's label name (in the interface's
+//! language) is drawn inline after it by CSS from `data-tag`, so labels never overlap. Each
+//! paragraph carries its UTF-16 start in `data-s`, which turns a DOM selection into text
+//! offsets, and text offsets into DOM ranges ([`dom_range`]).
 //!
 //! Long documents: each paragraph is its own component whose props are the paragraph's own
-//! content (text pieces, labels, statuses, focus) compared by value, so an edit re-renders only
-//! the paragraphs it touched. Entities and claims are named in the DOM by where they start
-//! (`data-e`, `data-claim`), which does not change when an edit elsewhere renumbers them.
+//! content (text pieces, labels, statuses) compared by value, so an edit re-renders only the
+//! paragraphs it touched. The focus is not part of that content: it is handed only to the
+//! paragraph that holds it, so moving it redraws two paragraphs and computes nothing anew.
+//! Entities and claims are named in the DOM by where they start (`data-e`, `data-claim`), which
+//! does not change when an edit elsewhere renumbers them. Mouse and selection are handled once,
+//! on the reader, not on every highlight.
+//!
+//! The keyboard focus stays on the reader (`tabindex="0"`), and the focused highlight is its
+//! `aria-activedescendant`: highlights are not focusable, because Chromium starts no text
+//! selection on a drag that begins on a focusable element, and a drag from a highlight must
+//! select text.
 
 use super::DocRef;
+use crate::i18n::Lang;
 use crate::state::Focus;
 use std::rc::Rc;
-use wasim_engine::view::{ltr_runs, paragraphs_with};
+use wasim_engine::view::paragraphs_with;
+use wasim_engine::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -19,59 +33,64 @@ use yew::prelude::*;
 pub struct ReaderProps {
     pub doc: DocRef,
     #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
     pub focus: Option<Focus>,
     /// A selection, as UTF-16 offsets into the text.
     #[prop_or_default]
     pub onselect: Callback<(usize, usize)>,
-    /// An entity chosen by click or keyboard focus, by the byte where it starts.
+    /// An entity chosen by a click, by the byte where it starts.
     #[prop_or_default]
     pub onfocusentity: Callback<usize>,
+    /// A click on the text outside the highlights: nothing is chosen any more.
+    #[prop_or_default]
+    pub onclear: Callback<()>,
 }
 
 /// One paragraph as it is drawn.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct ParaView {
+    /// Its bytes in the text, to hand it the focus when the focus is inside.
+    span: Span,
     /// UTF-16 offset of the paragraph in the text.
     utf16: usize,
     runs: Vec<RunView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RunView {
     /// `data-claim`: the byte where the claim's content starts.
     claim: Option<usize>,
-    focused: bool,
     pieces: Vec<PieceView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct PieceView {
     text: String,
-    isolate: bool,
     entity: Option<EntityView>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct EntityView {
     /// The byte where the entity starts: its name in the DOM.
     start: usize,
     label: &'static str,
+    /// The label's name in the interface's language, drawn after the mark.
+    tag: &'static str,
     status: &'static str,
+    /// Made by a person (`user`, `user:tag-all`), not proposed by the engine.
+    user: bool,
+    /// Something sticks to its end: a letter (إسرائيلي in إسرائيلية), or a sign after a number
+    /// or Latin word (50٪). Its name floats above it on focus or hover instead of standing
+    /// inline, which would cut the word in two or, as a neutral for the bidi algorithm, move ٪
+    /// to the other side of 50.
+    inword: bool,
     title: String,
     source: String,
-    focused: bool,
 }
 
-fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Option<Focus>) -> Vec<Rc<ParaView>> {
-    let focused_entity = match focus {
-        Some(Focus::Entity(i)) => doc.entities.get(*i).map(|e| e.span.start),
-        _ => None,
-    };
-    let focused_claim = match focus {
-        Some(Focus::Claim(i)) => doc.claims.get(*i).map(|c| c.content.start),
-        _ => None,
-    };
-    paragraphs_with(doc, ltr)
+fn views(doc: &wasim_engine::Document, lang: Lang) -> Vec<Rc<ParaView>> {
+    paragraphs_with(doc, &[])
         .into_iter()
         .map(|p| {
             let utf16 = p.runs.first().and_then(|r| r.pieces.first()).map_or(0, |x| x.utf16);
@@ -85,11 +104,13 @@ fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Optio
                         .iter()
                         .map(|x| PieceView {
                             text: x.span.of(&doc.text).to_string(),
-                            isolate: x.isolate,
                             entity: x.entity.and_then(|i| doc.entities.get(i)).map(|e| EntityView {
                                 start: e.span.start,
                                 label: e.label.as_str(),
+                                tag: lang.label(e.label),
                                 status: e.status.as_str(),
+                                user: e.source.starts_with("user"),
+                                inword: glued(&doc.text, e.span),
                                 title: format!(
                                     "{} · {} · {:.0}% · {}",
                                     e.label,
@@ -98,28 +119,63 @@ fn views(doc: &wasim_engine::Document, ltr: &[wasim_engine::Span], focus: &Optio
                                     e.status.as_str()
                                 ),
                                 source: e.source.clone(),
-                                focused: focused_entity == Some(e.span.start),
                             }),
                         })
                         .collect();
-                    RunView { claim, focused: claim.is_some() && claim == focused_claim, pieces }
+                    RunView { claim, pieces }
                 })
                 .collect();
-            Rc::new(ParaView { utf16, runs })
+            Rc::new(ParaView { span: p.span, utf16, runs })
         })
         .collect()
 }
 
+/// Whether the text goes on right after `span` without a space in a way an inline label would
+/// break (see `EntityView::inword`).
+fn glued(text: &str, span: Span) -> bool {
+    let next = text[span.end..].chars().next();
+    let last = text[..span.end].chars().next_back();
+    match (last, next) {
+        (_, Some(n)) if n.is_alphanumeric() => true,
+        (Some(l), Some(n)) => !n.is_whitespace() && (l.is_ascii_alphanumeric() || l.is_numeric()),
+        _ => false,
+    }
+}
+
 #[component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    // Left-to-right runs depend on the text alone: kept across annotation edits.
-    let ltr = use_memo(props.doc.text.clone(), |t| ltr_runs(t));
-    let paras = use_memo((props.doc.clone(), props.focus.clone()), |(d, f)| views(d, &ltr, f));
+    let paras = use_memo((props.doc.clone(), props.lang), |(d, lang)| views(d, *lang));
+    // Where the focus is, as bytes: the entity's start, the claim content's start.
+    let doc = &props.doc;
+    let (entity, claim) = match props.focus {
+        Some(Focus::Entity(i)) => (doc.entities.get(i).map(|e| e.span.start), None),
+        Some(Focus::Claim(i)) => (None, doc.claims.get(i).map(|c| c.content.start)),
+        _ => (None, None),
+    };
+    let inside = |p: &ParaView, at: Option<usize>| at.filter(|&b| p.span.start <= b && b <= p.span.end);
+    // A mouse button is down: a focus or click inside a drag is not a choice of highlight.
+    // Where the mouse went down: a press and release in the same place is a click, even inside
+    // a selection (which the browser clears only after the release).
+    let down = use_mut_ref(|| None::<(i32, i32)>);
+    let onmousedown = {
+        let down = down.clone();
+        Callback::from(move |e: MouseEvent| *down.borrow_mut() = Some((e.client_x(), e.client_y())))
+    };
     let onmouseup = {
         let onselect = props.onselect.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(range) = selection_utf16() {
-                onselect.emit(range);
+        let onfocusentity = props.onfocusentity.clone();
+        let onclear = props.onclear.clone();
+        Callback::from(move |e: MouseEvent| {
+            let pressed = down.borrow_mut().take();
+            let click = pressed.is_some_and(|(x, y)| (e.client_x() - x).abs() + (e.client_y() - y).abs() <= 3);
+            // A drag selects text, wherever it started or ended; a click chooses a highlight.
+            match (click, selection_utf16()) {
+                (false, Some(range)) => onselect.emit(range),
+                _ => match entity_at(e.target()) {
+                    Some(start) => onfocusentity.emit(start),
+                    None if click => onclear.emit(()),
+                    None => {}
+                },
             }
         })
     };
@@ -134,23 +190,29 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     html! {
-        <div class="reader" dir="rtl" lang="ar" {onmouseup} {onkeyup}>
-            { for paras.iter().enumerate().map(|(n, p)| html! { <Para key={n} para={p.clone()} onfocusentity={props.onfocusentity.clone()} /> }) }
+        <div class="reader" dir="rtl" lang="ar" tabindex="0" role="group" aria-label={props.lang.t().text}
+            aria-activedescendant={entity.map(|e| format!("e-{e}"))} {onmousedown} {onmouseup} {onkeyup}>
+            { for paras.iter().enumerate().map(|(n, p)| html! {
+                <Para key={n} para={p.clone()} focus={inside(p, entity)} claim={inside(p, claim)} />
+            }) }
         </div>
     }
 }
 
-#[derive(Properties)]
-struct ParaProps {
-    para: Rc<ParaView>,
-    onfocusentity: Callback<usize>,
+/// The entity (by its start byte) whose highlight holds `target`.
+fn entity_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("mark[data-e]").ok()??.get_attribute("data-e")?.parse().ok()
 }
 
-impl PartialEq for ParaProps {
-    fn eq(&self, o: &ParaProps) -> bool {
-        // By value: an unchanged paragraph is not drawn again.
-        self.para == o.para
-    }
+#[derive(Properties, PartialEq)]
+struct ParaProps {
+    /// Compared by pointer first, then by value: an unchanged paragraph is not drawn again.
+    para: Rc<ParaView>,
+    /// The focused entity's start, when it is in this paragraph.
+    focus: Option<usize>,
+    /// The focused claim content's start, when it is in this paragraph.
+    claim: Option<usize>,
 }
 
 #[component(Para)]
@@ -166,35 +228,25 @@ fn run(props: &ParaProps, r: &RunView) -> Html {
     let pieces = html! { { for r.pieces.iter().map(|p| piece(props, p)) } };
     match r.claim {
         Some(c) => {
-            html! { <span class={classes!("claim", r.focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> }
+            let focused = props.claim == Some(c);
+            html! { <span class={classes!("claim", focused.then_some("focused"))} data-claim={c.to_string()}>{ pieces }</span> }
         }
         None => pieces,
     }
 }
 
 fn piece(props: &ParaProps, p: &PieceView) -> Html {
-    let text = html! { { p.text.clone() } };
-    let inner = if p.isolate {
-        html! { <bdi dir="ltr">{ text }</bdi> }
-    } else {
-        text
-    };
+    let inner = html! { { p.text.clone() } };
     let Some(e) = &p.entity else { return inner };
-    let start = e.start;
-    // Focus and click both choose the entity: a click on an element that already has the
-    // keyboard focus fires no focus event.
-    let onfocus = {
-        let cb = props.onfocusentity.clone();
-        Callback::from(move |_: FocusEvent| cb.emit(start))
-    };
-    let onclick = {
-        let cb = props.onfocusentity.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(start))
-    };
-    let class = classes!(format!("st-{}", e.status), e.focused.then_some("focused"));
+    let class = classes!(
+        format!("st-{}", e.status),
+        e.user.then_some("by-user"),
+        e.inword.then_some("inword"),
+        (props.focus == Some(e.start)).then_some("focused")
+    );
     html! {
-        <mark {class} tabindex="0" data-label={e.label} data-e={start.to_string()} data-source={e.source.clone()}
-            data-status={e.status} title={e.title.clone()} {onfocus} {onclick}>{ inner }</mark>
+        <mark {class} id={format!("e-{}", e.start)} data-label={e.label} data-tag={e.tag} data-e={e.start.to_string()} data-source={e.source.clone()}
+            data-status={e.status} title={e.title.clone()}>{ inner }</mark>
     }
 }
 
@@ -226,4 +278,38 @@ fn offset_of(node: &web_sys::Node, offset: u32) -> Option<usize> {
     before.set_end(node, offset).ok()?;
     let text: String = before.to_string().into();
     Some(base + text.encode_utf16().count())
+}
+
+/// The DOM range of the UTF-16 offsets `start..end` of the text in the reader, if it is drawn:
+/// the paragraph by its `data-s`, then its text nodes (the label names drawn by CSS are no text
+/// nodes, so they do not count).
+pub fn dom_range(start: usize, end: usize) -> Option<web_sys::Range> {
+    let doc = web_sys::window()?.document()?;
+    let paras = doc.query_selector_all(".reader p[data-s]").ok()?;
+    let starts: Vec<(usize, web_sys::Element)> = (0..paras.length())
+        .filter_map(|i| paras.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|p| Some((p.get_attribute("data-s")?.parse().ok()?, p)))
+        .collect();
+    let point = |at: usize| -> Option<(web_sys::Node, u32)> {
+        let k = starts.partition_point(|(s, _)| *s <= at).checked_sub(1)?;
+        let (base, p) = &starts[k];
+        let walker = doc.create_tree_walker_with_what_to_show(p, 4 /* SHOW_TEXT */).ok()?;
+        let mut left = at - base;
+        let mut last = None;
+        while let Ok(Some(n)) = walker.next_node() {
+            let len = n.text_content().map_or(0, |t| t.encode_utf16().count());
+            if left <= len {
+                return Some((n, left as u32));
+            }
+            left -= len;
+            last = Some((n, len as u32));
+        }
+        last
+    };
+    let (a, ao) = point(start)?;
+    let (b, bo) = point(end)?;
+    let range = doc.create_range().ok()?;
+    range.set_start(&a, ao).ok()?;
+    range.set_end(&b, bo).ok()?;
+    Some(range)
 }

@@ -21,6 +21,7 @@ pub struct ToolbarProps {
     pub onlang: Callback<Lang>,
     /// A second annotation of the current text to compare with.
     pub oncompare: Callback<web_sys::FileList>,
+    pub onoverview: Callback<()>,
 }
 
 #[component(Toolbar)]
@@ -61,7 +62,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button class="export" disabled={!props.can_export} onclick={export(false)}>{ t.export }</button>
             <button class="export-all" disabled={!props.can_export} onclick={export(true)}>{ t.export_all }</button>
             <label class="compare button" title={t.compare_hint}>{ t.compare }
-                <input type="file" accept=".json,.jsonl,.conll,.iob,.zip,.ann,.txt" multiple=true onchange={
+                <input class="visually-hidden" type="file" accept={super::doc_list::OPENS} multiple=true onchange={
                     let cb = props.oncompare.clone();
                     move |e: Event| if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                         if let Some(f) = i.files() { cb.emit(f); }
@@ -69,6 +70,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     }
                 } />
             </label>
+            <button class="overview-btn" onclick={emit(&props.onoverview)} disabled={!props.can_export}>{ t.overview }</button>
             <button class="help-btn" onclick={emit(&props.onhelp)} title="?">{ t.help }</button>
             <button class="lang" onclick={onlang} lang={lang.other().code()}>{ t.switch_lang }</button>
         </div>

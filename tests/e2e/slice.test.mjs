@@ -37,8 +37,13 @@ test('paste, highlights, claims, export', async () => {
   await screenshot(p, 'slice-highlights');
 
   const { name, text } = await download(p, 'button.export');
-  assert.equal(name, 'wasim.json');
+  assert.equal(name, 'قال وزير الخارجية المصري.json', 'a document without a name is exported under its first words');
   const json = JSON.parse(text);
+  // The DOM contract: each highlighted entity in the text is one mark[data-label], and nothing
+  // else on the page is (the legend, groups and panels use other elements).
+  assert.equal(await p.$$eval('mark[data-label]', (ms) => ms.length), json.entities.length);
+  assert.equal(await p.$$eval('.reader mark[data-label]', (ms) => ms.length), json.entities.length);
+  assert.deepEqual(await p.$$eval('mark[data-label]', (ms) => ms.map((m) => m.textContent)), json.entities.map((e) => e.text));
   assert.equal(json.format, 'wasim/1');
   assert.equal(json.offsets, 'codepoint');
   assert.equal(json.text, TEXT);

@@ -6,10 +6,12 @@
 //! `edited` with its original source. Deleted proposals are remembered in
 //! `Document::rejected` so that re-analysis does not bring them back.
 
+use crate::clitics::Stem;
 use crate::document::{Claim, Document, Entity, Label, Status};
 use crate::keys::phrase_key;
-use crate::lexicon::Lexicon;
-use crate::words::Words;
+use crate::lexicon::{Kind, Lexicon};
+use crate::tokenize::tokenize;
+use crate::words::{Word, Words};
 use crate::Span;
 
 /// A selection snapped to word boundaries.
@@ -28,9 +30,43 @@ fn paragraph(text: &str, at: usize) -> Span {
     Span::new(start, end)
 }
 
-/// Snaps a selection to whole words; when its first word starts with clitics (و، ب، ل …) and
-/// has a reading without them, the span starts after them and `detached` says what was left
-/// out. `None` when the selection holds no word.
+/// Lists whose words are names that stand on their own (a city, a country, an organization …):
+/// a known stem of one of them after و، ب، ل … is evidence that those letters are clitics.
+/// Given names, surnames, gazetteer towns and common words are not: many are ordinary words
+/// too (جود in وجود, قد in فقد), so a letter before them may be part of the word.
+const NAME_LISTS: [Kind; 13] = [
+    Kind::Country,
+    Kind::City,
+    Kind::Region,
+    Kind::Person,
+    Kind::Organization,
+    Kind::Media,
+    Kind::OrgHead,
+    Kind::Title,
+    Kind::Nationality,
+    Kind::Currency,
+    Kind::Month,
+    Kind::Weekday,
+    Kind::PlaceHead,
+];
+
+/// The reading of `word` whose proclitics the lexicon vouches for, if any: the whole word is
+/// in no list, and the stem is in a list of [`NAME_LISTS`], or is a noun with the article and
+/// at least three letters after it (بالمدينة، والجيش; not والد, where ال is not an article).
+fn clitic_reading(word: &Word) -> Option<&Stem> {
+    if !word.kinds.is_empty() {
+        return None;
+    }
+    word.stems.iter().filter(|s| !s.prefix.is_empty()).find(|s| {
+        let article = s.key.strip_prefix("ال").is_some_and(|rest| rest.chars().count() >= 3);
+        s.kinds.any(&NAME_LISTS) || s.bare.any(&NAME_LISTS) || article
+    })
+}
+
+/// Snaps a selection to whole words. When its first word starts with clitics (و، ب، ل …) that
+/// the lexicon vouches for (see [`clitic_reading`]), the span starts after them and `detached`
+/// says what was left out; a letter that may belong to the word is never cut off (وجود، فقد،
+/// وصل stay whole). `None` when the selection holds no word.
 pub fn snap(text: &str, sel: Span) -> Option<Snap> {
     let floor = |mut i: usize| {
         i = i.min(text.len());
@@ -50,19 +86,33 @@ pub fn snap(text: &str, sel: Span) -> Option<Snap> {
     let (first, last) = (inside.first()?, inside.last()?);
     let mut span = Span::new(first.span.start + para.start, last.span.end + para.start);
     let mut detached = None;
-    let best = &first.stems[0];
-    let selected_after_clitic = sel.start >= best.span.start + para.start;
-    if !best.prefix.is_empty() && (best.known() || best.key.starts_with("ال") || selected_after_clitic) {
-        detached = Some(Span::new(best.prefix.start + para.start, best.prefix.end + para.start));
-        span.start = best.span.start + para.start;
+    if let Some(stem) = clitic_reading(first) {
+        detached = Some(Span::new(stem.prefix.start + para.start, stem.prefix.end + para.start));
+        span.start = stem.span.start + para.start;
     }
     Some(Snap { span, detached })
 }
 
-/// Adds an entity a person marked; engine proposals it overlaps are removed. Returns its index
-/// after sorting.
+/// Where a selection edge at byte `at` moves by one word: forward to the end of the next word
+/// that ends after `at`, or back to the start of the previous word that starts before it.
+/// Stays within the line; `at` itself when there is no word that way.
+pub fn step_word(text: &str, at: usize, forward: bool) -> usize {
+    let at = at.min(text.len());
+    let para = paragraph(text, at);
+    let words = tokenize(para.of(text)).into_iter().filter(|t| t.is_wordlike()).map(|t| t.span);
+    let moved = if forward {
+        words.map(|w| w.end + para.start).find(|&e| e > at)
+    } else {
+        words.map(|w| w.start + para.start).take_while(|&s| s < at).last()
+    };
+    moved.unwrap_or(at)
+}
+
+/// Adds an entity a person marked; every entity it overlaps is replaced, whoever made it (a
+/// person who marks a base or an airport around a place already tagged means the wider name;
+/// entities never overlap). Returns its index after sorting.
 pub fn add_entity(doc: &mut Document, span: Span, label: Label, source: &str) -> usize {
-    doc.entities.retain(|e| !(e.status == Status::Auto && e.span.overlaps(span)));
+    doc.entities.retain(|e| !e.span.overlaps(span));
     doc.entities.push(Entity { span, label, source: source.to_string(), confidence: 1.0, status: Status::Edited });
     doc.sort();
     doc.entities.iter().position(|e| e.span == span && e.label == label).unwrap_or(0)
@@ -194,6 +244,33 @@ pub fn set_claim_part(doc: &mut Document, i: usize, part: Part, span: Span) {
     }
 }
 
+/// A yes-or-no property of a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flag {
+    Quoted,
+    Negated,
+}
+
+/// Turns a claim's flag on or off; the claim becomes a person's (`edited`).
+pub fn toggle_flag(doc: &mut Document, i: usize, flag: Flag) {
+    if let Some(c) = doc.claims.get_mut(i) {
+        match flag {
+            Flag::Quoted => c.quoted = !c.quoted,
+            Flag::Negated => c.negated = !c.negated,
+        }
+        c.status = Status::Edited;
+    }
+}
+
+/// Marks a claim as reviewed and kept as proposed.
+pub fn accept_claim(doc: &mut Document, i: usize) {
+    if let Some(c) = doc.claims.get_mut(i) {
+        if c.status == Status::Auto {
+            c.status = Status::Accepted;
+        }
+    }
+}
+
 pub fn delete_claim(doc: &mut Document, i: usize) {
     if i < doc.claims.len() {
         doc.claims.remove(i);
@@ -299,6 +376,81 @@ mod tests {
         let whole = snap(text, find(text, "وصل بالقاهرة")).unwrap();
         assert_eq!(whole.span.of(text), "وصل بالقاهرة", "a clitic on the first word only is detached");
         assert!(snap(text, find(text, ".")).is_none());
+    }
+
+    #[test]
+    fn snapping_never_cuts_a_letter_of_the_word() {
+        // Words that begin with letters that can be clitics (و ف ب ك ل) but are not here; the
+        // gloss says what the word means whole. Selecting the whole phrase, or starting inside
+        // the first word, gives the whole word.
+        let rows = [
+            ("وجود أي خطط", "وجود أي خطط", "the existence of any plans (not و + جود, a given name)"),
+            ("وصل الوفد", "وصل الوفد", "the delegation arrived"),
+            ("فقد الجيش", "فقد الجيش", "the army lost (not ف + قد)"),
+            ("بنك مصر", "بنك مصر", "Bank Misr"),
+            ("كتب الوزير", "كتب الوزير", "the minister wrote"),
+            ("لعب الفريق", "لعب الفريق", "the team played"),
+            ("وقف القتال", "وقف القتال", "a ceasefire"),
+            ("والد الضحية", "والد الضحية", "the victim's father (ال here is no article)"),
+        ];
+        for (text, want, gloss) in rows {
+            let s = snap(text, Span::new(0, text.len())).unwrap();
+            assert_eq!((s.span.of(text), s.detached), (want, None), "{gloss}");
+            let inside = snap(text, Span::new(2, text.len())).unwrap();
+            assert_eq!(inside.span.of(text), want, "{gloss}, selected from inside the first word");
+        }
+    }
+
+    #[test]
+    fn snapping_leaves_out_clitics_the_lexicon_vouches_for() {
+        // (text, what is selected, the snapped span, the clitic left out, gloss)
+        let rows = [
+            ("وصل بالقاهرة", "بالقاهرة", "القاهرة", "ب", "in Cairo: a city after ب"),
+            ("قال وبيروت", "وبيروت", "بيروت", "و", "and Beirut"),
+            ("عاد إلى والمدينة", "والمدينة", "المدينة", "و", "and the city: the article after و"),
+            ("زار لأوكرانيا", "لأوكرانيا", "أوكرانيا", "ل", "to Ukraine"),
+        ];
+        for (text, sel, want, clitic, gloss) in rows {
+            let s = snap(text, find(text, sel)).unwrap();
+            assert_eq!((s.span.of(text), s.detached.map(|d| d.of(text))), (want, Some(clitic)), "{gloss}");
+        }
+    }
+
+    #[test]
+    fn a_wider_span_replaces_the_entities_it_covers() {
+        // "He landed at Cairo International Airport": القاهرة is tagged; the airport is marked.
+        let mut doc =
+            Document { text: "هبط في مطار القاهرة الدولي.".into(), ..Document::default() };
+        let cairo = find(&doc.text, "القاهرة");
+        add_entity(&mut doc, cairo, Label::LOC, "user");
+        let airport = find(&doc.text, "مطار القاهرة الدولي");
+        let i = add_entity(&mut doc, airport, Label::LOC, "user");
+        let texts: Vec<&str> = doc.entities.iter().map(|e| e.span.of(&doc.text)).collect();
+        assert_eq!(texts, ["مطار القاهرة الدولي"]);
+        assert_eq!(doc.entities[i].status, Status::Edited);
+    }
+
+    #[test]
+    fn selection_edges_move_by_words() {
+        // "The minister Sameh Shoukry said."
+        let text = "قال الوزير سامح شكري.\nسطر";
+        let at = text.find("سامح").unwrap();
+        assert_eq!(&text[at..step_word(text, at, true)], "سامح");
+        let end = step_word(text, at + "سامح".len(), true);
+        assert_eq!(&text[at..end], "سامح شكري");
+        assert_eq!(step_word(text, end, true), end, "the line ends: no word that way");
+        assert_eq!(&text[step_word(text, at, false)..at], "الوزير ");
+        assert_eq!(step_word(text, 0, false), 0);
+    }
+
+    #[test]
+    fn claim_flags_toggle() {
+        let mut doc = crate::annotate("قال الوزير إن “الاتفاق قريب”.");
+        let quoted = doc.claims[0].quoted;
+        toggle_flag(&mut doc, 0, Flag::Quoted);
+        toggle_flag(&mut doc, 0, Flag::Negated);
+        assert_eq!((doc.claims[0].quoted, doc.claims[0].negated), (!quoted, true));
+        assert_eq!(doc.claims[0].status, Status::Edited);
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod lexicon;
 pub mod markup;
 pub mod normalize;
 pub mod offsets;
+pub mod overview;
 mod span;
 pub mod tagger;
 pub mod tokenize;

@@ -2,7 +2,7 @@
 //! content) and pieces (inside or outside an entity). Computed here so that the app only maps
 //! it to elements, and tested natively.
 
-use crate::document::{Document, Label};
+use crate::document::{Claim, Document, Label, Status};
 use crate::offsets::{OffsetIndex, Unit};
 use crate::tokenize::TokenKind;
 use crate::Span;
@@ -182,6 +182,101 @@ pub fn groups(doc: &Document) -> Vec<Group> {
     out
 }
 
+/// How much of a document a person has reviewed: entities and claims whose status is not
+/// `auto` (accepted, edited, or made by a person).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Review {
+    pub reviewed: usize,
+    pub total: usize,
+}
+
+pub fn review(doc: &Document) -> Review {
+    let statuses = doc.entities.iter().map(|e| e.status).chain(doc.claims.iter().map(|c| c.status));
+    let (reviewed, total) = statuses.fold((0, 0), |(r, t), s| (r + usize::from(s != Status::Auto), t + 1));
+    Review { reviewed, total }
+}
+
+/// The first entity after entity `i` (wrapping around) that no person has reviewed yet.
+pub fn next_unreviewed(doc: &Document, i: usize) -> Option<usize> {
+    let n = doc.entities.len();
+    (1..=n).map(|k| (i + k) % n).find(|&j| doc.entities[j].status == Status::Auto)
+}
+
+/// Who made a claim, as the panel and the overview group claims.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerGroup {
+    /// What the claims share: the normalized name of the person or organization in the speaker
+    /// span when there is one, else of the speaker span itself; `None` for claims without a
+    /// speaker.
+    pub key: Option<String>,
+    /// How the speaker is written (the entity's text, else the speaker span's) at its first claim.
+    pub name: String,
+    /// The speaker's label when the speaker is resolved to an entity.
+    pub label: Option<Label>,
+    /// Indices into `Document::claims`, in text order.
+    pub claims: Vec<usize>,
+}
+
+/// The entity that names claim `c`'s speaker: the last person, else organization, inside the
+/// speaker span (الناطق باسم الخارجية [PER فلان] is فلان). The engine proposes speakers as spans;
+/// this is where a resolved speaker would be read first.
+pub fn speaker_entity(doc: &Document, c: &Claim) -> Option<usize> {
+    let s = c.speaker?;
+    let inside = |label: Label| doc.entities.iter().rposition(|e| e.label == label && s.contains(e.span));
+    inside(Label::PER).or_else(|| inside(Label::ORG))
+}
+
+/// The claims grouped by who made them, most claims first; claims without a speaker last.
+pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
+    let mut out: Vec<SpeakerGroup> = Vec::new();
+    let mut at: std::collections::HashMap<Option<String>, usize> = std::collections::HashMap::new();
+    for (i, c) in doc.claims.iter().enumerate() {
+        let entity = speaker_entity(doc, c).map(|e| &doc.entities[e]);
+        let (name, label) = match (entity, c.speaker) {
+            (Some(e), _) => (e.span.of(&doc.text), Some(e.label)),
+            (None, Some(s)) => (s.of(&doc.text), None),
+            (None, None) => ("", None),
+        };
+        let key = c.speaker.map(|_| crate::keys::phrase_key(name)).filter(|k| !k.is_empty());
+        match at.get(&key) {
+            Some(&g) => out[g].claims.push(i),
+            None => {
+                at.insert(key.clone(), out.len());
+                out.push(SpeakerGroup { key, name: name.to_string(), label, claims: vec![i] });
+            }
+        }
+    }
+    // A person named by part of a full name seen elsewhere (شكري after سامح شكري) is that
+    // person, when only one full name ends that way.
+    let persons: Vec<(usize, String)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.label == Some(Label::PER))
+        .filter_map(|(i, g)| Some((i, g.key.clone()?)))
+        .collect();
+    let mut into: Vec<(usize, usize)> = Vec::new();
+    for (i, short) in &persons {
+        let mut longer = persons.iter().filter(|(_, long)| long.ends_with(&format!(" {short}")));
+        if let (Some((j, _)), None) = (longer.next(), longer.next()) {
+            into.push((*i, *j));
+        }
+    }
+    for &(i, j) in &into {
+        let moved = std::mem::take(&mut out[i].claims);
+        out[j].claims.extend(moved);
+        out[j].claims.sort_unstable();
+    }
+    out.retain(|g| !g.claims.is_empty());
+    out.sort_by(|a, b| {
+        (a.key.is_none(), std::cmp::Reverse(a.claims.len()), a.claims[0]).cmp(&(
+            b.key.is_none(),
+            std::cmp::Reverse(b.claims.len()),
+            b.claims[0],
+        ))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +335,34 @@ mod tests {
         let doc = crate::annotate("زار تل أبيب ثم عاد إلى موسكو ومنها إلى تل ابيب وتل أبيب.");
         let g = groups(&doc);
         assert_eq!((g[0].label, g[0].text.as_str(), g[0].members.len()), (Label::LOC, "تل أبيب", 3));
+    }
+
+    #[test]
+    fn review_counts_and_the_next_unreviewed() {
+        let mut doc = crate::annotate("زار القاهرة وبيروت وعمان أمس.");
+        let n = doc.entities.len() + doc.claims.len();
+        assert_eq!(review(&doc), Review { reviewed: 0, total: n });
+        crate::edit::accept(&mut doc, 1);
+        assert_eq!(review(&doc).reviewed, 1);
+        assert_eq!(next_unreviewed(&doc, 0), Some(2), "the accepted one is skipped");
+        let last = doc.entities.len() - 1;
+        assert_eq!(next_unreviewed(&doc, last), Some(0), "wraps around");
+    }
+
+    #[test]
+    fn claims_grouped_by_who_made_them() {
+        // Two claims by the same minister written differently, one by a ministry, one headline
+        // without a speaker.
+        let text = "قال وزير الخارجية سامح شكري إن الحل قريب.\nوأكد شكري أن المفاوضات مستمرة.\nوأعلنت وزارة الصحة أن الإصابات تراجعت.";
+        let mut doc = crate::annotate(text);
+        let content = Span::new(0, text.find(' ').unwrap());
+        crate::edit::add_claim(&mut doc, content);
+        let g = claims_by_speaker(&doc);
+        let summary: Vec<(Option<&str>, &str, usize)> =
+            g.iter().map(|g| (g.key.as_deref(), g.name.as_str(), g.claims.len())).collect();
+        assert_eq!(summary[0], (Some("سامح شكري"), "سامح شكري", 2), "{summary:?}");
+        assert!(summary.iter().any(|s| s.1 == "وزارة الصحة"), "{summary:?}");
+        assert_eq!(summary.last().map(|s| s.0), Some(None), "claims without a speaker come last");
     }
 
     #[test]

@@ -17,7 +17,7 @@ fn cell(s: &str) -> String {
     }
 }
 
-fn row(cells: &[String]) -> String {
+pub(crate) fn row(cells: &[String]) -> String {
     cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",") + "\r\n"
 }
 
