@@ -217,16 +217,23 @@ pub struct SpeakerGroup {
     pub claims: Vec<usize>,
 }
 
-/// The entity that names claim `c`'s speaker: the last person, else organization, inside the
-/// speaker span (الناطق باسم الخارجية [PER فلان] is فلان). The engine proposes speakers as spans;
-/// this is where a resolved speaker would be read first.
+/// The entity that names claim `c`'s speaker: the entity of its attribution (who the claim is
+/// attributed to, resolved by the engine across the text), else the last person, else
+/// organization, inside the speaker span (الناطق باسم الخارجية [PER فلان] is فلان).
 pub fn speaker_entity(doc: &Document, c: &Claim) -> Option<usize> {
+    if let Some(a) = c.attribution {
+        let k = doc.entities.iter().position(|e| a.contains(e.span) && matches!(e.label, Label::PER | Label::ORG));
+        if k.is_some() {
+            return k;
+        }
+    }
     let s = c.speaker?;
     let inside = |label: Label| doc.entities.iter().rposition(|e| e.label == label && s.contains(e.span));
     inside(Label::PER).or_else(|| inside(Label::ORG))
 }
 
-/// The claims grouped by who made them, most claims first; claims without a speaker last.
+/// The claims grouped by who made them (their attribution, else their speaker), most claims
+/// first; claims of no one known last.
 pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
     let mut out: Vec<SpeakerGroup> = Vec::new();
     let mut at: std::collections::HashMap<Option<String>, usize> = std::collections::HashMap::new();
@@ -237,7 +244,7 @@ pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
             (None, Some(s)) => (s.of(&doc.text), None),
             (None, None) => ("", None),
         };
-        let key = c.speaker.map(|_| crate::keys::phrase_key(name)).filter(|k| !k.is_empty());
+        let key = Some(crate::keys::phrase_key(name)).filter(|k| !k.is_empty());
         match at.get(&key) {
             Some(&g) => out[g].claims.push(i),
             None => {
