@@ -162,7 +162,29 @@ pub fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> Str
     }
     for g in &gold.claims {
         if !pred.claims.iter().any(|p| p.content.overlaps(g.content)) {
-            out += &format!("line {:3} missed claim: {:?}\n", line_of(g.content), g.content.of(text));
+            let part = |s: Option<Span>| s.map_or("-".to_string(), |s| s.of(text).to_string());
+            out += &format!(
+                "line {:3} missed claim: [{}] [{}] {:?}\n",
+                line_of(g.content),
+                part(g.speaker),
+                part(g.cue),
+                g.content.of(text)
+            );
+        }
+    }
+    for (i, j) in wasim_engine::eval::match_claims(gold, pred) {
+        let (g, p) = (&gold.claims[i], &pred.claims[j]);
+        if let Some(want) = g.attribution {
+            let got = p.attribution.map(|s| s.of(text));
+            if !got.is_some_and(|got| wasim_engine::eval::same_name(want.of(text), got)) {
+                out += &format!(
+                    "line {:3} attributed to {:?}, wanted {:?} (speaker {:?})\n",
+                    line_of(g.content),
+                    got.unwrap_or("-"),
+                    want.of(text),
+                    p.speaker.map_or("-", |s| s.of(text))
+                );
+            }
         }
     }
     for p in &pred.claims {

@@ -140,6 +140,8 @@ kinds! {
     NotSpeaker = "not-speakers",
     /// Negations before a cue: لم، لا، لن، ما.
     Negation = "negations",
+    /// Words after which أن subordinates instead of reporting: بعد أن، قبل أن، دون أن.
+    Subordinator = "subordinators",
 }
 
 impl Kind {

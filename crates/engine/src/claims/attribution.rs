@@ -1,0 +1,102 @@
+//! Who each claim is attributed to, resolved across the text: the person or organization named
+//! in its speaker, written at its fullest (بلير → توني بلير, the full name given before); for a
+//! title alone (الوزير، الرئيس السابق) the person that title introduced before; for a dropped
+//! subject (وأضاف أن …), a participle (مشيرا إلى أن …) or a quotation going on, whoever the
+//! claim before it is attributed to, in the same paragraph first, then in the text.
+
+use crate::document::{Claim, Entity, Label};
+use crate::keys::phrase_key;
+use crate::words::Words;
+use crate::Span;
+
+/// Labels that name a source, in the order a speaker's entities are preferred.
+const SOURCES: [Label; 3] = [Label::PER, Label::ORG, Label::LOC];
+
+/// Sets `attribution` on every claim (sorted by position; speakers as the patterns found them,
+/// none where the subject is dropped).
+pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
+    let names: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
+    let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
+    let mut last_in_text: Option<Span> = None;
+    for c in claims.iter_mut() {
+        let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
+        let own = c.speaker.and_then(|s| named_in(a, &names, s));
+        c.attribution = match (own, c.speaker) {
+            (Some(e), _) => Some(fullest(a, &names, e)),
+            // A speaker that names no one by name: a title or a body named before (الوزير،
+            // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
+            // شهود عيان) are no one known.
+            (None, Some(s)) => referred(a, &names, s),
+            (None, None) => last.filter(|(_, p)| *p == para).map(|(s, _)| s).or(last_in_text),
+        };
+        if let Some(at) = c.attribution {
+            last = Some((at, para));
+            last_in_text = Some(at);
+        }
+    }
+}
+
+/// The entity naming the source inside `speaker`: a person, else an organization (the last of
+/// them when several: الناطق باسم الخارجية فلان is فلان), else a place that is the speaker
+/// itself (روسيا تؤكد …; the place in المتحدث باسم المجلس في الصومال is not the source).
+fn named_in<'e>(a: &Words, names: &[&'e Entity], speaker: Span) -> Option<&'e Entity> {
+    for label in [Label::PER, Label::ORG] {
+        if let Some(e) = names.iter().rev().find(|e| e.label == label && speaker.contains(e.span)) {
+            return Some(e);
+        }
+    }
+    let words = |s: Span| a.word_at(s.end) - a.word_at(s.start);
+    names.iter().find(|e| e.label == Label::LOC && speaker.contains(e.span) && 2 * words(e.span) >= words(speaker)).copied()
+}
+
+/// The fullest mention of the entity `e` names: a person named by part of their name (بلير,
+/// عنان) is the longest person mention whose words end with (or begin with) those words, the
+/// first such before it, else anywhere; others are themselves.
+fn fullest(a: &Words, names: &[&Entity], e: &Entity) -> Span {
+    let key = phrase_key(e.span.of(a.text));
+    if key.is_empty() {
+        return e.span;
+    }
+    let words = key.split(' ').count();
+    let longer = |f: &&&Entity| {
+        f.label == e.label && {
+            let k = phrase_key(f.span.of(a.text));
+            k.split(' ').count() > words && (k.ends_with(&format!(" {key}")) || k.starts_with(&format!("{key} ")))
+        }
+    };
+    let before = names.iter().filter(|f| f.span.start < e.span.start).filter(longer).max_by_key(|f| f.span.len());
+    let anywhere = || names.iter().filter(longer).max_by_key(|f| f.span.len());
+    before.or_else(anywhere).map_or(e.span, |f| f.span)
+}
+
+/// Who a speaker without a name refers to: for a title (الوزير، المسؤول العراقي، الرئيس
+/// السابق), the person the same title introduced before, else the last person named before; for
+/// a body (الصحيفة، الشركة، النادي الإسباني), the organization the same head word introduced
+/// before, else the last organization named before, else the speaker itself when it names a body
+/// by its head (الشرطة، الديوان الخاص بالترويج السياحي).
+fn referred(a: &Words, names: &[&Entity], speaker: Span) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let first = a.words.get(a.word_at(speaker.start))?;
+    let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
+    let bare = head.strip_prefix("ال").unwrap_or(head);
+    let before = |label: Label| names.iter().rev().filter(move |e| e.label == label && e.span.end <= speaker.start);
+    // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
+    let after_head = |e: &&&Entity| {
+        let w = a.word_at(e.span.start);
+        (w.saturating_sub(4)..=w).any(|k| {
+            a.words.get(k).is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+        })
+    };
+    if first.is(Kind::Title) {
+        let e = before(Label::PER).find(after_head).or_else(|| before(Label::PER).next())?;
+        return Some(fullest(a, names, e));
+    }
+    if [Kind::OrgHead, Kind::MediaHead, Kind::Organization].iter().any(|&k| first.is(k)) {
+        if let Some(e) = before(Label::ORG).find(after_head) {
+            return Some(fullest(a, names, e));
+        }
+        // The body named by its head word is itself the source when nothing before names it.
+        return Some(speaker);
+    }
+    None
+}
