@@ -39,6 +39,8 @@ const MAX_SPEAKER_WORDS: usize = 9;
 /// How many words may stand between a speaker and its complementizer (adverbials, the occasion:
 /// في اتصاله مع … يوم الخميس الماضي أنه …).
 const SKIP_WORDS: usize = 16;
+/// That (أن، إن, normalized).
+const THAT: &str = "ان";
 /// In: قالت الوزارة في بيان …
 const IN: &str = "في";
 
@@ -50,8 +52,10 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
     let mut found: Vec<Found> = Vec::new();
     for i in 0..a.words.len() {
         let claim = match cx.cue(i) {
-            // A cue right after an opening quotation mark is part of a title or a quote.
+            // A cue right after an opening quotation mark is part of a title or a quote; after
+            // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
+            Some(_) if a.joined(i) && a.words[i - 1].key.as_ref() == THAT => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),
@@ -110,6 +114,7 @@ impl Context<'_, '_> {
     fn is_complementizer(&self, i: usize) -> bool {
         self.a.words.get(i).is_some_and(|w| w.any.has(Kind::Complementizer))
             && !(self.a.joined(i) && self.a.words[i - 1].any.has(Kind::Subordinator))
+            && !self.in_entity(i, &[Label::PER])
     }
 
     /// Whether word `j` lies in an entity with one of `labels`.

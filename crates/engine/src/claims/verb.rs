@@ -20,7 +20,10 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // SVO: an entity opening the clause right before the cue is the speaker (روسيا تؤكد …،
     // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
     let subject_before = cx.speaker_before(i, sentence);
+    // A participle's subject is its sentence's (قال …، مشيرا إلى أن …): no speaker after it.
+    let participle = a.words[i].any.any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
     if subject_before.is_none()
+        && !participle
         && j < a.words.len()
         && !cx.is_complementizer(j)
         && !a.words[j].kinds.has(Kind::CuePreposition)
@@ -54,6 +57,10 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
         speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
         speaker = speaker.map(|s| trim_end(a.text, s));
+        c
+    } else if let Some((sp, c)) = cx.direct_content(i, cue_words_end, subject_before.is_some() || participle, sentence) {
+        // The noun phrase search took the content into the speaker: the split found here wins.
+        speaker = sp.map(|s| trim_end(a.text, s));
         c
     } else if is_headline(cx, i, subject_before) {
         // روسيا تؤكد استمرار …: a headline's content is the rest of its line.

@@ -120,6 +120,14 @@ kinds! {
     CueDenial = "cue-denials",
     /// Attributions: بحسب، وفقا لـ، نقلا عن، على لسان.
     CueAccording = "cue-according",
+    /// Participles that report what their sentence's subject said: مشيرا، مضيفة، مؤكدين.
+    CueParticiple = "cue-participles",
+    /// Participles that deny: نافيا.
+    CueParticipleDenial = "cue-participle-denials",
+    /// Cue verbs whose content may be a noun phrase right after them (نفى وجود …).
+    GovernsDirect = "governs-direct",
+    /// … after عن (أعرب عن ثقته …).
+    GovernsAn = "governs-an",
     /// Cue verbs whose content may be a verbal noun after إلى (دعا إلى الإفراج …).
     GovernsIla = "governs-ila",
     /// … after ب (طالب بتشكيل …).
@@ -138,6 +146,8 @@ kinds! {
     StatementNoun = "statement-nouns",
     /// Words that cannot open a speaker: pronouns, prepositions, demonstratives.
     NotSpeaker = "not-speakers",
+    /// Nouns of people (or reports) who speak without a name: مصادر، شهود، خبراء، التقرير.
+    SpeakerNoun = "speaker-nouns",
     /// Negations before a cue: لم، لا، لن، ما.
     Negation = "negations",
     /// Words after which أن subordinates instead of reporting: بعد أن، قبل أن، دون أن.
@@ -149,8 +159,9 @@ impl Kind {
         1 << self as u64
     }
 
-    /// Cue kinds: a verb of saying, a denial, an attribution.
-    pub const CUES: [Kind; 3] = [Kind::CueVerb, Kind::CueDenial, Kind::CueAccording];
+    /// Cue kinds: a verb of saying, a denial, an attribution, a participle.
+    pub const CUES: [Kind; 5] =
+        [Kind::CueVerb, Kind::CueDenial, Kind::CueAccording, Kind::CueParticiple, Kind::CueParticipleDenial];
 }
 
 // Kinds are bits of a u64.
