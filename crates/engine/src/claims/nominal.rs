@@ -101,8 +101,11 @@ impl Context<'_, '_> {
             speaker = Some(Span::new(start, a.words[k - 1].span.end));
         }
         let w = a.words.get(k).filter(|_| in_sentence(k) || (subject_before && k == from))?;
-        // The content opens with a noun that is not a preposition, a pronoun or a number.
-        if w.kinds.any(&[Kind::NotSpeaker, Kind::CuePreposition, Kind::Complementizer]) || w.is_cue() || w.key.chars().count() < 3 {
+        // The content opens with a noun (or a demonstrative), not a preposition or a clause.
+        if w.kinds.any(&[Kind::TownContext, Kind::CuePreposition, Kind::Complementizer, Kind::Subordinator, Kind::ContentBreak])
+            || w.is_cue()
+            || w.key.chars().count() < 3
+        {
             return None;
         }
         let (content, _) = self.content_after(w.span.start, sentence)?;
