@@ -18,6 +18,7 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
     let names: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
+    let mut earlier: Vec<Span> = Vec::new();
     for c in claims.iter_mut() {
         let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
         let own = c.speaker.and_then(|s| named_in(a, &names, s));
@@ -26,12 +27,13 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             // A speaker that names no one by name: a title or a body named before (الوزير،
             // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
             // شهود عيان) are no one known.
-            (None, Some(s)) => referred(a, &names, s),
+            (None, Some(s)) => referred(a, &names, &earlier, s),
             (None, None) => last.filter(|(_, p)| *p == para).map(|(s, _)| s).or(last_in_text),
         };
         if let Some(at) = c.attribution {
             last = Some((at, para));
             last_in_text = Some(at);
+            earlier.push(at);
         }
     }
 }
@@ -40,10 +42,12 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
 /// them when several: الناطق باسم الخارجية فلان is فلان), else a place that is the speaker
 /// itself (روسيا تؤكد …; the place in المتحدث باسم المجلس في الصومال is not the source).
 fn named_in<'e>(a: &Words, names: &[&'e Entity], speaker: Span) -> Option<&'e Entity> {
-    for label in [Label::PER, Label::ORG] {
-        if let Some(e) = names.iter().rev().find(|e| e.label == label && speaker.contains(e.span)) {
-            return Some(e);
-        }
+    // People: the first (بوش وبلير is Bush first); a body speaking through a person: the person.
+    if let Some(e) = names.iter().find(|e| e.label == Label::PER && speaker.contains(e.span)) {
+        return Some(e);
+    }
+    if let Some(e) = names.iter().rev().find(|e| e.label == Label::ORG && speaker.contains(e.span)) {
+        return Some(e);
     }
     let words = |s: Span| a.word_at(s.end) - a.word_at(s.start);
     names.iter().find(|e| e.label == Label::LOC && speaker.contains(e.span) && 2 * words(e.span) >= words(speaker)).copied()
@@ -69,12 +73,14 @@ fn fullest(a: &Words, names: &[&Entity], e: &Entity) -> Span {
     before.or_else(anywhere).map_or(e.span, |f| f.span)
 }
 
-/// Who a speaker without a name refers to: for a title (الوزير، المسؤول العراقي، الرئيس
-/// السابق), the person the same title introduced before, else the last person named before; for
-/// a body (الصحيفة، الشركة، النادي الإسباني), the organization the same head word introduced
-/// before, else the last organization named before, else the speaker itself when it names a body
-/// by its head (الشرطة، الديوان الخاص بالترويج السياحي).
-fn referred(a: &Words, names: &[&Entity], speaker: Span) -> Option<Span> {
+/// Who a speaker without a name refers to: for a title or a person spoken of with the article
+/// (الوزير، المسؤول العراقي، الرئيس السابق، الرجلان), the person the same title introduced before,
+/// else the last person named before; for a report or statement (التقرير، البيان), the last
+/// organization named before; for a body (الصحيفة، الشركة، النادي الإسباني، الديوان), the
+/// organization or body the same head word introduced before, else the last organization named in
+/// the sentences just before, else the speaker itself when it names a body by its head (الشرطة).
+/// Someone spoken of without the article (مصادر، مسؤول عراقي) is no one known.
+fn referred(a: &Words, names: &[&Entity], earlier: &[Span], speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
     let first = a.words.get(a.word_at(speaker.start))?;
     let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
@@ -87,7 +93,11 @@ fn referred(a: &Words, names: &[&Entity], speaker: Span) -> Option<Span> {
             a.words.get(k).is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
         })
     };
-    if first.is(Kind::Title) {
+    let definite = head.starts_with("ال");
+    if definite && first.is(Kind::ReportNoun) {
+        return before(Label::ORG).next().map(|e| fullest(a, names, e));
+    }
+    if first.is(Kind::Title) || (definite && first.is(Kind::SpeakerNoun)) {
         let e = before(Label::PER).find(after_head).or_else(|| before(Label::PER).next())?;
         return Some(fullest(a, names, e));
     }
@@ -95,8 +105,25 @@ fn referred(a: &Words, names: &[&Entity], speaker: Span) -> Option<Span> {
         if let Some(e) = before(Label::ORG).find(after_head) {
             return Some(fullest(a, names, e));
         }
+        // A body named before by its head and more words (الديوان الخاص بالترويج السياحي).
+        if let Some(&s) = earlier.iter().rev().find(|s| {
+            let k = phrase_key(s.of(a.text));
+            k.split(' ').next().is_some_and(|w| w == head) && k.len() > phrase_key(speaker.of(a.text)).len()
+        }) {
+            return Some(s);
+        }
+        // The last organization of the sentences just before (the club, the company).
+        let near = a.paragraph_start(speaker.start).saturating_sub(NEAR_BYTES);
+        if definite {
+            if let Some(e) = before(Label::ORG).find(|e| e.span.start >= near) {
+                return Some(fullest(a, names, e));
+            }
+        }
         // The body named by its head word is itself the source when nothing before names it.
         return Some(speaker);
     }
     None
 }
+
+/// How far back a body spoken of with the article (النادي) looks for the organization it means.
+const NEAR_BYTES: usize = 600;

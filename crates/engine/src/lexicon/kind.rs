@@ -148,6 +148,8 @@ kinds! {
     NotSpeaker = "not-speakers",
     /// Nouns of people (or reports) who speak without a name: مصادر، شهود، خبراء، التقرير.
     SpeakerNoun = "speaker-nouns",
+    /// Reports and statements that speak for whoever issued them: التقرير، البيان.
+    ReportNoun = "report-nouns",
     /// Negations before a cue: لم، لا، لن، ما.
     Negation = "negations",
     /// Words after which أن subordinates instead of reporting: بعد أن، قبل أن، دون أن.
