@@ -57,6 +57,9 @@ kinds! {
     Weekday = "weekdays",
     /// A frequent word that is no name on its own (stop words, common nouns and verbs).
     Common = "common-words",
+    /// A word that begins with و or ف and is whole, not و/ف + a word (وجود، فكرة، فترة): the
+    /// clitic analysis keeps it whole.
+    WholeWord = "whole-words",
 
     // Words that introduce or continue a name.
     /// A word that heads an organization name: وزارة، حزب، جامعة …
