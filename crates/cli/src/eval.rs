@@ -54,7 +54,9 @@ fn cue_kind(doc: &wasim_engine::Document, c: &wasim_engine::Claim) -> &'static s
     let text = cue.of(&doc.text);
     let words = wasim_engine::Words::analyze(text, wasim_engine::Lexicon::builtin());
     let Some(w) = words.words.first() else { return "no cue (headline, colon, quotation going on)" };
-    if w.any.has(Kind::CueAccording) || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording)) {
+    if w.any.has(Kind::CueAccording)
+        || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording))
+    {
         "attribution (بحسب، وفقا لـ، نقلا عن)"
     } else if w.any.any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key.starts_with('م') {
         "finite verb (قال، أكدت، نفى)"
@@ -82,7 +84,9 @@ fn by_cue_kind(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> 
             k.4 += usize::from(c.speaker.is_some_and(|g| p.speaker.is_some_and(|q| q.overlaps(g))));
         }
     }
-    let mut out = String::from("\n| cue kind | gold | found | recall | speaker right | attributed right |\n|---|---:|---:|---:|---:|---:|\n");
+    let mut out = String::from(
+        "\n| cue kind | gold | found | recall | speaker right | attributed right |\n|---|---:|---:|---:|---:|---:|\n",
+    );
     for (kind, (found, n, att, att_n, spk)) in kinds {
         out += &format!(
             "| {kind} | {n} | {found} | {:.3} | {spk} | {att}/{att_n} |\n",

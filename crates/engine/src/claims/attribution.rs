@@ -50,7 +50,10 @@ fn named_in<'e>(a: &Words, names: &[&'e Entity], speaker: Span) -> Option<&'e En
         return Some(e);
     }
     let words = |s: Span| a.word_at(s.end) - a.word_at(s.start);
-    names.iter().find(|e| e.label == Label::LOC && speaker.contains(e.span) && 2 * words(e.span) >= words(speaker)).copied()
+    names
+        .iter()
+        .find(|e| e.label == Label::LOC && speaker.contains(e.span) && 2 * words(e.span) >= words(speaker))
+        .copied()
 }
 
 /// The fullest mention of the entity `e` names: a person named by part of their name (بلير,

@@ -46,7 +46,9 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
         return Some((CueKind::According, p.span));
     }
     // Readings with a pronoun after them are other words (إضافة read as أضاف + ه).
-    if let Some(found) = w.stems.iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span))) {
+    if let Some(found) =
+        w.stems.iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
+    {
         return Some(found);
     }
     // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).

@@ -15,10 +15,16 @@ const NOT_BI: [&str; 3] = ["باسم", "بن", "بين"];
 
 /// The preposition a cue verb governs (search-normalized), if it takes a nominal content.
 fn governed(k: Kinds) -> Option<&'static str> {
-    [(Kind::GovernsIla, "الي"), (Kind::GovernsBi, "ب"), (Kind::GovernsMin, "من"), (Kind::GovernsAla, "علي"), (Kind::GovernsAn, "عن")]
-        .into_iter()
-        .find(|(kind, _)| k.has(*kind))
-        .map(|(_, p)| p)
+    [
+        (Kind::GovernsIla, "الي"),
+        (Kind::GovernsBi, "ب"),
+        (Kind::GovernsMin, "من"),
+        (Kind::GovernsAla, "علي"),
+        (Kind::GovernsAn, "عن"),
+    ]
+    .into_iter()
+    .find(|(kind, _)| k.has(*kind))
+    .map(|(_, p)| p)
 }
 
 impl Context<'_, '_> {
@@ -77,7 +83,9 @@ impl Context<'_, '_> {
             }
             // Someone who can say it: a name, a title, a body, a speaking noun (not الفحص الطبي).
             let speaks = self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-                || [Kind::Title, Kind::OrgHead, Kind::MediaHead, Kind::Organization, Kind::SpeakerNoun].iter().any(|&kd| first.is(kd));
+                || [Kind::Title, Kind::OrgHead, Kind::MediaHead, Kind::Organization, Kind::SpeakerNoun]
+                    .iter()
+                    .any(|&kd| first.is(kd));
             if !speaks {
                 return None;
             }
@@ -85,7 +93,11 @@ impl Context<'_, '_> {
             k += 1;
             // An indefinite noun takes one genitive (شهود عيان، موظف تسجيل).
             let indefinite = |k: usize| !a.words[k].key.starts_with("ال");
-            if indefinite(k - 1) && !self.in_entity(k - 1, &[Label::PER, Label::ORG, Label::LOC]) && in_sentence(k) && indefinite(k) {
+            if indefinite(k - 1)
+                && !self.in_entity(k - 1, &[Label::PER, Label::ORG, Label::LOC])
+                && in_sentence(k)
+                && indefinite(k)
+            {
                 k += 1;
             }
             // Then what qualifies or names it: entities, definite words, titles, nationalities.
@@ -102,8 +114,13 @@ impl Context<'_, '_> {
         }
         let w = a.words.get(k).filter(|_| in_sentence(k) || (subject_before && k == from))?;
         // The content opens with a noun (or a demonstrative), not a preposition or a clause.
-        if w.kinds.any(&[Kind::TownContext, Kind::CuePreposition, Kind::Complementizer, Kind::Subordinator, Kind::ContentBreak])
-            || w.is_cue()
+        if w.kinds.any(&[
+            Kind::TownContext,
+            Kind::CuePreposition,
+            Kind::Complementizer,
+            Kind::Subordinator,
+            Kind::ContentBreak,
+        ]) || w.is_cue()
             || w.key.chars().count() < 3
         {
             return None;

@@ -64,7 +64,8 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
         speaker = speaker.map(|s| trim_end(a.text, s));
         c
-    } else if let Some((sp, c)) = cx.direct_content(i, cue_words_end, subject_before.is_some() || participle, sentence) {
+    } else if let Some((sp, c)) = cx.direct_content(i, cue_words_end, subject_before.is_some() || participle, sentence)
+    {
         // The noun phrase search took the content into the speaker: the split found here wins.
         speaker = sp.map(|s| trim_end(a.text, s));
         c
@@ -82,7 +83,8 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
 /// Whether what stands between two words opens a quotation (“، «، or a straight " after a space).
 fn opens_quote_before(between: &str) -> bool {
     let t = between.trim_end();
-    t.ends_with(['“', '«']) || (t.ends_with('"') && t[..t.len() - 1].ends_with(char::is_whitespace))
+    t.ends_with(['“', '«'])
+        || (t.ends_with('"') && t[..t.len() - 1].ends_with(char::is_whitespace))
         || between.trim() == "\""
 }
 
