@@ -21,14 +21,20 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
     let mut earlier: Vec<Span> = Vec::new();
     for c in claims.iter_mut() {
         let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
+        // A title with no person in the speaker names the person it introduced before (المتحدث
+        // باسم المجلس …: the spokesman, not the council).
+        let titled = c.speaker.filter(|s| !names.iter().any(|e| s.contains(e.span)));
+        let by_title = titled.and_then(|s| introduced_by_title(a, &names, s));
         let own = c.speaker.and_then(|s| named_in(a, &names, s));
-        c.attribution = match (own, c.speaker) {
-            (Some(e), _) => Some(fullest(a, &names, e)),
+        c.attribution = match (by_title, own, c.speaker) {
+            (Some(t), _, _) => Some(t),
+            (None, Some(e), Some(s)) => Some(fullest_span(a, &names, e.label, extended(a, &names, e, s))),
+            (None, Some(e), None) => Some(fullest(a, &names, e)),
             // A speaker that names no one by name: a title or a body named before (الوزير،
             // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
             // شهود عيان) are no one known.
-            (None, Some(s)) => referred(a, &names, &earlier, s),
-            (None, None) => last.filter(|(_, p)| *p == para).map(|(s, _)| s).or(last_in_text),
+            (None, None, Some(s)) => referred(a, &names, &earlier, s),
+            (None, None, None) => last.filter(|(_, p)| *p == para).map(|(s, _)| s).or(last_in_text),
         };
         if let Some(at) = c.attribution {
             last = Some((at, para));
@@ -60,6 +66,14 @@ fn named_in<'e>(a: &Words, names: &[&'e Entity], speaker: Span) -> Option<&'e En
 /// عنان) is the longest person mention whose words end with (or begin with) those words, the
 /// first such before it, else anywhere; others are themselves.
 fn fullest(a: &Words, names: &[&Entity], e: &Entity) -> Span {
+    fullest_span(a, names, e.label, e.span)
+}
+
+/// [`fullest`] of a mention `at` of a `label` entity (which may be longer than the entity the
+/// tagger found).
+fn fullest_span(a: &Words, names: &[&Entity], label: Label, at: Span) -> Span {
+    let e = Entity { span: at, label, source: String::new(), confidence: 0.0, status: crate::document::Status::Auto };
+    let e = &e;
     let key = phrase_key(e.span.of(a.text));
     if key.is_empty() {
         return e.span;
@@ -74,6 +88,67 @@ fn fullest(a: &Words, names: &[&Entity], e: &Entity) -> Span {
     let before = names.iter().filter(|f| f.span.start < e.span.start).filter(longer).max_by_key(|f| f.span.len());
     let anywhere = || names.iter().filter(longer).max_by_key(|f| f.span.len());
     before.or_else(anywhere).map_or(e.span, |f| f.span)
+}
+
+/// A speaker that opens with a title and names no person (المتحدث باسم المجلس الأعلى …،
+/// الرئيس السابق): the person the same title introduces elsewhere in the text, the nearest before
+/// it, else the first after it.
+fn introduced_by_title(a: &Words, names: &[&Entity], speaker: Span) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let first = a.words.get(a.word_at(speaker.start))?;
+    if !first.is(Kind::Title) {
+        return None;
+    }
+    let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
+    let bare = head.strip_prefix("ال").unwrap_or(head);
+    let titled = |e: &&&Entity| {
+        e.label == Label::PER && !speaker.contains(e.span) && {
+            let w = a.word_at(e.span.start);
+            (w.saturating_sub(4)..w).any(|k| {
+                a.words
+                    .get(k)
+                    .is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+            })
+        }
+    };
+    let before = names.iter().rev().filter(|e| e.span.end <= speaker.start).find(titled);
+    let e = before.or_else(|| names.iter().filter(|e| e.span.start >= speaker.end).find(titled))?;
+    Some(fullest(a, names, e))
+}
+
+/// A person's mention taken on through the name words that follow it in the speaker (the
+/// tagger stopped early: أبو القاسم عبدي [صلاد حسن]): given names, surnames and words in no
+/// list, up to a place, a title or the end of the speaker.
+fn extended(a: &Words, names: &[&Entity], e: &Entity, speaker: Span) -> Span {
+    use crate::lexicon::Kind;
+    let at = e.span;
+    if e.label != Label::PER {
+        return at;
+    }
+    let mut end = at.end;
+    let mut k = a.word_at(at.end);
+    while k < a.words.len() && a.joined(k) && a.words[k].span.end <= speaker.end {
+        let w = &a.words[k];
+        let listed_other =
+            w.any.any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
+        let name_like =
+            w.any.is_empty() || (w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
+        let other = names.iter().any(|e| e.span.overlaps(w.span));
+        // Nor the article or a preposition on it (للصحفيين، القول): the name has ended.
+        let attached = w.key.starts_with("ال") || w.key.starts_with(['ل', 'ب']);
+        if !name_like
+            || attached
+            || other
+            || w.nationality.is_some()
+            || w.is_cue()
+            || w.kind != crate::tokenize::TokenKind::Word
+        {
+            break;
+        }
+        end = w.span.end;
+        k += 1;
+    }
+    Span::new(at.start, end)
 }
 
 /// Who a speaker without a name refers to: for a title or a person spoken of with the article
