@@ -426,14 +426,20 @@ impl Context {
             }
             f.push(mix(mix(29, prev), w.shape));
             f.push(mix(mix(33, prev), w.flags & (FLAG_UNKNOWN | FLAG_ARTICLE)));
-            // How a first pass read the same word elsewhere in the text.
-            f.extend_from_slice(&self.predicted[self.word_form[i] as usize]);
             // The rules' proposals over the word.
             let k = self.hints.partition_point(|h| h.0 < i);
             for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 == i) {
                 f.push(mix(mix(30, tag), inside));
                 f.push(mix(31, inside));
             }
+            // How a first pass read the same word elsewhere in the text: last, so that the second
+            // pass adds their scores to the first's (see `Model::tag_text`).
+            f.extend_from_slice(self.predicted(i));
         }
+    }
+
+    /// The first-pass features of word `i` (the last of its features; none before a first pass).
+    pub fn predicted(&self, i: usize) -> &[u64] {
+        &self.predicted[self.word_form[i] as usize]
     }
 }
