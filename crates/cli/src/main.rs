@@ -21,6 +21,7 @@ mod eval;
 mod train;
 
 use clap::{Parser, Subcommand};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -296,8 +297,8 @@ fn stem(path: &str) -> String {
 
 /// The annotator of `--model`: the built-in one, another model, or the built-in model with what a
 /// person taught it.
-pub fn load_annotator(model: Option<&Path>) -> Result<wasim_engine::Annotator, Failure> {
-    let Some(path) = model else { return Ok(wasim_engine::Annotator::builtin().clone()) };
+pub fn load_annotator(model: Option<&Path>) -> Result<Cow<'static, wasim_engine::Annotator>, Failure> {
+    let Some(path) = model else { return Ok(Cow::Borrowed(wasim_engine::Annotator::builtin())) };
     let bytes = read_bytes(&path.to_string_lossy())?;
     let failed = |e: wasim_engine::tagger::ModelError| Failure::Input(format!("{}: {e}", path.display()));
     if bytes.starts_with(b"WASIMTAU") {
@@ -306,9 +307,10 @@ pub fn load_annotator(model: Option<&Path>) -> Result<wasim_engine::Annotator, F
             .model_mut()
             .ok_or_else(|| Failure::Input("this build has no model to apply what was taught to".into()))?;
         m.load_taught(&bytes).map_err(failed)?;
-        Ok(a)
+        Ok(Cow::Owned(a))
     } else {
-        Ok(wasim_engine::Annotator::new(Some(wasim_engine::tagger::Model::from_bytes(&bytes).map_err(failed)?)))
+        let model = wasim_engine::tagger::Model::from_bytes(&bytes).map_err(failed)?;
+        Ok(Cow::Owned(wasim_engine::Annotator::new(Some(model))))
     }
 }
 
