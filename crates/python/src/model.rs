@@ -79,12 +79,21 @@ impl Model {
         Model::from_bytes(&bytes, shown.clone(), Some(&shown))
     }
 
-    /// Learns from a person's correction, as the app does: ``doc`` (Wasim JSON text) is the
+    /// Learns from a person's correction, as the app does: ``doc`` (a ``wasim/1`` dict or its
+    /// JSON text) is the
     /// document as corrected, and the sentence holding code point ``at`` is read as right (its
     /// people, organizations and places as ``doc`` has them). Returns whether the model changed.
-    fn learn(&mut self, py: Python<'_>, doc: &str, at: usize) -> PyResult<bool> {
+    fn learn(&mut self, py: Python<'_>, doc: &Bound<'_, PyAny>, at: usize) -> PyResult<bool> {
         self.weights()?;
-        let doc = wasim_engine::export::json::from_str(doc, None)
+        let json: String = match doc.extract::<String>() {
+            Ok(s) => s,
+            Err(_) => {
+                let kw = pyo3::types::PyDict::new(py);
+                kw.set_item("ensure_ascii", false)?;
+                py.import("json")?.call_method("dumps", (doc,), Some(&kw))?.extract()?
+            }
+        };
+        let doc = wasim_engine::export::json::from_str(&json, None)
             .map_err(|e| ParseError::new_err(format!("document: {e}")))?;
         let ix = OffsetIndex::new(&doc.text);
         let byte = ix.convert(at, Unit::CodePoint, Unit::Byte).ok_or_else(|| {

@@ -27,7 +27,7 @@ from typing import Any, Iterable, List, Literal, Mapping, Optional, Sequence, Un
 
 from . import _wasim
 from ._wasim import FormatError, Model, ModelError, ParseError, WasimError, __version__
-from .types import Claim, Document, Entity, FormatInfo, Part, Speaker
+from .schema import Claim, Document, Entity, FormatInfo, Part, Speaker
 
 __all__ = [
     "annotate",

@@ -2,7 +2,7 @@
 which take and give dicts; these take and give Wasim JSON text and bytes."""
 
 import os
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 __version__: str
 
@@ -23,8 +23,8 @@ class Model:
     the built-in model (``Model(path)``, ``Model(data)``)."""
 
     def __init__(self, source: Union[None, str, os.PathLike[str], bytes] = None) -> None: ...
-    def learn(self, doc: str, at: int) -> bool:
-        """Learns from the sentence holding code point ``at`` of ``doc`` (Wasim JSON text) as
+    def learn(self, doc: Union[str, Mapping[str, Any]], at: int) -> bool:
+        """Learns from the sentence holding code point ``at`` of ``doc`` (a wasim/1 dict or its JSON) as
         corrected; returns whether the model changed."""
     def taught_bytes(self) -> bytes:
         """What was taught, as the bytes of a ``.wasim-taught`` file."""

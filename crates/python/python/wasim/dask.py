@@ -1,0 +1,325 @@
+"""Annotating a corpus across the workers of a Dask cluster.
+
+A corpus is folders or files of articles: ``.txt`` files (one article each) and ``.jsonl`` /
+``.ndjson`` files (one article per line, its text in ``text_field``), on any file system
+fsspec reaches (local paths, ``s3://``, ``gs://``, ``hdfs://`` with their fsspec packages).
+It is cut into parts of about ``partition_mb`` megabytes; each part is one Dask task that reads
+its articles, annotates them (``wasim.annotate_many``, the interpreter released) and writes
+``OUT/part-NNNNN.jsonl``: one ``wasim/1`` document per line, with an ``"id"`` field first (the
+text file's path under the input folder, the record's ``id_field``, or ``FILE:BYTE`` — the
+byte offset of the record's line in its file). Parts come out in input order. ``OUT/_wasim.json``
+records the run: documents, bytes and seconds per part and per worker.
+
+From Python, with a cluster you already run::
+
+    from distributed import Client
+    import wasim.dask
+    report = wasim.dask.annotate_corpus(["s3://news/2024/"], "s3://news-wasim/2024/",
+                                        client=Client("tcp://scheduler:8786"))
+
+From the shell, starting a local cluster of worker processes (or ``--scheduler ADDRESS``)::
+
+    python -m wasim.dask articles/ --out annotated/ --workers 4
+
+Without a client, the tasks run on Dask's default scheduler (threads in this process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+import dask
+import fsspec
+from fsspec.core import url_to_fs
+
+import wasim
+
+TEXT_ENDINGS = (".txt",)
+JSONL_ENDINGS = (".jsonl", ".ndjson")
+
+
+@dataclass
+class Piece:
+    """What one task reads: a whole text file, or the lines of a JSONL file that start in
+    ``[start, end)`` (bytes)."""
+
+    path: str
+    kind: str  # "text" or "jsonl"
+    start: int = 0
+    end: int = 0
+    #: The article's id for a text file: its path under the input folder.
+    name: str = ""
+
+
+@dataclass
+class PartReport:
+    part: int
+    path: str
+    documents: int
+    bytes: int
+    seconds: float
+    worker: str
+    pid: int
+
+
+@dataclass
+class Report:
+    """What a run did: totals, and each part and worker."""
+
+    out: str
+    documents: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    parts: List[PartReport] = field(default_factory=list)
+
+    def workers(self) -> Dict[str, Dict[str, float]]:
+        """Per worker: tasks, documents, bytes, busy seconds and MB/s while busy."""
+        out: Dict[str, Dict[str, float]] = {}
+        for p in self.parts:
+            w = out.setdefault(p.worker, {"tasks": 0, "documents": 0, "bytes": 0, "busy_seconds": 0.0})
+            w["tasks"] += 1
+            w["documents"] += p.documents
+            w["bytes"] += p.bytes
+            w["busy_seconds"] += p.seconds
+        for w in out.values():
+            w["mb_per_s"] = w["bytes"] / 1e6 / w["busy_seconds"] if w["busy_seconds"] > 0 else 0.0
+        return out
+
+    def to_json(self) -> str:
+        d = asdict(self)
+        d["workers"] = self.workers()
+        d["mb_per_s"] = self.bytes / 1e6 / self.seconds if self.seconds > 0 else 0.0
+        return json.dumps(d, indent=2, ensure_ascii=False)
+
+
+def plan(inputs: Sequence[str], partition_mb: float = 8.0) -> List[List[Piece]]:
+    """Cuts the inputs into parts of about ``partition_mb`` MB: text files grouped, JSONL files
+    cut at line boundaries. Folders are read recursively for ``.txt`` and ``.jsonl`` files."""
+    target = max(1, int(partition_mb * 1e6))
+    parts: List[List[Piece]] = []
+    current: List[Piece] = []
+    size = 0
+
+    def close() -> None:
+        nonlocal current, size
+        if current:
+            parts.append(current)
+        current, size = [], 0
+
+    for given in inputs:
+        fs, root = url_to_fs(given)
+        if fs.isdir(root):
+            found = sorted(
+                p for p in fs.find(root) if p.lower().endswith(TEXT_ENDINGS + JSONL_ENDINGS)
+            )
+            base = root.rstrip("/") + "/"
+        else:
+            found = sorted(fs.expand_path(root)) if any(c in root for c in "*?[") else [root]
+            base = ""
+        if not found:
+            raise FileNotFoundError(f"{given}: no .txt or .jsonl files there")
+        for p in found:
+            n = fs.size(p) or 0
+            url = fs.unstrip_protocol(p)
+            if p.lower().endswith(JSONL_ENDINGS):
+                for start in range(0, max(n, 1), target):
+                    if size + min(target, n - start) > target:
+                        close()
+                    current.append(Piece(url, "jsonl", start, min(start + target, n)))
+                    size += min(target, n - start)
+            elif p.lower().endswith(TEXT_ENDINGS):
+                if size + n > target:
+                    close()
+                name = p[len(base):] if base and p.startswith(base) else os.path.basename(p)
+                current.append(Piece(url, "text", name=name))
+                size += n
+            else:
+                raise ValueError(f"{given}: Wasim reads .txt and .jsonl articles, not {p}")
+    close()
+    return parts
+
+
+def _articles(piece: Piece, text_field: str, id_field: Optional[str]) -> Iterable[Tuple[str, str]]:
+    """(id, text) of each article of a piece."""
+    if piece.kind == "text":
+        with fsspec.open(piece.path, "rb") as f:
+            raw = f.read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise wasim.ParseError(
+                f"{piece.path} is not UTF-8 text (invalid byte at offset {e.start}); convert it first, "
+                "e.g. `iconv -f WINDOWS-1256 -t UTF-8`"
+            ) from None
+        yield piece.name, text.lstrip("\ufeff")
+        return
+    name = piece.path.rsplit("/", 1)[-1]
+    with fsspec.open(piece.path, "rb") as f:
+        at = piece.start
+        if at > 0:
+            # The line that holds byte start-1 belongs to the part before.
+            f.seek(at - 1)
+            at += len(f.readline()) - 1
+        while at < piece.end:
+            line = f.readline()
+            if not line:
+                break
+            here, at = at, at + len(line)
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as e:
+                raise wasim.ParseError(f"{piece.path}: byte {here}: not valid JSON: {e}") from None
+            text = record.get(text_field) if isinstance(record, dict) else None
+            if not isinstance(text, str):
+                raise wasim.ParseError(f"{piece.path}: byte {here}: no {text_field!r} text in this record")
+            rid = record.get(id_field) if id_field else None
+            yield (str(rid) if rid is not None else f"{name}:{here}"), text
+
+
+def _worker() -> str:
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return f"pid {os.getpid()}"
+
+
+def annotate_part(
+    part: int,
+    pieces: List[Piece],
+    out: str,
+    text_field: str = "text",
+    id_field: Optional[str] = "id",
+    model: Optional[wasim.Model] = None,
+    jobs: int = 1,
+) -> PartReport:
+    """One task: annotates the articles of ``pieces`` and writes ``OUT/part-NNNNN.jsonl``."""
+    t0 = time.perf_counter()
+    ids: List[str] = []
+    texts: List[str] = []
+    for piece in pieces:
+        for rid, text in _articles(piece, text_field, id_field):
+            ids.append(rid)
+            texts.append(text)
+    lines = wasim.annotate_many(texts, jobs=jobs, model=model, as_json=True)
+    path = f"{out.rstrip('/')}/part-{part:05d}.jsonl"
+    with fsspec.open(path, "w", encoding="utf-8") as f:
+        for rid, line in zip(ids, lines):
+            # The engine's own line, with the article's id put first.
+            f.write('{"id":' + json.dumps(rid, ensure_ascii=False) + "," + line[1:] + "\n")
+    return PartReport(
+        part=part,
+        path=path,
+        documents=len(texts),
+        bytes=sum(len(t.encode("utf-8")) for t in texts),
+        seconds=time.perf_counter() - t0,
+        worker=_worker(),
+        pid=os.getpid(),
+    )
+
+
+def annotate_corpus(
+    inputs: Union[str, Sequence[str]],
+    out: str,
+    *,
+    client: Any = None,
+    text_field: str = "text",
+    id_field: Optional[str] = "id",
+    partition_mb: float = 8.0,
+    model: wasim.ModelLike = None,
+    jobs_per_task: int = 1,
+) -> Report:
+    """Annotates a corpus on ``client``'s cluster (Dask's default scheduler when None) and
+    writes ``OUT/part-NNNNN.jsonl`` and ``OUT/_wasim.json``; returns the :class:`Report`.
+
+    Each task annotates with ``jobs_per_task`` threads: leave it at 1 and give workers as many
+    threads as cores (``nthreads``), or give each worker one thread and raise it. The model is
+    sent to every worker once.
+    """
+    inputs = [inputs] if isinstance(inputs, str) else list(inputs)
+    parts = plan(inputs, partition_mb)
+    fs, root = url_to_fs(out)
+    fs.makedirs(root, exist_ok=True)
+    m = wasim._model(model)
+    shared: Any = m
+    if m is not None and client is not None:
+        shared = client.scatter(m, broadcast=True)
+    tasks = [
+        dask.delayed(annotate_part, pure=False)(i, pieces, out, text_field, id_field, shared, jobs_per_task)
+        for i, pieces in enumerate(parts)
+    ]
+    t0 = time.perf_counter()
+    if client is not None:
+        done: List[PartReport] = client.gather(client.compute(tasks))
+    else:
+        done = list(dask.compute(*tasks))
+    report = Report(out=out, parts=sorted(done, key=lambda p: p.part))
+    report.seconds = time.perf_counter() - t0
+    report.documents = sum(p.documents for p in done)
+    report.bytes = sum(p.bytes for p in done)
+    with fsspec.open(f"{out.rstrip('/')}/_wasim.json", "w", encoding="utf-8") as f:
+        f.write(report.to_json())
+    return report
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m wasim.dask",
+        description="Annotates folders or files of articles (.txt, .jsonl) on a Dask cluster and "
+        "writes wasim/1 JSONL parts into OUT.",
+    )
+    ap.add_argument("inputs", nargs="+", help="folders, files or globs (local or fsspec URLs)")
+    ap.add_argument("--out", required=True, help="the folder to write part-NNNNN.jsonl into")
+    ap.add_argument("--scheduler", help="the address of a running scheduler (tcp://host:8786)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="without --scheduler: local worker processes to start (default: cores)")
+    ap.add_argument("--threads-per-worker", type=int, default=1)
+    ap.add_argument("--text-field", default="text", help="JSONL: the field holding the text")
+    ap.add_argument("--id-field", default="id", help="JSONL: the field holding the article's id")
+    ap.add_argument("--partition-mb", type=float, default=8.0, help="megabytes of text per task")
+    ap.add_argument("--model", help="a model or .wasim-taught file")
+    a = ap.parse_args(argv)
+    from distributed import Client, LocalCluster
+
+    try:
+        if a.scheduler:
+            client = Client(a.scheduler)
+        else:
+            cluster = LocalCluster(
+                n_workers=a.workers, threads_per_worker=a.threads_per_worker, processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+        with client:
+            report = annotate_corpus(
+                a.inputs, a.out, client=client, text_field=a.text_field, id_field=a.id_field,
+                partition_mb=a.partition_mb, model=a.model,
+            )
+    except (wasim.WasimError, OSError, ValueError) as e:
+        print(f"wasim: {e}", file=sys.stderr)
+        return 1
+    print(
+        f"{report.documents} documents, {report.bytes / 1e6:.1f} MB in {report.seconds:.1f} s "
+        f"({report.bytes / 1e6 / max(report.seconds, 1e-9):.2f} MB/s) → {a.out}",
+        file=sys.stderr,
+    )
+    for w, s in sorted(report.workers().items()):
+        print(f"  {w}: {s['tasks']} tasks, {s['documents']} documents, {s['mb_per_s']:.2f} MB/s busy",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    # Run the copy imported as wasim.dask, so that workers unpickle its functions by name.
+    from wasim.dask import main as _main
+
+    raise SystemExit(_main())
