@@ -8,14 +8,61 @@ use crate::document::{Claim, Entity, Label};
 use crate::keys::phrase_key;
 use crate::words::Words;
 use crate::Span;
+use std::collections::HashMap;
 
 /// Labels that name a source, in the order a speaker's entities are preferred.
 const SOURCES: [Label; 3] = [Label::PER, Label::ORG, Label::LOC];
 
+/// The entities that can be sources, sorted by position, with their keys indexed by first and
+/// last word, so that looking for a longer mention of a name is not a walk over all of them.
+struct Names<'e> {
+    list: Vec<&'e Entity>,
+    keys: Vec<String>,
+    /// (label, first word or last word of the key) → indices of multi-word names.
+    by_edge: HashMap<(Label, bool, String), Vec<usize>>,
+}
+
+impl<'e> Names<'e> {
+    fn new(a: &Words, entities: &'e [Entity]) -> Names<'e> {
+        let list: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
+        let keys: Vec<String> = list.iter().map(|e| phrase_key(e.span.of(a.text))).collect();
+        let mut by_edge: HashMap<(Label, bool, String), Vec<usize>> = HashMap::new();
+        for (k, (e, key)) in list.iter().zip(&keys).enumerate() {
+            if let (Some(first), Some(last)) = (key.split(' ').next(), key.rsplit(' ').next()) {
+                if key.contains(' ') {
+                    by_edge.entry((e.label, true, first.to_string())).or_default().push(k);
+                    by_edge.entry((e.label, false, last.to_string())).or_default().push(k);
+                }
+            }
+        }
+        Names { list, keys, by_edge }
+    }
+
+    /// The entities inside `span`.
+    fn inside(&self, span: Span) -> &[&'e Entity] {
+        let lo = self.list.partition_point(|e| e.span.start < span.start);
+        let hi = self.list.partition_point(|e| e.span.start < span.end);
+        let hi = (lo..hi).rev().find(|&k| self.list[k].span.end <= span.end).map_or(lo, |k| k + 1);
+        &self.list[lo..hi]
+    }
+
+    /// The entities of `label` ending before byte `at`, nearest first.
+    fn before(&self, at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + '_ {
+        let k = self.list.partition_point(|e| e.span.start < at);
+        self.list[..k].iter().rev().copied().filter(move |e| e.label == label && e.span.end <= at)
+    }
+
+    /// The entities of `label` starting at or after byte `at`, nearest first.
+    fn after(&self, at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + '_ {
+        let k = self.list.partition_point(|e| e.span.start < at);
+        self.list[k..].iter().copied().filter(move |e| e.label == label)
+    }
+}
+
 /// Sets `attribution` on every claim (sorted by position; speakers as the patterns found them,
 /// none where the subject is dropped).
 pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
-    let names: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
+    let names = Names::new(a, entities);
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
     let mut earlier: Vec<Span> = Vec::new();
@@ -23,7 +70,7 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
         // A title with no person in the speaker names the person it introduced before (المتحدث
         // باسم المجلس …: the spokesman, not the council).
-        let titled = c.speaker.filter(|s| !names.iter().any(|e| s.contains(e.span)));
+        let titled = c.speaker.filter(|s| names.inside(*s).is_empty());
         let by_title = titled.and_then(|s| introduced_by_title(a, &names, s));
         let own = c.speaker.and_then(|s| named_in(a, &names, s));
         c.attribution = match (by_title, own, c.speaker) {
@@ -47,53 +94,48 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
 /// The entity naming the source inside `speaker`: a person, else an organization (the last of
 /// them when several: الناطق باسم الخارجية فلان is فلان), else a place that is the speaker
 /// itself (روسيا تؤكد …; the place in المتحدث باسم المجلس في الصومال is not the source).
-fn named_in<'e>(a: &Words, names: &[&'e Entity], speaker: Span) -> Option<&'e Entity> {
+fn named_in<'e>(a: &Words, names: &Names<'e>, speaker: Span) -> Option<&'e Entity> {
+    let inside = names.inside(speaker);
     // People: the first (بوش وبلير is Bush first); a body speaking through a person: the person.
-    if let Some(e) = names.iter().find(|e| e.label == Label::PER && speaker.contains(e.span)) {
+    if let Some(e) = inside.iter().find(|e| e.label == Label::PER) {
         return Some(e);
     }
-    if let Some(e) = names.iter().rev().find(|e| e.label == Label::ORG && speaker.contains(e.span)) {
+    if let Some(e) = inside.iter().rev().find(|e| e.label == Label::ORG) {
         return Some(e);
     }
     let words = |s: Span| a.word_at(s.end) - a.word_at(s.start);
-    names
-        .iter()
-        .find(|e| e.label == Label::LOC && speaker.contains(e.span) && 2 * words(e.span) >= words(speaker))
-        .copied()
+    inside.iter().find(|e| e.label == Label::LOC && 2 * words(e.span) >= words(speaker)).copied()
 }
 
 /// The fullest mention of the entity `e` names: a person named by part of their name (بلير,
 /// عنان) is the longest person mention whose words end with (or begin with) those words, the
 /// first such before it, else anywhere; others are themselves.
-fn fullest(a: &Words, names: &[&Entity], e: &Entity) -> Span {
+fn fullest(a: &Words, names: &Names, e: &Entity) -> Span {
     fullest_span(a, names, e.label, e.span)
 }
 
 /// [`fullest`] of a mention `at` of a `label` entity (which may be longer than the entity the
 /// tagger found).
-fn fullest_span(a: &Words, names: &[&Entity], label: Label, at: Span) -> Span {
-    let e = Entity { span: at, label, source: String::new(), confidence: 0.0, status: crate::document::Status::Auto };
-    let e = &e;
-    let key = phrase_key(e.span.of(a.text));
-    if key.is_empty() {
-        return e.span;
-    }
+fn fullest_span(a: &Words, names: &Names, label: Label, at: Span) -> Span {
+    let key = phrase_key(at.of(a.text));
+    let (Some(first), Some(last)) = (key.split(' ').next(), key.rsplit(' ').next()) else { return at };
     let words = key.split(' ').count();
-    let longer = |f: &&&Entity| {
-        f.label == e.label && {
-            let k = phrase_key(f.span.of(a.text));
-            k.split(' ').count() > words && (k.ends_with(&format!(" {key}")) || k.starts_with(&format!("{key} ")))
-        }
-    };
-    let before = names.iter().filter(|f| f.span.start < e.span.start).filter(longer).max_by_key(|f| f.span.len());
-    let anywhere = || names.iter().filter(longer).max_by_key(|f| f.span.len());
-    before.or_else(anywhere).map_or(e.span, |f| f.span)
+    let (ends, starts) = (format!(" {key}"), format!("{key} "));
+    let edge = |front: bool, w: &str| names.by_edge.get(&(label, front, w.to_string())).into_iter().flatten();
+    let longer = edge(false, last)
+        .filter(|&&k| names.keys[k].ends_with(&ends))
+        .chain(edge(true, first).filter(|&&k| names.keys[k].starts_with(&starts)))
+        .filter(|&&k| names.keys[k].split(' ').count() > words)
+        .map(|&k| names.list[k]);
+    let (before, anywhere): (Vec<&Entity>, Vec<&Entity>) = longer.partition(|f| f.span.start < at.start);
+    let best = |v: &[&Entity]| v.iter().max_by_key(|f| (f.span.len(), std::cmp::Reverse(f.span.start))).map(|f| f.span);
+    best(&before).or_else(|| best(&anywhere)).unwrap_or(at)
 }
 
 /// A speaker that opens with a title and names no person (المتحدث باسم المجلس الأعلى …،
 /// الرئيس السابق): the person the same title introduces elsewhere in the text, the nearest before
 /// it, else the first after it.
-fn introduced_by_title(a: &Words, names: &[&Entity], speaker: Span) -> Option<Span> {
+fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
     let first = a.words.get(a.word_at(speaker.start))?;
     if !first.is(Kind::Title) {
@@ -101,8 +143,8 @@ fn introduced_by_title(a: &Words, names: &[&Entity], speaker: Span) -> Option<Sp
     }
     let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
     let bare = head.strip_prefix("ال").unwrap_or(head);
-    let titled = |e: &&&Entity| {
-        e.label == Label::PER && !speaker.contains(e.span) && {
+    let titled = |e: &&Entity| {
+        !speaker.contains(e.span) && {
             let w = a.word_at(e.span.start);
             (w.saturating_sub(4)..w).any(|k| {
                 a.words
@@ -111,15 +153,14 @@ fn introduced_by_title(a: &Words, names: &[&Entity], speaker: Span) -> Option<Sp
             })
         }
     };
-    let before = names.iter().rev().filter(|e| e.span.end <= speaker.start).find(titled);
-    let e = before.or_else(|| names.iter().filter(|e| e.span.start >= speaker.end).find(titled))?;
+    let e = names.before(speaker.start, Label::PER).find(titled).or_else(|| names.after(speaker.end, Label::PER).find(titled))?;
     Some(fullest(a, names, e))
 }
 
 /// A person's mention taken on through the name words that follow it in the speaker (the
 /// tagger stopped early: أبو القاسم عبدي [صلاد حسن]): given names, surnames and words in no
 /// list, up to a place, a title or the end of the speaker.
-fn extended(a: &Words, names: &[&Entity], e: &Entity, speaker: Span) -> Span {
+fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
     use crate::lexicon::Kind;
     let at = e.span;
     if e.label != Label::PER {
@@ -133,7 +174,7 @@ fn extended(a: &Words, names: &[&Entity], e: &Entity, speaker: Span) -> Span {
             w.any.any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
         let name_like =
             w.any.is_empty() || (w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
-        let other = names.iter().any(|e| e.span.overlaps(w.span));
+        let other = !names.inside(w.span).is_empty();
         // Nor the article or a preposition on it (للصحفيين، القول): the name has ended.
         let attached = w.key.starts_with("ال") || w.key.starts_with(['ل', 'ب']);
         if !name_like
@@ -158,14 +199,14 @@ fn extended(a: &Words, names: &[&Entity], e: &Entity, speaker: Span) -> Span {
 /// organization or body the same head word introduced before, else the last organization named in
 /// the sentences just before, else the speaker itself when it names a body by its head (الشرطة).
 /// Someone spoken of without the article (مصادر، مسؤول عراقي) is no one known.
-fn referred(a: &Words, names: &[&Entity], earlier: &[Span], speaker: Span) -> Option<Span> {
+fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
     let first = a.words.get(a.word_at(speaker.start))?;
     let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
     let bare = head.strip_prefix("ال").unwrap_or(head);
-    let before = |label: Label| names.iter().rev().filter(move |e| e.label == label && e.span.end <= speaker.start);
+    let before = |label: Label| names.before(speaker.start, label);
     // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
-    let after_head = |e: &&&Entity| {
+    let after_head = |e: &&Entity| {
         let w = a.word_at(e.span.start);
         (w.saturating_sub(4)..=w).any(|k| {
             a.words.get(k).is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))

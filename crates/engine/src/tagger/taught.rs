@@ -88,7 +88,7 @@ impl Model {
                 if g == p {
                     continue;
                 }
-                for &f in &feats.of(w)[..feats.lexical(w)] {
+                for &f in feats.lexical(w) {
                     let r = self.row(f) as u32;
                     *delta.entry((r, g)).or_default() += 1.0;
                     *delta.entry((r, p)).or_default() -= 1.0;
