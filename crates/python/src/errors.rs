@@ -15,12 +15,7 @@ create_exception!(
     WasimError,
     "An annotation does not read: not valid JSON, offsets outside the text, a label Wasim does not know … The message names the place (line, item) and what is wrong."
 );
-create_exception!(
-    wasim,
-    FormatError,
-    WasimError,
-    "A format Wasim does not know, or one it writes but does not read."
-);
+create_exception!(wasim, FormatError, WasimError, "A format Wasim does not know, or one it writes but does not read.");
 create_exception!(
     wasim,
     ModelError,

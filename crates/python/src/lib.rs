@@ -24,14 +24,14 @@ mod _wasim {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use super::{
-        annotate_json, annotate_many_json, convert_files, export_docs, formats, score_json, FormatError, Model, ParseError,
-        WasimError,
-    };
-    #[pymodule_export]
     use super::errors::ModelError;
     #[pymodule_export]
     use super::model::_model_from_parts;
+    #[pymodule_export]
+    use super::{
+        annotate_json, annotate_many_json, convert_files, export_docs, formats, score_json, FormatError, Model,
+        ParseError, WasimError,
+    };
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -194,9 +194,7 @@ fn score_json(gold: &str, pred: &str, labels: Option<Vec<String>>) -> PyResult<S
     let gold_doc = wjson::from_value(&gold_v, None).map_err(|e| ParseError::new_err(format!("gold: {e}")))?;
     let pred_doc = read_doc(pred, Some(&gold_doc.text), "pred")?;
     if pred_doc.text != gold_doc.text {
-        return Err(WasimError::new_err(
-            "pred: its text differs from the gold text; both must annotate the same text",
-        ));
+        return Err(WasimError::new_err("pred: its text differs from the gold text; both must annotate the same text"));
     }
     let labels: Vec<Label> = match (labels, gold_v.get("labels").and_then(serde_json::Value::as_array)) {
         // Asked for by name: a name Wasim does not know is a mistake to say.
@@ -222,4 +220,28 @@ fn score_json(gold: &str, pred: &str, labels: Option<Vec<String>>) -> PyResult<S
     };
     let score = wasim_engine::eval::score(&gold_doc, &pred_doc, &labels);
     serde_json::to_string(&score).map_err(|e| WasimError::new_err(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts of very different lengths, so that threads finish out of order.
+    fn texts() -> Vec<String> {
+        (0..23)
+            .map(|i| "قال وزير الخارجية سامح شكري في القاهرة إن المحادثات مستمرة. ".repeat(1 + (i * 7) % 11))
+            .collect()
+    }
+
+    #[test]
+    fn annotate_parallel_keeps_the_order_of_the_texts() {
+        let a = Annotator::builtin();
+        let one = annotate_parallel(a, &texts(), 1);
+        assert_eq!(one.len(), 23);
+        for jobs in [2, 4, 64] {
+            assert_eq!(annotate_parallel(a, &texts(), jobs), one, "jobs = {jobs}");
+        }
+        assert_eq!(one[5], wjson::to_line(&wasim_engine::annotate(&texts()[5])));
+        assert!(annotate_parallel(a, &[], 4).is_empty());
+    }
 }

@@ -71,9 +71,9 @@ impl Model {
         if let Ok(b) = source.cast::<PyBytes>() {
             return Model::from_bytes(b.as_bytes(), format!("{} bytes", b.as_bytes().len()), None);
         }
-        let path: PathBuf = source
-            .extract()
-            .map_err(|_| PyTypeError::new_err("a model is a path (str or os.PathLike), bytes, or None for the built-in one"))?;
+        let path: PathBuf = source.extract().map_err(|_| {
+            PyTypeError::new_err("a model is a path (str or os.PathLike), bytes, or None for the built-in one")
+        })?;
         let shown = path.display().to_string();
         let bytes = std::fs::read(&path).map_err(|e| ModelError::new_err(format!("cannot read {shown}: {e}")))?;
         Model::from_bytes(&bytes, shown.clone(), Some(&shown))
