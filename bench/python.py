@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Throughput of the Python package, beside the native engine on the same text.
+
+    python bench/python.py [--cli target/release/wasim] [--mb 4] [--workers 2]
+
+Run it with the Python that has the `wasim` package (and Dask) installed. The text is the
+generated Arabic news of `wasim bench` (the same bytes on every run), cut into articles of four
+paragraphs (about 3 KB, a news article's length), and the real news of the claims development
+set. It measures, one row each: the engine natively (`wasim bench --file`); `wasim.annotate` in a
+loop on one thread; `wasim.annotate_many` on all cores (dicts, and JSON lines); the Dask recipe on
+a local cluster of worker processes with one thread each (busy MB/s per worker, and the run's
+wall clock). Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import wasim
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def articles_from(text: str, per: int = 4) -> list[str]:
+    paras = [p for p in text.split("\n") if p.strip()]
+    return ["\n".join(paras[i:i + per]) + "\n" for i in range(0, len(paras), per)]
+
+
+def real_news() -> list[str]:
+    sys.path.insert(0, os.path.join(ROOT, "crates", "python", "tests"))
+    from conftest import plain
+
+    files = sorted(glob.glob(os.path.join(ROOT, "crates/engine/tests/data/claims/dev/*.txt")))
+    return [plain(open(f, encoding="utf-8").read()) for f in files]
+
+
+def mb(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def timed(f, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", default=os.path.join(ROOT, "target", "release", "wasim"))
+    ap.add_argument("--mb", type=float, default=4.0)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix="wasim-bench-py-")
+    gen = os.path.join(tmp, "generated.txt")
+    subprocess.run([a.cli, "bench", "--mb", str(a.mb), "--write", gen], check=True)
+    corpora = {
+        "generated news": articles_from(open(gen, encoding="utf-8").read()),
+        "real news (claims dev set)": real_news(),
+    }
+    cores = os.cpu_count() or 1
+    print(f"Python {sys.version.split()[0]}, wasim {wasim.__version__}, {cores} cores\n")
+    print("| corpus | measure | MB/s |")
+    print("|---|---|---:|")
+    wasim.annotate("تحميل النموذج")
+    for name, texts in corpora.items():
+        size = mb(texts)
+        whole = os.path.join(tmp, "whole.txt")
+        with open(whole, "w", encoding="utf-8") as f:
+            f.write("".join(texts))
+        native = subprocess.run([a.cli, "bench", "--file", whole], check=True, capture_output=True, text=True).stdout
+        row = next(line for line in native.splitlines() if line.startswith("| annotate"))
+        print(f"| {name} ({size:.2f} MB, {len(texts)} articles) | native engine, one thread (`wasim bench`) "
+              f"| {float(row.split('|')[3]):.2f} |")
+        one = timed(lambda: [wasim.annotate(t) for t in texts])
+        print(f"| | `wasim.annotate` in a loop, one thread | {size / one:.2f} |")
+        many = timed(lambda: wasim.annotate_many(texts))
+        print(f"| | `wasim.annotate_many`, {cores} threads, dicts | {size / many:.2f} |")
+        lines = timed(lambda: wasim.annotate_many(texts, as_json=True))
+        print(f"| | `wasim.annotate_many`, {cores} threads, JSON lines | {size / lines:.2f} |")
+    dask_run(corpora["generated news"], a.workers, tmp)
+
+
+def dask_run(texts: list[str], workers: int, tmp: str) -> None:
+    from distributed import Client, LocalCluster
+
+    import wasim.dask
+
+    src = os.path.join(tmp, "articles")
+    os.makedirs(src)
+    for i, t in enumerate(texts):
+        with open(os.path.join(src, f"{i:05d}.txt"), "w", encoding="utf-8") as f:
+            f.write(t)
+    out = os.path.join(tmp, "annotated")
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        client.run(lambda: wasim.annotate("تحميل النموذج"))  # each worker loads the model first
+        r = wasim.dask.annotate_corpus(src, out, client=client, partition_mb=0.25)
+    for w, s in sorted(r.workers().items()):
+        print(f"| generated news, Dask | worker {re.sub(r'^tcp://', '', w)}: {int(s['tasks'])} tasks, "
+              f"{int(s['documents'])} articles, busy MB/s | {s['mb_per_s']:.2f} |")
+    print(f"| | {workers} workers × 1 thread: {r.documents} articles, {r.bytes / 1e6:.2f} MB in "
+          f"{r.seconds:.2f} s, wall clock MB/s | {r.bytes / 1e6 / r.seconds:.2f} |")
+    print(f"\n(output: {out}, {len(r.parts)} parts; run record in {out}/_wasim.json)")
+
+
+if __name__ == "__main__":
+    main()
