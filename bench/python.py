@@ -6,10 +6,10 @@
 Run it with the Python that has the `wasim` package (and Dask) installed. The text is the
 generated Arabic news of `wasim bench` (the same bytes on every run), cut into articles of four
 paragraphs (about 3 KB, a news article's length), and the real news of the claims development
-set. It measures, one row each: the engine natively (`wasim bench --file`); `wasim.annotate` in a
-loop on one thread; `wasim.annotate_many` on all cores (dicts, and JSON lines); the Dask recipe on
-a local cluster of worker processes with one thread each (busy MB/s per worker, and the run's
-wall clock). Prints a Markdown table.
+set. It measures, one row each: the `wasim` command on the same articles (a file each, JSONL out,
+one thread and all cores); `wasim.annotate` in a loop on one thread; `wasim.annotate_many` on all
+cores (dicts, and JSON lines); the Dask recipe on a local cluster of worker processes with one
+thread each (busy MB/s per worker, and the run's wall clock). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -75,13 +75,18 @@ def main() -> None:
     wasim.annotate("تحميل النموذج")
     for name, texts in corpora.items():
         size = mb(texts)
-        whole = os.path.join(tmp, "whole.txt")
-        with open(whole, "w", encoding="utf-8") as f:
-            f.write("".join(texts))
-        native = subprocess.run([a.cli, "bench", "--file", whole], check=True, capture_output=True, text=True).stdout
-        row = next(line for line in native.splitlines() if line.startswith("| annotate"))
-        print(f"| {name} ({size:.2f} MB, {len(texts)} articles) | native engine, one thread (`wasim bench`) "
-              f"| {float(row.split('|')[3]):.2f} |")
+        folder = os.path.join(tmp, name.split()[0])
+        os.makedirs(folder)
+        files = []
+        for i, t in enumerate(texts):
+            files.append(os.path.join(folder, f"{i:05d}.txt"))
+            with open(files[-1], "w", encoding="utf-8") as f:
+                f.write(t)
+        for jobs in (1, cores):
+            cli = timed(lambda: subprocess.run([a.cli, "annotate", "--jobs", str(jobs), "--format", "jsonl", *files],
+                                               check=True, stdout=subprocess.DEVNULL))
+            first = f"{name} ({size:.2f} MB, {len(texts)} articles)" if jobs == 1 else ""
+            print(f"| {first} | the `wasim` command, `annotate --jobs {jobs} --format jsonl` | {size / cli:.2f} |")
         one = timed(lambda: [wasim.annotate(t) for t in texts])
         print(f"| | `wasim.annotate` in a loop, one thread | {size / one:.2f} |")
         many = timed(lambda: wasim.annotate_many(texts))
@@ -106,12 +111,14 @@ def dask_run(texts: list[str], workers: int, tmp: str) -> None:
             Client(cluster) as client:
         client.run(lambda: wasim.annotate("تحميل النموذج"))  # each worker loads the model first
         r = wasim.dask.annotate_corpus(src, out, client=client, partition_mb=0.25)
-    for w, s in sorted(r.workers().items()):
-        print(f"| generated news, Dask | worker {re.sub(r'^tcp://', '', w)}: {int(s['tasks'])} tasks, "
+    out_mb = sum(os.path.getsize(p) for p in glob.glob(os.path.join(out, "part-*.jsonl"))) / 1e6
+    for k, (w, s) in enumerate(sorted(r.workers().items())):
+        print(f"| {'' if k else 'generated news, Dask'} | worker {re.sub(r'^tcp://', '', w)}: {int(s['tasks'])} tasks, "
               f"{int(s['documents'])} articles, busy MB/s | {s['mb_per_s']:.2f} |")
     print(f"| | {workers} workers × 1 thread: {r.documents} articles, {r.bytes / 1e6:.2f} MB in "
           f"{r.seconds:.2f} s, wall clock MB/s | {r.bytes / 1e6 / r.seconds:.2f} |")
-    print(f"\n(output: {out}, {len(r.parts)} parts; run record in {out}/_wasim.json)")
+    print(f"\n(output: {out}, {len(r.parts)} parts, {out_mb:.1f} MB of wasim/1 JSONL for {r.bytes / 1e6:.1f} MB "
+          f"of text; run record in {out}/_wasim.json)")
 
 
 if __name__ == "__main__":
