@@ -64,7 +64,8 @@ def annotate(text: str, model: ModelLike = None) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"annotate takes a str, not {type(text).__name__}")
-    return _json.loads(_wasim.annotate_json(text, _model(model)))
+    doc: Document = _json.loads(_wasim.annotate_json(text, _model(model)))
+    return doc
 
 
 @overload
@@ -91,7 +92,10 @@ def annotate_many(
         if not isinstance(t, str):
             raise TypeError(f"texts[{i}] is a {type(t).__name__}, not a str")
     lines = _wasim.annotate_many_json(batch, jobs, _model(model))
-    return lines if as_json else [_json.loads(line) for line in lines]
+    if as_json:
+        return lines
+    docs: List[Document] = [_json.loads(line) for line in lines]
+    return docs
 
 
 def export(
@@ -157,7 +161,8 @@ def eval(  # noqa: A001 (the name of `wasim eval`)
     """
     g = gold if isinstance(gold, str) else _dumps(gold)
     p = pred if isinstance(pred, str) else _dumps(pred)
-    return _json.loads(_wasim.score_json(g, p, None if labels is None else list(labels)))
+    score: dict[str, Any] = _json.loads(_wasim.score_json(g, p, None if labels is None else list(labels)))
+    return score
 
 
 def _dumps(doc: Any) -> str:

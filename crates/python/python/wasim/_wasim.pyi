@@ -2,8 +2,23 @@
 which take and give dicts; these take and give Wasim JSON text and bytes."""
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, final
 
+__all__ = [
+    "FormatError",
+    "Model",
+    "ModelError",
+    "ParseError",
+    "WasimError",
+    "_model_from_parts",
+    "annotate_json",
+    "annotate_many_json",
+    "convert_files",
+    "export_docs",
+    "formats",
+    "score_json",
+    "__version__",
+]
 __version__: str
 
 class WasimError(Exception):
@@ -18,11 +33,12 @@ class FormatError(WasimError):
 class ModelError(WasimError):
     """A model or taught file cannot be read or used."""
 
+@final
 class Model:
     """An annotator: the built-in model (``Model()``), or a model file or what a person taught
     the built-in model (``Model(path)``, ``Model(data)``)."""
 
-    def __init__(self, source: Union[None, str, os.PathLike[str], bytes] = None) -> None: ...
+    def __new__(cls, source: Union[None, str, os.PathLike[str], bytes] = None) -> "Model": ...
     def learn(self, doc: Union[str, Mapping[str, Any]], at: int) -> bool:
         """Learns from the sentence holding code point ``at`` of ``doc`` (a wasim/1 dict or its JSON) as
         corrected; returns whether the model changed."""

@@ -34,8 +34,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-import dask
 import fsspec
+from dask.base import compute
+from dask.delayed import delayed
 from fsspec.core import url_to_fs
 
 import wasim
@@ -254,14 +255,14 @@ def annotate_corpus(
     if m is not None and client is not None:
         shared = client.scatter(m, broadcast=True)
     tasks = [
-        dask.delayed(annotate_part, pure=False)(i, pieces, out, text_field, id_field, shared, jobs_per_task)
+        delayed(annotate_part, pure=False)(i, pieces, out, text_field, id_field, shared, jobs_per_task)
         for i, pieces in enumerate(parts)
     ]
     t0 = time.perf_counter()
     if client is not None:
         done: List[PartReport] = client.gather(client.compute(tasks))
     else:
-        done = list(dask.compute(*tasks))
+        done = list(compute(*tasks))
     report = Report(out=out, parts=sorted(done, key=lambda p: p.part))
     report.seconds = time.perf_counter() - t0
     report.documents = sum(p.documents for p in done)

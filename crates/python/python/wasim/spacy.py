@@ -37,11 +37,12 @@ Claim parts are aligned by expanding to whole tokens.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+from itertools import islice
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans, minibatch
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 import wasim
 
@@ -117,7 +118,9 @@ class Wasim:
 
     def pipe(self, docs: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
         """Annotates the docs a batch at a time, on all cores (``wasim.annotate_many``)."""
-        for batch in minibatch(docs, size=batch_size or self.batch_size):
+        size = batch_size or self.batch_size
+        it = iter(docs)
+        while batch := list(islice(it, size)):
             found = wasim.annotate_many([d.text for d in batch], model=self.model)
             for doc, w in zip(batch, found):
                 yield self._set(doc, w)
@@ -154,7 +157,7 @@ def _split(doc: Doc, spans: List[tuple[int, int]]) -> None:
             bounds = [token.idx, *sorted(places), token.idx + len(token.text)]
             orths = [token.text[a - token.idx : b - token.idx] for a, b in zip(bounds, bounds[1:])]
             # Each piece hangs on the last one (the stem, when a clitic comes first).
-            heads = [(token, len(orths) - 1)] * len(orths)
+            heads: List[Union[Token, Tuple[Token, int]]] = [(token, len(orths) - 1)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
 
 
