@@ -138,5 +138,7 @@ def test_the_command_line_recipe(corpus, tmp_path):
         capture_output=True, text=True, timeout=300,
     )
     assert r.returncode == 0, r.stderr
-    assert "40 documents" in r.stderr and r.stderr.count("tcp://127.0.0.1:") == 2, r.stderr
+    assert "40 documents" in r.stderr, r.stderr
+    run = json.loads((out / "_wasim.json").read_text(encoding="utf-8"))
+    assert len(run["workers"]) == 2 and all(w.startswith("tcp://127.0.0.1:") for w in run["workers"])
     check_output(corpus, out)
