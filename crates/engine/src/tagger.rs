@@ -227,30 +227,25 @@ impl Model {
 
     /// The entities of a sentence with calibrated confidences.
     pub fn tag(&self, feats: &Features) -> Vec<Tagged> {
-        self.tag_with(feats, None)
+        let base = (!self.taught.is_empty()).then(|| self.emissions(feats, false));
+        self.tag_scores(&self.emissions(feats, true), base.as_deref())
     }
 
-    fn tag_with(&self, feats: &Features, cache: Option<&mut FormScores>) -> Vec<Tagged> {
-        let n = feats.len();
+    /// The entities of a sentence from its emission scores `em`; `base`, the scores without what
+    /// was taught (when something was), tells which entities the teaching made.
+    fn tag_scores(&self, em: &[f32], base: Option<&[f32]>) -> Vec<Tagged> {
+        let n = em.len() / TAGS;
         if n == 0 {
             return Vec::new();
         }
-        let em = self.emissions_with(feats, true, cache);
-        let tags = viterbi(&em, n, |p, q| self.transition(p, q));
+        let tags = viterbi(em, n, |p, q| self.transition(p, q));
         if tags.iter().all(|&t| t == 0) {
             return Vec::new();
         }
-        let untaught = if self.taught.is_empty() {
-            None
-        } else {
-            let base = self.emissions(feats, false);
-            Some(viterbi(
-                &base,
-                n,
-                |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY },
-            ))
-        };
-        let marginals = Marginals::new(&em, n, self.calibration.temperature, |p, q| self.transition(p, q));
+        let untaught = base.map(|base| {
+            viterbi(base, n, |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY })
+        });
+        let marginals = Marginals::new(em, n, self.calibration.temperature, |p, q| self.transition(p, q));
         let mut out = Vec::new();
         let mut w = 0;
         while w < n {
@@ -286,13 +281,24 @@ impl Model {
         let mut feats = Features::default();
         let mut cache = FormScores::default();
         ctx.first_pass(None);
-        let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache);
+        let mut scores = Vec::new();
+        let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache, &mut scores);
         ctx.first_pass(Some(&first));
+        // The second pass: the first-pass features come last in a word's features, so adding
+        // their scores to the first pass's gives the very sums the whole features would.
         sentences
             .iter()
             .map(|r| {
-                ctx.sentence(r.clone(), &mut feats);
-                (r.start, self.tag_with(&feats, Some(&mut cache)))
+                let words = r.start..r.end.min(ctx.len());
+                let em = &mut scores[words.start * TAGS..words.end * TAGS];
+                for (k, out) in words.clone().zip(em.chunks_exact_mut(TAGS)) {
+                    self.add(ctx.predicted(k).iter().copied(), true, out);
+                }
+                let base = (!self.taught.is_empty()).then(|| {
+                    ctx.sentence(r.clone(), &mut feats);
+                    self.emissions(&feats, false)
+                });
+                (r.start, self.tag_scores(em, base.as_deref()))
             })
             .collect()
     }
@@ -300,20 +306,25 @@ impl Model {
     /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
     /// features.
     pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
-        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default())
+        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default(), &mut Vec::new())
     }
 
+    /// The first pass, leaving every word's emission scores in `scores`.
     fn first_pass_with(
         &self,
         ctx: &features::Context,
         sentences: &Sentences,
         feats: &mut Features,
         cache: &mut FormScores,
+        scores: &mut Vec<f32>,
     ) -> Vec<usize> {
         let mut tags = vec![0; ctx.len()];
+        scores.clear();
+        scores.resize(ctx.len() * TAGS, 0.0);
         for r in sentences {
             ctx.sentence(r.clone(), feats);
             let em = self.emissions_with(feats, true, Some(cache));
+            scores[r.start * TAGS..][..em.len()].copy_from_slice(&em);
             for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
                 tags[r.start + k] = t;
             }

@@ -21,14 +21,14 @@
 //! A change here changes what models mean: bump [`VERSION`], and retrain.
 
 use crate::document::Label;
-use std::collections::HashMap;
-use std::sync::Arc;
 use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::TokenKind;
 use crate::words::Words;
 use crate::Span;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The version of the feature set; a model trained with another is refused.
 pub const VERSION: u32 = 2;
@@ -391,7 +391,10 @@ impl Context {
             let next = if i + 1 < hi { form(i + 1).bare } else { 2 };
             f.push(mix(mix(27, prev), w.bare));
             f.push(mix(mix(28, w.bare), next));
-            f.push(mix(mix(34, w.bare), if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 }));
+            f.push(mix(
+                mix(34, w.bare),
+                if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
+            ));
             f.push(mix(37, u64::from(self.flags[i])));
             if let Some((kinds, starts)) = self.phrase[i] {
                 for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
@@ -423,14 +426,20 @@ impl Context {
             }
             f.push(mix(mix(29, prev), w.shape));
             f.push(mix(mix(33, prev), w.flags & (FLAG_UNKNOWN | FLAG_ARTICLE)));
-            // How a first pass read the same word elsewhere in the text.
-            f.extend_from_slice(&self.predicted[self.word_form[i] as usize]);
             // The rules' proposals over the word.
             let k = self.hints.partition_point(|h| h.0 < i);
             for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 == i) {
                 f.push(mix(mix(30, tag), inside));
                 f.push(mix(31, inside));
             }
+            // How a first pass read the same word elsewhere in the text: last, so that the second
+            // pass adds their scores to the first's (see `Model::tag_text`).
+            f.extend_from_slice(self.predicted(i));
         }
+    }
+
+    /// The first-pass features of word `i` (the last of its features; none before a first pass).
+    pub fn predicted(&self, i: usize) -> &[u64] {
+        &self.predicted[self.word_form[i] as usize]
     }
 }
