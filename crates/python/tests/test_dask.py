@@ -124,6 +124,8 @@ def test_errors_name_the_place(tmp_path):
     src.write_text('{"text": "نص"}\n{"body": "نص"}\n', encoding="utf-8")
     with pytest.raises(wasim.ParseError, match=r"bad.jsonl: byte 17: no 'text' text in this record"):
         wasim.dask.annotate_corpus(str(src), str(tmp_path / "out"))
+    with pytest.raises(FileNotFoundError, match=r"cannot read .*gone: no such file or folder"):
+        wasim.dask.annotate_corpus(str(tmp_path / "gone"), str(tmp_path / "out2"))
     empty = tmp_path / "empty"
     empty.mkdir()
     with pytest.raises(FileNotFoundError, match="empty: no .txt or .jsonl files there"):

@@ -115,6 +115,8 @@ def plan(inputs: Sequence[str], partition_mb: float = 8.0) -> List[List[Piece]]:
 
     for given in inputs:
         fs, root = url_to_fs(given)
+        if not any(c in root for c in "*?[") and not fs.exists(root):
+            raise FileNotFoundError(f"cannot read {given}: no such file or folder")
         if fs.isdir(root):
             found = sorted(
                 p for p in fs.find(root) if p.lower().endswith(TEXT_ENDINGS + JSONL_ENDINGS)
@@ -292,6 +294,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from distributed import Client, LocalCluster
 
     try:
+        plan(a.inputs, a.partition_mb)  # what cannot be read is said before a cluster starts
         if a.scheduler:
             client = Client(a.scheduler)
         else:
