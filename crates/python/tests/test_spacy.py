@@ -111,3 +111,10 @@ def test_colours_are_the_apps():
     css = (REPO / "styles" / "main.css").read_text(encoding="utf-8")
     app = {k.upper(): v for k, v in re.findall(r"--([a-z]+): (#[0-9a-f]{6});", css)}
     assert {k: app[k] for k in wasim.spacy.COLORS} == wasim.spacy.COLORS
+
+
+def test_a_saved_pipeline_loads_with_its_settings(tmp_path):
+    nlp_with(alignment_mode="split").to_disk(tmp_path / "pipeline")
+    doc = spacy.load(tmp_path / "pipeline")(TEXT)
+    assert "ب" in [t.text for t in doc]
+    assert [(e.start_char, e.end_char) for e in doc.ents] == [(x["start"], x["end"]) for x in doc._.wasim["entities"]]
