@@ -28,6 +28,7 @@ use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The version of the feature set; a model trained with another is refused.
@@ -179,6 +180,18 @@ const NAME_KINDS: [Kind; 12] = [
     Kind::PlaceHead,
 ];
 
+/// A form's own features (see [`form_hashes`]), worked out once per distinct surface form: per
+/// text, and across texts in [`MEMO`].
+pub(crate) struct Own {
+    info: Form,
+    hashes: Vec<u64>,
+    lexical: u16,
+}
+
+thread_local! {
+    pub(crate) static MEMO: std::cell::RefCell<crate::memo::Memo<Own>> = Default::default();
+}
+
 /// The static hashes of a word, before the text-wide ones: the word itself first (its identity,
 /// `lexical` of them), then its form and lists.
 fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
@@ -251,19 +264,22 @@ impl Context {
         // Forms: one per distinct surface word.
         let mut seen: HashMap<&str, u32> = HashMap::new();
         let mut form: Vec<Form> = Vec::new();
-        let mut own: Vec<(usize, usize, u16)> = Vec::new(); // (start, end, lexical) in `scratch`
-        let mut scratch: Vec<u64> = Vec::new();
+        let mut own: Vec<Rc<Own>> = Vec::new();
         let mut word_form = Vec::with_capacity(a.words.len());
         let mut flags = Vec::with_capacity(a.words.len());
         let mut phrase = Vec::with_capacity(a.words.len());
         let mut quoted = false;
         let mut phrase_until: Option<(usize, Kinds)> = None;
         for (i, w) in a.words.iter().enumerate() {
-            let f = *seen.entry(w.span.of(a.text)).or_insert_with(|| {
-                let start = scratch.len();
-                let (info, lexical) = form_hashes(w, a.text, &mut scratch);
-                own.push((start, scratch.len(), lexical));
-                form.push(info);
+            let surface = w.span.of(a.text);
+            let f = *seen.entry(surface).or_insert_with(|| {
+                let o = crate::memo::get(&MEMO, lex.id(), surface, || {
+                    let mut hashes = Vec::new();
+                    let (info, lexical) = form_hashes(w, a.text, &mut hashes);
+                    Own { info, hashes, lexical }
+                });
+                form.push(o.info);
+                own.push(o);
                 (form.len() - 1) as u32
             });
             word_form.push(f);
@@ -323,10 +339,10 @@ impl Context {
         }
         hints_by_word.sort_unstable_by_key(|h| h.0);
         let mut forms = Forms::default();
-        for ((start, end, lexical), fm) in own.into_iter().zip(&form) {
+        for (o, fm) in own.iter().zip(&form) {
             forms.starts.push(forms.hashes.len());
-            forms.lexical.push(lexical);
-            forms.hashes.extend_from_slice(&scratch[start..end]);
+            forms.lexical.push(o.lexical);
+            forms.hashes.extend_from_slice(&o.hashes);
             for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
                 forms.hashes.push(mix(35, t));
             }
