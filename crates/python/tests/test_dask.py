@@ -128,7 +128,7 @@ def test_errors_name_the_place(tmp_path):
         wasim.dask.annotate_corpus(str(tmp_path / "gone"), str(tmp_path / "out2"))
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(FileNotFoundError, match="empty: no .txt or .jsonl files there"):
+    with pytest.raises(FileNotFoundError, match="empty: no .txt, .jsonl or .parquet files there"):
         wasim.dask.annotate_corpus(str(empty), str(tmp_path / "out2"))
 
 
@@ -144,3 +144,30 @@ def test_the_command_line_recipe(corpus, tmp_path):
     run = json.loads((out / "_wasim.json").read_text(encoding="utf-8"))
     assert len(run["workers"]) == 2 and all(w.startswith("tcp://127.0.0.1:") for w in run["workers"])
     check_output(corpus, out)
+
+
+def test_parquet_in_and_out(articles, tmp_path):
+    """Parquet articles cut by row groups, written as Parquet with the wasim/1 fields as columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = [t for _, t in articles[:20]]
+    ids = [name if i % 3 else None for i, (name, _) in enumerate(articles[:20])]
+    src = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"body": texts, "article": ids}), src, row_group_size=4)
+    parts = wasim.dask.plan([str(src)], partition_mb=0.004)
+    assert len(parts) > 1 and {p.kind for part in parts for p in part} == {"parquet"}
+    out = tmp_path / "out"
+    report = wasim.dask.annotate_corpus(
+        str(src), str(out), text_field="body", id_field="article", partition_mb=0.004, output_format="parquet"
+    )
+    assert report.documents == 20 and len(report.parts) == len(parts)
+    table = pq.read_table(out)  # the folder as a dataset (_wasim.json is left out)
+    assert table.schema == wasim.dask.parquet_schema()
+    rows = table.to_pylist()
+    assert [r.pop("id") for r in rows] == [rid or f"news.parquet:{i}" for i, rid in enumerate(ids)]
+    assert rows == wasim.annotate_many(texts)
+    with pytest.raises(wasim.ParseError, match=r"news.parquet: no column 'text' \(it has body, article\)"):
+        wasim.dask.annotate_corpus(str(src), str(tmp_path / "out2"))
+    with pytest.raises(ValueError, match="output_format is jsonl or parquet"):
+        wasim.dask.annotate_corpus(str(src), str(tmp_path / "out3"), output_format="csv")

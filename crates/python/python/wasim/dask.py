@@ -1,14 +1,17 @@
 """Annotating a corpus across the workers of a Dask cluster.
 
-A corpus is folders or files of articles: ``.txt`` files (one article each) and ``.jsonl`` /
-``.ndjson`` files (one article per line, its text in ``text_field``), on any file system
-fsspec reaches (local paths, ``s3://``, ``gs://``, ``hdfs://`` with their fsspec packages).
-It is cut into parts of about ``partition_mb`` megabytes; each part is one Dask task that reads
-its articles, annotates them (``wasim.annotate_many``, the interpreter released) and writes
-``OUT/part-NNNNN.jsonl``: one ``wasim/1`` document per line, with an ``"id"`` field first (the
-text file's path under the input folder, the record's ``id_field``, or ``FILE:BYTE`` — the
-byte offset of the record's line in its file). Parts come out in input order. ``OUT/_wasim.json``
-records the run: documents, bytes and seconds per part and per worker.
+A corpus is folders or files of articles: ``.txt`` files (one article each), ``.jsonl`` /
+``.ndjson`` files (one article per line, its text in ``text_field``) and ``.parquet`` files (one
+article per row, the same column), on any file system fsspec reaches (local paths, ``s3://``,
+``gs://``, ``hdfs://`` with their fsspec packages). It is cut into parts of about
+``partition_mb`` megabytes (JSONL at line starts, Parquet by row groups); each part is one Dask
+task that reads its articles, annotates them (``wasim.annotate_many``, the interpreter
+released) and writes ``OUT/part-NNNNN.jsonl`` — one ``wasim/1`` document per line with an
+``"id"`` field first — or, with ``output_format="parquet"``, ``OUT/part-NNNNN.parquet`` with
+the same fields as columns (:data:`PARQUET_SCHEMA`). The id is the text file's path under the
+input folder, the record's ``id_field``, or ``FILE:BYTE`` (where the record's JSONL line
+starts) or ``FILE:ROW`` (its Parquet row). Parts come out in input order. ``OUT/_wasim.json``
+records the run: documents, bytes and seconds per part and per worker. Parquet needs pyarrow.
 
 From Python, with a cluster you already run::
 
@@ -43,17 +46,21 @@ import wasim
 
 TEXT_ENDINGS = (".txt",)
 JSONL_ENDINGS = (".jsonl", ".ndjson")
+PARQUET_ENDINGS = (".parquet", ".pq")
+ENDINGS = TEXT_ENDINGS + JSONL_ENDINGS + PARQUET_ENDINGS
 
 
 @dataclass
 class Piece:
-    """What one task reads: a whole text file, or the lines of a JSONL file that start in
-    ``[start, end)`` (bytes)."""
+    """What one task reads: a whole text file, the lines of a JSONL file that start in
+    ``[start, end)`` (bytes), or row group ``group`` of a Parquet file, whose first row is
+    ``start``."""
 
     path: str
-    kind: str  # "text" or "jsonl"
+    kind: str  # "text", "jsonl" or "parquet"
     start: int = 0
     end: int = 0
+    group: int = 0
     #: The article's id for a text file: its path under the input folder.
     name: str = ""
 
@@ -101,7 +108,8 @@ class Report:
 
 def plan(inputs: Sequence[str], partition_mb: float = 8.0) -> List[List[Piece]]:
     """Cuts the inputs into parts of about ``partition_mb`` MB: text files grouped, JSONL files
-    cut at line boundaries. Folders are read recursively for ``.txt`` and ``.jsonl`` files."""
+    cut at line boundaries, Parquet files by row groups. Folders are read recursively for
+    ``.txt``, ``.jsonl`` and ``.parquet`` files."""
     target = max(1, int(partition_mb * 1e6))
     parts: List[List[Piece]] = []
     current: List[Piece] = []
@@ -119,14 +127,14 @@ def plan(inputs: Sequence[str], partition_mb: float = 8.0) -> List[List[Piece]]:
             raise FileNotFoundError(f"cannot read {given}: no such file or folder")
         if fs.isdir(root):
             found = sorted(
-                p for p in fs.find(root) if p.lower().endswith(TEXT_ENDINGS + JSONL_ENDINGS)
+                p for p in fs.find(root) if p.lower().endswith(ENDINGS)
             )
             base = root.rstrip("/") + "/"
         else:
             found = sorted(fs.expand_path(root)) if any(c in root for c in "*?[") else [root]
             base = ""
         if not found:
-            raise FileNotFoundError(f"{given}: no .txt or .jsonl files there")
+            raise FileNotFoundError(f"{given}: no .txt, .jsonl or .parquet files there")
         for p in found:
             n = fs.size(p) or 0
             url = fs.unstrip_protocol(p)
@@ -136,6 +144,17 @@ def plan(inputs: Sequence[str], partition_mb: float = 8.0) -> List[List[Piece]]:
                         close()
                     current.append(Piece(url, "jsonl", start, min(start + target, n)))
                     size += min(target, n - start)
+            elif p.lower().endswith(PARQUET_ENDINGS):
+                with fs.open(p, "rb") as f:
+                    meta = _arrow()[1].ParquetFile(f).metadata
+                first = 0
+                for g in range(meta.num_row_groups):
+                    n = meta.row_group(g).total_byte_size
+                    if size + n > target:
+                        close()
+                    current.append(Piece(url, "parquet", start=first, group=g))
+                    size += n
+                    first += meta.row_group(g).num_rows
             elif p.lower().endswith(TEXT_ENDINGS):
                 if size + n > target:
                     close()
@@ -143,7 +162,7 @@ def plan(inputs: Sequence[str], partition_mb: float = 8.0) -> List[List[Piece]]:
                 current.append(Piece(url, "text", name=name))
                 size += n
             else:
-                raise ValueError(f"{given}: Wasim reads .txt and .jsonl articles, not {p}")
+                raise ValueError(f"{given}: Wasim reads .txt, .jsonl and .parquet articles, not {p}")
     close()
     return parts
 
@@ -163,6 +182,21 @@ def _articles(piece: Piece, text_field: str, id_field: Optional[str]) -> Iterabl
         yield piece.name, text.lstrip("\ufeff")
         return
     name = piece.path.rsplit("/", 1)[-1]
+    if piece.kind == "parquet":
+        with fsspec.open(piece.path, "rb") as f:
+            pf = _arrow()[1].ParquetFile(f)
+            names = pf.schema_arrow.names
+            if text_field not in names:
+                raise wasim.ParseError(f"{piece.path}: no column {text_field!r} (it has {', '.join(names)})")
+            columns = [text_field] + ([id_field] if id_field and id_field in names else [])
+            rows = pf.read_row_group(piece.group, columns=columns).to_pylist()
+        for i, row in enumerate(rows, start=piece.start):
+            text = row[text_field]
+            if not isinstance(text, str):
+                raise wasim.ParseError(f"{piece.path}: row {i}: {text_field!r} is not text")
+            rid = row.get(id_field) if id_field else None
+            yield (str(rid) if rid is not None else f"{name}:{i}"), text
+        return
     with fsspec.open(piece.path, "rb") as f:
         at = piece.start
         if at > 0:
@@ -204,8 +238,10 @@ def annotate_part(
     id_field: Optional[str] = "id",
     model: Optional[wasim.Model] = None,
     jobs: int = 1,
+    output_format: str = "jsonl",
 ) -> PartReport:
-    """One task: annotates the articles of ``pieces`` and writes ``OUT/part-NNNNN.jsonl``."""
+    """One task: annotates the articles of ``pieces`` and writes ``OUT/part-NNNNN.jsonl`` (or
+    ``.parquet``)."""
     t0 = time.perf_counter()
     ids: List[str] = []
     texts: List[str] = []
@@ -214,11 +250,17 @@ def annotate_part(
             ids.append(rid)
             texts.append(text)
     lines = wasim.annotate_many(texts, jobs=jobs, model=model, as_json=True)
-    path = f"{out.rstrip('/')}/part-{part:05d}.jsonl"
-    with fsspec.open(path, "w", encoding="utf-8") as f:
-        for rid, line in zip(ids, lines):
-            # The engine's own line, with the article's id put first.
-            f.write('{"id":' + json.dumps(rid, ensure_ascii=False) + "," + line[1:] + "\n")
+    path = f"{out.rstrip('/')}/part-{part:05d}.{output_format}"
+    if output_format == "parquet":
+        pa, pq = _arrow()
+        rows = [{"id": rid, **json.loads(line)} for rid, line in zip(ids, lines)]
+        with fsspec.open(path, "wb") as f:
+            pq.write_table(pa.Table.from_pylist(rows, schema=parquet_schema()), f)
+    else:
+        with fsspec.open(path, "w", encoding="utf-8") as f:
+            for rid, line in zip(ids, lines):
+                # The engine's own line, with the article's id put first.
+                f.write('{"id":' + json.dumps(rid, ensure_ascii=False) + "," + line[1:] + "\n")
     return PartReport(
         part=part,
         path=path,
@@ -240,14 +282,19 @@ def annotate_corpus(
     partition_mb: float = 8.0,
     model: wasim.ModelLike = None,
     jobs_per_task: int = 1,
+    output_format: str = "jsonl",
 ) -> Report:
     """Annotates a corpus on ``client``'s cluster (Dask's default scheduler when None) and
     writes ``OUT/part-NNNNN.jsonl`` and ``OUT/_wasim.json``; returns the :class:`Report`.
 
     Each task annotates with ``jobs_per_task`` threads: leave it at 1 and give workers as many
     threads as cores (``nthreads``), or give each worker one thread and raise it. The model is
-    sent to every worker once.
+    sent to every worker once. ``output_format`` is ``jsonl`` or ``parquet``.
     """
+    if output_format not in ("jsonl", "parquet"):
+        raise ValueError(f"output_format is jsonl or parquet, not {output_format!r}")
+    if output_format == "parquet":
+        _arrow()  # say now, not in every task, when pyarrow is missing
     inputs = [inputs] if isinstance(inputs, str) else list(inputs)
     parts = plan(inputs, partition_mb)
     fs, root = url_to_fs(out)
@@ -257,7 +304,7 @@ def annotate_corpus(
     if m is not None and client is not None:
         shared = client.scatter(m, broadcast=True)
     tasks = [
-        delayed(annotate_part, pure=False)(i, pieces, out, text_field, id_field, shared, jobs_per_task)
+        delayed(annotate_part, pure=False)(i, pieces, out, text_field, id_field, shared, jobs_per_task, output_format)
         for i, pieces in enumerate(parts)
     ]
     t0 = time.perf_counter()
@@ -274,14 +321,44 @@ def annotate_corpus(
     return report
 
 
+def _arrow() -> Tuple[Any, Any]:
+    """``pyarrow`` and ``pyarrow.parquet``, or an error saying what to install."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise ImportError("Parquet needs pyarrow: pip install pyarrow") from None
+    return pyarrow, pyarrow.parquet
+
+
+def parquet_schema() -> Any:
+    """The ``wasim/1`` document as Parquet columns, with the article's ``id`` first."""
+    pa, _ = _arrow()
+    part = [("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())]
+    speaker = pa.struct(part + [("entities", pa.list_(pa.string()))])
+    entity = pa.struct([
+        ("id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("label", pa.string()),
+        ("text", pa.string()), ("source", pa.string()), ("status", pa.string()), ("confidence", pa.float64()),
+    ])
+    claim = pa.struct([
+        ("id", pa.string()), ("speaker", speaker), ("cue", pa.struct(part)), ("content", pa.struct(part)),
+        ("quoted", pa.bool_()), ("negated", pa.bool_()), ("source", pa.string()), ("status", pa.string()),
+        ("attributed_to", speaker),
+    ])
+    return pa.schema([
+        ("id", pa.string()), ("format", pa.string()), ("text", pa.string()), ("offsets", pa.string()),
+        ("entities", pa.list_(entity)), ("claims", pa.list_(claim)),
+    ])
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m wasim.dask",
-        description="Annotates folders or files of articles (.txt, .jsonl) on a Dask cluster and "
-        "writes wasim/1 JSONL parts into OUT.",
+        description="Annotates folders or files of articles (.txt, .jsonl, .parquet) on a Dask cluster "
+        "and writes wasim/1 JSONL (or Parquet) parts into OUT.",
     )
     ap.add_argument("inputs", nargs="+", help="folders, files or globs (local or fsspec URLs)")
-    ap.add_argument("--out", required=True, help="the folder to write part-NNNNN.jsonl into")
+    ap.add_argument("--out", required=True, help="the folder to write part-NNNNN.jsonl (or .parquet) into")
     ap.add_argument("--scheduler", help="the address of a running scheduler (tcp://host:8786)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                     help="without --scheduler: local worker processes to start (default: cores)")
@@ -290,6 +367,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--id-field", default="id", help="JSONL: the field holding the article's id")
     ap.add_argument("--partition-mb", type=float, default=8.0, help="megabytes of text per task")
     ap.add_argument("--model", help="a model or .wasim-taught file")
+    ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="what the parts are written as")
     a = ap.parse_args(argv)
     from distributed import Client, LocalCluster
 
@@ -306,7 +384,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         with client:
             report = annotate_corpus(
                 a.inputs, a.out, client=client, text_field=a.text_field, id_field=a.id_field,
-                partition_mb=a.partition_mb, model=a.model,
+                partition_mb=a.partition_mb, model=a.model, output_format=a.format,
             )
     except (wasim.WasimError, OSError, ValueError) as e:
         print(f"wasim: {e}", file=sys.stderr)
