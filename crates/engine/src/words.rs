@@ -7,6 +7,7 @@ use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::{sentences, tokenize, Token, TokenKind};
 use crate::Span;
+use smallvec::SmallVec;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -20,8 +21,8 @@ pub struct Word {
     /// The search-normalized form of the whole word.
     pub key: Rc<str>,
     /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
-    /// for numbers and Latin words.
-    pub stems: Vec<Stem>,
+    /// for numbers and Latin words. Most words have one: kept in place, not allocated.
+    pub stems: SmallVec<[Stem; 1]>,
     /// The lists the whole word is in.
     pub kinds: Kinds,
     /// The lists any reading of it is in.
@@ -116,7 +117,7 @@ impl<'t> Words<'t> {
             // Cached readings are relative to the word's start.
             let shift = t.span.start;
             let moved = |x: Span| Span::new(x.start + shift, x.end + shift);
-            let stems: Vec<Stem> = w
+            let stems: SmallVec<[Stem; 1]> = w
                 .stems
                 .iter()
                 .map(|st| Stem {

@@ -263,8 +263,8 @@ impl Context {
     pub fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
         // Forms: one per distinct surface word.
         let mut seen: HashMap<&str, u32> = HashMap::new();
-        let mut form: Vec<Form> = Vec::new();
-        let mut own: Vec<Rc<Own>> = Vec::new();
+        let mut form: Vec<Form> = Vec::with_capacity(a.words.len() / 2);
+        let mut own: Vec<Rc<Own>> = Vec::with_capacity(a.words.len() / 2);
         let mut word_form = Vec::with_capacity(a.words.len());
         let mut flags = Vec::with_capacity(a.words.len());
         let mut phrase = Vec::with_capacity(a.words.len());
@@ -311,7 +311,7 @@ impl Context {
             });
         }
         // The rules' proposals, by word and, text-wide, by the word's stem.
-        let mut hints_by_word = Vec::new();
+        let mut hints_by_word = Vec::with_capacity(hints.len() * 2);
         let mut elsewhere: HashMap<u64, Vec<u64>> = HashMap::new();
         for h in hints {
             let first = a.word_at(h.span.start).min(a.words.len());
@@ -338,7 +338,11 @@ impl Context {
             }
         }
         hints_by_word.sort_unstable_by_key(|h| h.0);
-        let mut forms = Forms::default();
+        let mut forms = Forms {
+            hashes: Vec::with_capacity(own.iter().map(|o| o.hashes.len() + 2).sum()),
+            starts: Vec::with_capacity(own.len()),
+            lexical: Vec::with_capacity(own.len()),
+        };
         for (o, fm) in own.iter().zip(&form) {
             forms.starts.push(forms.hashes.len());
             forms.lexical.push(o.lexical);
