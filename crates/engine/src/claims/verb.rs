@@ -57,7 +57,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         .flatten();
     let (content, quoted) = if j < a.words.len() && cx.is_complementizer(j) {
         cx.content_after(a.words[j].span.end, sentence)?
-    } else if let Some(c) = cx.colon_or_quote(after_cue, sentence).or(quote_after) {
+    } else if let Some(c) = cx.colon_or_quote(after_cue, sentence) {
         c
     } else if let Some((c, cut)) = cx.nominal_content(i, cue_words_end, sentence) {
         // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
@@ -74,6 +74,10 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         let start = a.words.get(cue_words_end)?.span.start;
         let end = trim_end(a.text, Span::new(start, a.paragraph_end(start))).end;
         (Span::new(start, end), false)
+    } else if let Some(c) = quote_after {
+        // Last: a quotation inside a nominal content or a headline is part of it (روسيا تؤكد
+        // استمرار “التنسيق” …), not the claim.
+        c
     } else {
         return None;
     };
