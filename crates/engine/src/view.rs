@@ -221,6 +221,47 @@ pub struct SpeakerGroup {
 /// attributed to, resolved by the engine across the text), else the last person, else
 /// organization, inside the speaker span (الناطق باسم الخارجية [PER فلان] is فلان).
 pub fn speaker_entity(doc: &Document, c: &Claim) -> Option<usize> {
+    speaker_in(doc, c, &ByStart::new(doc))
+}
+
+/// The entities of a document by where they start, to find the ones inside a span without
+/// reading them all: grouping the claims of a long document (2,800 claims, 13,700 entities)
+/// read every entity for every claim, 30 ms of each redraw in the page.
+struct ByStart(Vec<usize>);
+
+impl ByStart {
+    fn new(doc: &Document) -> ByStart {
+        let mut order: Vec<usize> = (0..doc.entities.len()).collect();
+        order.sort_by_key(|&i| doc.entities[i].span.start);
+        ByStart(order)
+    }
+
+    /// The indices of the entities inside `s`, in no particular order.
+    fn inside<'a>(&'a self, doc: &'a Document, s: Span) -> impl Iterator<Item = usize> + 'a {
+        let start = |i: &usize| doc.entities[*i].span.start;
+        let lo = self.0.partition_point(|i| start(i) < s.start);
+        let hi = self.0.partition_point(|i| start(i) <= s.end);
+        self.0[lo..hi.max(lo)].iter().copied().filter(move |&i| s.contains(doc.entities[i].span))
+    }
+}
+
+/// [`speaker_entity`] with the entities indexed: the first person or organization inside the
+/// attribution, else the last person, else organization, inside the speaker span.
+fn speaker_in(doc: &Document, c: &Claim, by: &ByStart) -> Option<usize> {
+    if let Some(a) = c.attribution {
+        let k = by.inside(doc, a).filter(|&i| matches!(doc.entities[i].label, Label::PER | Label::ORG)).min();
+        if k.is_some() {
+            return k;
+        }
+    }
+    let s = c.speaker?;
+    let inside = |label: Label| by.inside(doc, s).filter(|&i| doc.entities[i].label == label).max();
+    inside(Label::PER).or_else(|| inside(Label::ORG))
+}
+
+/// [`speaker_entity`] reading every entity: what the index must agree with (tested).
+#[cfg(test)]
+fn speaker_entity_scan(doc: &Document, c: &Claim) -> Option<usize> {
     if let Some(a) = c.attribution {
         let k = doc.entities.iter().position(|e| a.contains(e.span) && matches!(e.label, Label::PER | Label::ORG));
         if k.is_some() {
@@ -237,14 +278,18 @@ pub fn speaker_entity(doc: &Document, c: &Claim) -> Option<usize> {
 pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
     let mut out: Vec<SpeakerGroup> = Vec::new();
     let mut at: std::collections::HashMap<Option<String>, usize> = std::collections::HashMap::new();
+    let by = ByStart::new(doc);
+    // Many claims share a speaker: each name is normalized once.
+    let mut keys: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
     for (i, c) in doc.claims.iter().enumerate() {
-        let entity = speaker_entity(doc, c).map(|e| &doc.entities[e]);
+        let entity = speaker_in(doc, c, &by).map(|e| &doc.entities[e]);
         let (name, label) = match (entity, c.speaker) {
             (Some(e), _) => (e.span.of(&doc.text), Some(e.label)),
             (None, Some(s)) => (s.of(&doc.text), None),
             (None, None) => ("", None),
         };
-        let key = Some(crate::keys::phrase_key(name)).filter(|k| !k.is_empty());
+        let key =
+            keys.entry(name).or_insert_with(|| Some(crate::keys::phrase_key(name)).filter(|k| !k.is_empty())).clone();
         match at.get(&key) {
             Some(&g) => out[g].claims.push(i),
             None => {
@@ -370,6 +415,55 @@ mod tests {
         assert_eq!(summary[0], (Some("سامح شكري"), "سامح شكري", 2), "{summary:?}");
         assert!(summary.iter().any(|s| s.1 == "وزارة الصحة"), "{summary:?}");
         assert_eq!(summary.last().map(|s| s.0), Some(None), "claims without a speaker come last");
+    }
+
+    #[test]
+    fn the_indexed_speaker_is_the_one_a_full_scan_finds() {
+        // The development set's text: many claims, speakers with titles, attributions across
+        // sentences; and the same with the entities out of order (an imported file).
+        let dev = include_str!("../tests/data/dev.txt");
+        let text = crate::markup::parse(dev).expect("the development set parses").text;
+        let mut doc = crate::annotate(&text);
+        assert!(doc.claims.len() >= 40, "{} claims", doc.claims.len());
+        for round in 0..2 {
+            let by = ByStart::new(&doc);
+            for c in &doc.claims {
+                assert_eq!(speaker_in(&doc, c, &by), speaker_entity_scan(&doc, c), "round {round}: {c:?}");
+            }
+            doc.entities.reverse();
+        }
+        // Two people in one speaker span: the last one speaks (the spokesman of A, B); in an
+        // attribution the first person or organization, whatever the order of the entities.
+        let text = "قال المتحدث باسم زيد عمرو إن الأمر انتهى.";
+        let at = |w: &str| Span::new(text.find(w).unwrap(), text.find(w).unwrap() + w.len());
+        let mut doc = Document {
+            text: text.into(),
+            entities: vec![
+                ent(at("عمرو").start, at("عمرو").end, Label::PER),
+                ent(at("زيد").start, at("زيد").end, Label::PER),
+            ],
+            claims: Vec::new(),
+            rejected: Vec::new(),
+        };
+        let speaker = Span::new(at("المتحدث").start, at("عمرو").end);
+        let claim = Claim {
+            speaker: Some(speaker),
+            cue: Some(at("قال")),
+            content: Span::new(at("الأمر").start, at("انتهى").end),
+            quoted: false,
+            negated: false,
+            source: "test".into(),
+            status: Status::Auto,
+            attribution: None,
+        };
+        let by = ByStart::new(&doc);
+        assert_eq!(speaker_in(&doc, &claim, &by), Some(1), "the last in the list, as the scan finds");
+        assert_eq!(speaker_entity_scan(&doc, &claim), Some(1));
+        let attributed = Claim { attribution: Some(speaker), ..claim };
+        assert_eq!(speaker_in(&doc, &attributed, &by), Some(0));
+        assert_eq!(speaker_entity_scan(&doc, &attributed), Some(0));
+        doc.entities.clear();
+        assert_eq!(speaker_in(&doc, &attributed, &ByStart::new(&doc)), None);
     }
 
     #[test]
