@@ -5,7 +5,9 @@
 
 pub mod analyzer;
 pub mod app;
+pub mod bytes;
 pub mod components;
+pub mod delta;
 pub mod download;
 pub mod files;
 pub mod hooks;
@@ -14,6 +16,7 @@ pub mod persist;
 pub mod protocol;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 /// Analyzes `text` in the page and returns the milliseconds it took: the browser benchmark
 /// (`scripts/bench`) calls it through trunk's `window.wasmBindings`.

@@ -22,7 +22,7 @@
 
 use super::DocRef;
 use crate::i18n::Lang;
-use crate::state::Focus;
+use crate::state::{Focus, UNSURE_BELOW};
 use std::rc::Rc;
 use wasim_engine::view::paragraphs_with;
 use wasim_engine::Span;
@@ -80,6 +80,10 @@ struct EntityView {
     status: &'static str,
     /// Made by a person (`user`, `user:tag-all`), not proposed by the engine.
     user: bool,
+    /// An engine proposal below [`UNSURE_BELOW`], not reviewed yet: drawn dashed and lighter.
+    unsure: bool,
+    /// Proposed by the model because of what a person taught it (`model:taught`).
+    taught: bool,
     /// Something sticks to its end: a letter (إسرائيلي in إسرائيلية), or a sign after a number
     /// or Latin word (50٪). Its name floats above it on focus or hover instead of standing
     /// inline, which would cut the word in two or, as a neutral for the bidi algorithm, move ٪
@@ -110,11 +114,13 @@ fn views(doc: &wasim_engine::Document, lang: Lang) -> Vec<Rc<ParaView>> {
                                 tag: lang.label(e.label),
                                 status: e.status.as_str(),
                                 user: e.source.starts_with("user"),
+                                unsure: e.status == wasim_engine::Status::Auto && e.confidence < UNSURE_BELOW,
+                                taught: e.source == "model:taught",
                                 inword: glued(&doc.text, e.span),
                                 title: format!(
                                     "{} · {} · {:.0}% · {}",
-                                    e.label,
-                                    e.source,
+                                    lang.label(e.label),
+                                    lang.source(&e.source),
                                     e.confidence * 100.0,
                                     e.status.as_str()
                                 ),
@@ -241,6 +247,8 @@ fn piece(props: &ParaProps, p: &PieceView) -> Html {
     let class = classes!(
         format!("st-{}", e.status),
         e.user.then_some("by-user"),
+        e.unsure.then_some("unsure"),
+        e.taught.then_some("taught"),
         e.inword.then_some("inword"),
         (props.focus == Some(e.start)).then_some("focused")
     );
