@@ -59,6 +59,8 @@ fn main() {
                         | kind::Kind::GovernsBi
                         | kind::Kind::GovernsMin
                         | kind::Kind::GovernsAla
+                        | kind::Kind::GovernsDirect
+                        | kind::Kind::GovernsAn
                 ) {
                     if let Some((past, present)) = key.split_once(' ') {
                         for form in conjugate::conjugate(past, present) {

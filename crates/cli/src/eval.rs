@@ -54,7 +54,9 @@ fn cue_kind(doc: &wasim_engine::Document, c: &wasim_engine::Claim) -> &'static s
     let text = cue.of(&doc.text);
     let words = wasim_engine::Words::analyze(text, wasim_engine::Lexicon::builtin());
     let Some(w) = words.words.first() else { return "no cue (headline, colon, quotation going on)" };
-    if w.any.has(Kind::CueAccording) || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording)) {
+    if w.any.has(Kind::CueAccording)
+        || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording))
+    {
         "attribution (بحسب، وفقا لـ، نقلا عن)"
     } else if w.any.any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key.starts_with('م') {
         "finite verb (قال، أكدت، نفى)"
@@ -82,7 +84,9 @@ fn by_cue_kind(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> 
             k.4 += usize::from(c.speaker.is_some_and(|g| p.speaker.is_some_and(|q| q.overlaps(g))));
         }
     }
-    let mut out = String::from("\n| cue kind | gold | found | recall | speaker right | attributed right |\n|---|---:|---:|---:|---:|---:|\n");
+    let mut out = String::from(
+        "\n| cue kind | gold | found | recall | speaker right | attributed right |\n|---|---:|---:|---:|---:|---:|\n",
+    );
     for (kind, (found, n, att, att_n, spk)) in kinds {
         out += &format!(
             "| {kind} | {n} | {found} | {:.3} | {spk} | {att}/{att_n} |\n",
@@ -162,7 +166,29 @@ pub fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> Str
     }
     for g in &gold.claims {
         if !pred.claims.iter().any(|p| p.content.overlaps(g.content)) {
-            out += &format!("line {:3} missed claim: {:?}\n", line_of(g.content), g.content.of(text));
+            let part = |s: Option<Span>| s.map_or("-".to_string(), |s| s.of(text).to_string());
+            out += &format!(
+                "line {:3} missed claim: [{}] [{}] {:?}\n",
+                line_of(g.content),
+                part(g.speaker),
+                part(g.cue),
+                g.content.of(text)
+            );
+        }
+    }
+    for (i, j) in wasim_engine::eval::match_claims(gold, pred) {
+        let (g, p) = (&gold.claims[i], &pred.claims[j]);
+        if let Some(want) = g.attribution {
+            let got = p.attribution.map(|s| s.of(text));
+            if !got.is_some_and(|got| wasim_engine::eval::same_name(want.of(text), got)) {
+                out += &format!(
+                    "line {:3} attributed to {:?}, wanted {:?} (speaker {:?})\n",
+                    line_of(g.content),
+                    got.unwrap_or("-"),
+                    want.of(text),
+                    p.speaker.map_or("-", |s| s.of(text))
+                );
+            }
         }
     }
     for p in &pred.claims {

@@ -10,7 +10,8 @@
 //! - **according** (`claims/according.rs`): …، بحسب البنك المركزي. / وبحسب الوكالة، فإن …;
 //! - **no cue** (`claims/cueless.rs`): a line that opens with a speaker and إن “…”;
 //! - resolution: a cue inside another claim's speaker or adverbials proposes nothing; a report
-//!   whose content opens with another report keeps the inner one (`claims/nested.rs`); a claim
+//!   whose content opens with another report keeps the inner one (`claims/nested.rs`); who each
+//!   claim is attributed to is resolved across the text (`claims/attribution.rs`); a claim
 //!   without a speaker (ولفتت إلى أن …) takes the last speaker of its paragraph.
 //!
 //! Negation: نفى، نفت، لم يؤكد … mark the claim as negated. Not claims: a cue with no content
@@ -18,6 +19,7 @@
 //! “قال الراوي”).
 
 mod according;
+mod attribution;
 mod content;
 mod cueless;
 mod cues;
@@ -34,8 +36,11 @@ pub use cues::CueKind;
 
 /// Longest speaker, in words.
 const MAX_SPEAKER_WORDS: usize = 9;
-/// How many words may stand between a speaker and its complementizer.
-const SKIP_WORDS: usize = 8;
+/// How many words may stand between a speaker and its complementizer (adverbials, the occasion:
+/// في اتصاله مع … يوم الخميس الماضي أنه …).
+const SKIP_WORDS: usize = 16;
+/// That (أن، إن, normalized).
+const THAT: &str = "ان";
 /// In: قالت الوزارة في بيان …
 const IN: &str = "في";
 
@@ -47,8 +52,10 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
     let mut found: Vec<Found> = Vec::new();
     for i in 0..a.words.len() {
         let claim = match cx.cue(i) {
-            // A cue right after an opening quotation mark is part of a title or a quote.
+            // A cue right after an opening quotation mark is part of a title or a quote; after
+            // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
+            Some(_) if a.joined(i) && a.words[i - 1].key.as_ref() == THAT => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),
@@ -64,6 +71,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
         kept.push(f);
     }
     let mut claims: Vec<Claim> = nested::drop_reports_of_reports(a, kept.into_iter().map(|f| f.claim).collect());
+    attribution::resolve(a, entities, &mut claims);
     // A dropped subject takes the last speaker of the same paragraph.
     let mut last: Option<(Span, usize)> = None;
     for c in &mut claims {
@@ -101,8 +109,12 @@ impl Context<'_, '_> {
         cues::at(self.a, i)
     }
 
+    /// Whether word `i` introduces reported content (أن، إن، بأن، أنه …), and not a
+    /// subordinate clause (بعد أن، قبل أن، دون أن).
     fn is_complementizer(&self, i: usize) -> bool {
         self.a.words.get(i).is_some_and(|w| w.any.has(Kind::Complementizer))
+            && !(self.a.joined(i) && self.a.words[i - 1].any.has(Kind::Subordinator))
+            && !self.in_entity(i, &[Label::PER])
     }
 
     /// Whether word `j` lies in an entity with one of `labels`.

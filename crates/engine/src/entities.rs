@@ -124,6 +124,8 @@ const SPAN_RULES: [&str; 1] = ["rule:media-quoted"];
 fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec<Candidate> {
     let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
     let mut ctx = tagger::features::Context::new(a, lex, &hints);
+    let mut by_start: Vec<usize> = (0..cands.len()).collect();
+    by_start.sort_by_key(|&k| cands[k].span.start);
     let mut found = Vec::new();
     for (start, tagged) in m.tag_text(&mut ctx, &a.sentence_words()) {
         for t in tagged {
@@ -132,8 +134,10 @@ fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec
             let whole = Span::new(first.stem_start(), last.span.end);
             let mut span = whole;
             // A rule that starts inside the first word read its clitics right; a head rule that
-            // ends with the entity names it without its head.
-            for c in cands.iter().filter(|c| c.label == t.label && whole.contains(c.span)) {
+            // ends with the entity names it without its head (candidates by start: a window).
+            let lo = by_start.partition_point(|&k| cands[k].span.start < whole.start);
+            let hi = by_start.partition_point(|&k| cands[k].span.start < whole.end);
+            for c in by_start[lo..hi].iter().map(|&k| &cands[k]).filter(|c| c.label == t.label && whole.contains(c.span)) {
                 if c.span.start > first.span.start && c.span.start < first.span.end {
                     span.start = c.span.start;
                 }

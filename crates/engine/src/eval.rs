@@ -172,7 +172,8 @@ pub fn score(gold: &Document, pred: &Document, labels: &[Label]) -> Score {
 /// aside (لوزارة الصحة = وزارة الصحة).
 pub fn same_name(a: &str, b: &str) -> bool {
     let (a, b) = (crate::keys::phrase_key(a), crate::keys::phrase_key(b));
-    let strip = |k: &str| k.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).filter(|r| r.chars().count() >= 3).unwrap_or(k).to_string();
+    let strip =
+        |k: &str| k.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']).filter(|r| r.chars().count() >= 3).unwrap_or(k).to_string();
     a == b || strip(&a) == b || a == strip(&b)
 }
 

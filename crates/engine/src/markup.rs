@@ -117,11 +117,9 @@ pub fn parse(input: &str) -> Result<Document, ImportError> {
             .ok_or_else(|| ImportError::new(format!("line {l}"), format!("claim {n} has no content (C{n} or Q{n})")))?;
         let attribution = match p.attribution {
             None => None,
-            Some(name) => Some(
-                text.find(name.as_str())
-                    .map(|at| Span::new(at, at + name.len()))
-                    .ok_or_else(|| ImportError::new(format!("line {l}"), format!("W{n} names {name:?}, which the text never writes")))?,
-            ),
+            Some(name) => Some(text.find(name.as_str()).map(|at| Span::new(at, at + name.len())).ok_or_else(|| {
+                ImportError::new(format!("line {l}"), format!("W{n} names {name:?}, which the text never writes"))
+            })?),
         };
         out.push(Claim {
             speaker: p.speaker,
@@ -231,7 +229,8 @@ mod tests {
 
     #[test]
     fn who_a_claim_is_attributed_to_is_a_name_not_text() {
-        let doc = parse("قال [PER سامح شكري] إن الوضع هادئ.\nو{V1 أضاف} أن {C1 المفاوضات مستمرة}.{W1 سامح شكري}").unwrap();
+        let doc =
+            parse("قال [PER سامح شكري] إن الوضع هادئ.\nو{V1 أضاف} أن {C1 المفاوضات مستمرة}.{W1 سامح شكري}").unwrap();
         assert_eq!(doc.text, "قال سامح شكري إن الوضع هادئ.\nوأضاف أن المفاوضات مستمرة.");
         let c = &doc.claims[0];
         assert_eq!(c.speaker, None);

@@ -161,29 +161,56 @@ impl Model {
         (f >> (64 - u32::from(self.bits))) as usize
     }
 
-    /// Emission scores of every word of a sentence: `scores[w * TAGS + t]`, with what a person
-    /// taught (and, separately, without it when `untaught` is given).
-    fn emissions(&self, feats: &Features, with_taught: bool) -> Vec<f32> {
-        let n = feats.len();
-        let mut scores = vec![0.0f32; n * TAGS];
-        for w in 0..n {
-            let out = &mut scores[w * TAGS..(w + 1) * TAGS];
-            for &f in feats.of(w) {
-                let r = self.row(f);
-                let row = &self.weights[r * TAGS..(r + 1) * TAGS];
-                for t in 0..TAGS {
-                    out[t] += self.levels[row[t] as u8 as usize];
-                }
-                if with_taught {
-                    if let Some(d) = self.taught.row(r as u32) {
-                        for t in 0..TAGS {
-                            out[t] += d[t];
-                        }
+    /// Adds the scores of feature hashes to `out` (one per tag), with what a person taught when
+    /// `with_taught`.
+    #[inline]
+    fn add(&self, hashes: impl Iterator<Item = u64>, with_taught: bool, out: &mut [f32]) {
+        for f in hashes {
+            let r = self.row(f);
+            let row = &self.weights[r * TAGS..(r + 1) * TAGS];
+            for t in 0..TAGS {
+                out[t] += self.levels[row[t] as u8 as usize];
+            }
+            if with_taught {
+                if let Some(d) = self.taught.row(r as u32) {
+                    for t in 0..TAGS {
+                        out[t] += d[t];
                     }
                 }
             }
         }
+    }
+
+    /// Emission scores of every word of a sentence: `scores[w * TAGS + t]`, with what a person
+    /// taught when `with_taught`. The part of each word's form comes from `cache` when given
+    /// (filled on first use; one per text and model).
+    fn emissions_with(&self, feats: &Features, with_taught: bool, mut cache: Option<&mut FormScores>) -> Vec<f32> {
+        let n = feats.len();
+        let mut scores = vec![0.0f32; n * TAGS];
+        for w in 0..n {
+            let out = &mut scores[w * TAGS..(w + 1) * TAGS];
+            match cache.as_deref_mut() {
+                Some(c) => {
+                    let f = feats.form(w);
+                    if c.0.len() <= f {
+                        c.0.resize(f + 1, None);
+                    }
+                    let part = *c.0[f].get_or_insert_with(|| {
+                        let mut v = [0.0f32; TAGS];
+                        self.add(feats.statics(w).iter().copied(), with_taught, &mut v);
+                        v
+                    });
+                    out.copy_from_slice(&part);
+                }
+                None => self.add(feats.statics(w).iter().copied(), with_taught, out),
+            }
+            self.add(feats.dynamics(w).iter().copied(), with_taught, out);
+        }
         scores
+    }
+
+    fn emissions(&self, feats: &Features, with_taught: bool) -> Vec<f32> {
+        self.emissions_with(feats, with_taught, None)
     }
 
     fn transition(&self, prev: usize, next: usize) -> f32 {
@@ -200,12 +227,19 @@ impl Model {
 
     /// The entities of a sentence with calibrated confidences.
     pub fn tag(&self, feats: &Features) -> Vec<Tagged> {
+        self.tag_with(feats, None)
+    }
+
+    fn tag_with(&self, feats: &Features, cache: Option<&mut FormScores>) -> Vec<Tagged> {
         let n = feats.len();
         if n == 0 {
             return Vec::new();
         }
-        let em = self.emissions(feats, true);
+        let em = self.emissions_with(feats, true, cache);
         let tags = viterbi(&em, n, |p, q| self.transition(p, q));
+        if tags.iter().all(|&t| t == 0) {
+            return Vec::new();
+        }
         let untaught = if self.taught.is_empty() {
             None
         } else {
@@ -237,6 +271,10 @@ impl Model {
     }
 }
 
+/// The scores of each form's features, computed once per text (see [`Model::tag_text`]).
+#[derive(Default)]
+struct FormScores(Vec<Option<[f32; TAGS]>>);
+
 /// The sentences of a text as ranges of word indices.
 pub type Sentences = [std::ops::Range<usize>];
 
@@ -246,14 +284,15 @@ impl Model {
     /// entities (word indices relative to that start).
     pub fn tag_text(&self, ctx: &mut features::Context, sentences: &Sentences) -> Vec<(usize, Vec<Tagged>)> {
         let mut feats = Features::default();
+        let mut cache = FormScores::default();
         ctx.first_pass(None);
-        let first = self.first_pass(ctx, sentences, &mut feats);
+        let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache);
         ctx.first_pass(Some(&first));
         sentences
             .iter()
             .map(|r| {
                 ctx.sentence(r.clone(), &mut feats);
-                (r.start, self.tag(&feats))
+                (r.start, self.tag_with(&feats, Some(&mut cache)))
             })
             .collect()
     }
@@ -261,10 +300,21 @@ impl Model {
     /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
     /// features.
     pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
+        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default())
+    }
+
+    fn first_pass_with(
+        &self,
+        ctx: &features::Context,
+        sentences: &Sentences,
+        feats: &mut Features,
+        cache: &mut FormScores,
+    ) -> Vec<usize> {
         let mut tags = vec![0; ctx.len()];
         for r in sentences {
             ctx.sentence(r.clone(), feats);
-            for (k, t) in self.decode(feats).into_iter().enumerate() {
+            let em = self.emissions_with(feats, true, Some(cache));
+            for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
                 tags[r.start + k] = t;
             }
         }
@@ -340,13 +390,19 @@ struct Marginals {
     log_z: f32,
 }
 
+/// log Σ exp over at most [`TAGS`] values, without allocating.
 fn log_sum_exp(xs: impl Iterator<Item = f32>) -> f32 {
-    let v: Vec<f32> = xs.collect();
-    let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut v = [f32::NEG_INFINITY; TAGS];
+    let mut n = 0;
+    for x in xs.take(TAGS) {
+        v[n] = x;
+        n += 1;
+    }
+    let m = v[..n].iter().copied().fold(f32::NEG_INFINITY, f32::max);
     if m == f32::NEG_INFINITY {
         return m;
     }
-    m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+    m + v[..n].iter().map(|x| (x - m).exp()).sum::<f32>().ln()
 }
 
 impl Marginals {

@@ -1,4 +1,4 @@
-//! Attributions: بحسب X، وفقا لـ X، نقلا عن X. The speaker follows the cue; the content is the
+//! Attributions: بحسب X، وفقا لـ X، نقلا عن X، بحسب ما قال X. The speaker follows the cue; the content is the
 //! clause before it (…، بحسب البنك المركزي), or, when the cue opens the sentence, the clause
 //! after the comma (وبحسب الوكالة، فإن …).
 
@@ -6,10 +6,21 @@ use super::{claim, trim_end, Context};
 use crate::document::Claim;
 use crate::Span;
 
+/// What (ما), in بحسب ما قال …
+const WHAT: &str = "ما";
+
 /// The claim of the attribution `cue`, whose words end before word `next`.
 pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     let a = cx.a;
     let sentence = a.sentence(cue.start);
+    // بحسب ما قال X، وفق ما أعلن X، حسبما أفادت X: the verb of saying between cue and speaker.
+    let mut next = next;
+    if a.joined(next) && a.words.get(next).is_some_and(|w| w.key.as_ref() == WHAT) {
+        next += 1;
+    }
+    if a.joined(next) && a.words.get(next).is_some_and(|w| w.is_cue()) {
+        next += 1;
+    }
     let (speaker, after) = cx.speaker_after(next, sentence)?;
     let opens = a.text[sentence.start..cue.start].trim_matches(|c: char| c.is_whitespace() || c == 'و').is_empty();
     let content = if opens {

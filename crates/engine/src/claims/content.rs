@@ -56,11 +56,14 @@ impl Context<'_, '_> {
         (!span.is_empty()).then_some((span, true))
     }
 
-    /// A colon or a quotation right after the cue and its speaker: قال الوزير: “…”.
+    /// A colon or a quotation right after the cue and its speaker: قال الوزير: “…”، أضاف عنان
+    /// "…".
     pub(super) fn colon_or_quote(&self, from: usize, sentence: Span) -> Option<Content> {
         let rest = self.a.text.get(from..)?;
         let t = rest.trim_start_matches([' ', '،', ',']);
-        let after = t.strip_prefix(':')?;
+        let Some(after) = t.strip_prefix(':') else {
+            return self.quote_at(from + (rest.len() - t.len()));
+        };
         let at = from + (rest.len() - after.len());
         self.quote_at(at).or_else(|| {
             let start = at + (after.len() - after.trim_start().len());

@@ -22,9 +22,9 @@ impl CueKind {
     fn of(kinds: crate::lexicon::Kinds) -> Option<CueKind> {
         if kinds.has(Kind::CueAccording) {
             Some(CueKind::According)
-        } else if kinds.has(Kind::CueDenial) {
+        } else if kinds.any(&[Kind::CueDenial, Kind::CueParticipleDenial]) {
             Some(CueKind::Denial)
-        } else if kinds.has(Kind::CueVerb) {
+        } else if kinds.any(&[Kind::CueVerb, Kind::CueParticiple]) {
             Some(CueKind::Verb)
         } else {
             None
@@ -36,11 +36,19 @@ impl CueKind {
 pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     let w = &a.words[i];
     let lex = Lexicon::builtin();
+    // A verb never follows a preposition (على نفي الملك: the exile, not "denied"), nor carries
+    // tanween (رفضا وطنيا: a rejection).
+    if w.tanween || (a.joined(i) && a.words[i - 1].kinds.any(&[Kind::CuePreposition, Kind::TownContext])) {
+        return None;
+    }
     // Attributions of two words: وفقا لـ، نقلا عن، على لسان.
     if let Some(p) = a.phrase_at(lex, i, |k| k.has(Kind::CueAccording)).filter(|p| p.last > i) {
         return Some((CueKind::According, p.span));
     }
-    if let Some(found) = w.stems.iter().find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span))) {
+    // Readings with a pronoun after them are other words (إضافة read as أضاف + ه).
+    if let Some(found) =
+        w.stems.iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
+    {
         return Some(found);
     }
     // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).

@@ -5,6 +5,7 @@
 
 use super::content::Content;
 use super::{Context, MAX_SPEAKER_WORDS};
+use crate::document::Label;
 use crate::lexicon::{Kind, Kinds};
 use crate::normalize::extend_over_marks;
 use crate::Span;
@@ -14,10 +15,16 @@ const NOT_BI: [&str; 3] = ["باسم", "بن", "بين"];
 
 /// The preposition a cue verb governs (search-normalized), if it takes a nominal content.
 fn governed(k: Kinds) -> Option<&'static str> {
-    [(Kind::GovernsIla, "الي"), (Kind::GovernsBi, "ب"), (Kind::GovernsMin, "من"), (Kind::GovernsAla, "علي")]
-        .into_iter()
-        .find(|(kind, _)| k.has(*kind))
-        .map(|(_, p)| p)
+    [
+        (Kind::GovernsIla, "الي"),
+        (Kind::GovernsBi, "ب"),
+        (Kind::GovernsMin, "من"),
+        (Kind::GovernsAla, "علي"),
+        (Kind::GovernsAn, "عن"),
+    ]
+    .into_iter()
+    .find(|(kind, _)| k.has(*kind))
+    .map(|(_, p)| p)
 }
 
 impl Context<'_, '_> {
@@ -45,5 +52,80 @@ impl Context<'_, '_> {
         }
         let (span, _) = self.content_after(start, sentence)?;
         Some(((Span::new(start, span.end), false), w.span.start))
+    }
+}
+
+impl Context<'_, '_> {
+    /// A noun phrase right after the cue at word `i` and its speaker, as its content (نفى الرئيس
+    /// السابق وجود إرهابيين …، طالبت ألمانيا عدم تحريك القوات …): for the verbs that take one
+    /// (`data/hand/governs-direct.txt`). With no subject before the cue, the speaker comes first:
+    /// a name (an entity and the titles and adjectives with it), or a noun with the words that
+    /// qualify it (definite genitives and adjectives: موظف تسجيل الأراضي); the content starts at the
+    /// first indefinite noun after it. Returns the speaker found and the content.
+    pub(super) fn direct_content(
+        &self,
+        i: usize,
+        from: usize,
+        subject_before: bool,
+        sentence: Span,
+    ) -> Option<(Option<Span>, Content)> {
+        let a = self.a;
+        if !a.words[i].any.has(Kind::GovernsDirect) {
+            return None;
+        }
+        let in_sentence = |k: usize| a.words.get(k).is_some_and(|w| w.span.start < sentence.end) && a.joined(k);
+        let mut k = from;
+        let mut speaker = None;
+        if !subject_before {
+            let first = a.words.get(k).filter(|_| in_sentence(k))?;
+            if first.kinds.has(Kind::NotSpeaker) || first.kind == crate::tokenize::TokenKind::Number {
+                return None;
+            }
+            // Someone who can say it: a name, a title, a body, a speaking noun (not الفحص الطبي).
+            let speaks = self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
+                || [Kind::Title, Kind::OrgHead, Kind::MediaHead, Kind::Organization, Kind::SpeakerNoun]
+                    .iter()
+                    .any(|&kd| first.is(kd));
+            if !speaks {
+                return None;
+            }
+            let start = first.stem_start();
+            k += 1;
+            // An indefinite noun takes one genitive (شهود عيان، موظف تسجيل).
+            let indefinite = |k: usize| !a.words[k].key.starts_with("ال");
+            if indefinite(k - 1)
+                && !self.in_entity(k - 1, &[Label::PER, Label::ORG, Label::LOC])
+                && in_sentence(k)
+                && indefinite(k)
+            {
+                k += 1;
+            }
+            // Then what qualifies or names it: entities, definite words, titles, nationalities.
+            while in_sentence(k)
+                && (self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
+                    || a.words[k].key.starts_with("ال")
+                    || a.words[k].any.any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
+                    || a.words[k].nationality.is_some())
+                && !a.words[k].is_cue()
+            {
+                k += 1;
+            }
+            speaker = Some(Span::new(start, a.words[k - 1].span.end));
+        }
+        let w = a.words.get(k).filter(|_| in_sentence(k) || (subject_before && k == from))?;
+        // The content opens with a noun (or a demonstrative), not a preposition or a clause.
+        if w.kinds.any(&[
+            Kind::TownContext,
+            Kind::CuePreposition,
+            Kind::Complementizer,
+            Kind::Subordinator,
+            Kind::ContentBreak,
+        ]) || w.is_cue()
+            || w.key.chars().count() < 3
+        {
+            return None;
+        }
+        let (content, _) = self.content_after(w.span.start, sentence)?;
+        Some((speaker, (Span::new(w.span.start, content.end), false)))
     }
 }

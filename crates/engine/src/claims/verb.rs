@@ -20,7 +20,10 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // SVO: an entity opening the clause right before the cue is the speaker (روسيا تؤكد …،
     // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
     let subject_before = cx.speaker_before(i, sentence);
+    // A participle's subject is its sentence's (قال …، مشيرا إلى أن …): no speaker after it.
+    let participle = a.words[i].any.any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
     if subject_before.is_none()
+        && !participle
         && j < a.words.len()
         && !cx.is_complementizer(j)
         && !a.words[j].kinds.has(Kind::CuePreposition)
@@ -37,7 +40,9 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // or the end of the sentence.
     let mut k = j;
     while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
-        if k > j && (a.words[k].is_cue() || a.between(k).contains(['“', '«', '"', ':'])) {
+        let between = a.between(k);
+        let new_clause = between.contains(['،', ',']) && a.words[k].any.has(Kind::ContentBreak);
+        if k > j && (a.words[k].is_cue() || between.contains(['“', '«', '"', ':']) || new_clause) {
             break;
         }
         k += 1;
@@ -46,14 +51,23 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         j = k;
     }
     let after_cue = a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end));
+    // A quotation opening after the adverbials: قال بلير في مؤتمر صحفي "…".
+    let quote_after = (k > j && k < a.words.len() && opens_quote_before(a.between(k)))
+        .then(|| cx.quote_at(a.words[k - 1].span.end))
+        .flatten();
     let (content, quoted) = if j < a.words.len() && cx.is_complementizer(j) {
         cx.content_after(a.words[j].span.end, sentence)?
-    } else if let Some(c) = cx.colon_or_quote(after_cue, sentence) {
+    } else if let Some(c) = cx.colon_or_quote(after_cue, sentence).or(quote_after) {
         c
     } else if let Some((c, cut)) = cx.nominal_content(i, cue_words_end, sentence) {
         // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
         speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
         speaker = speaker.map(|s| trim_end(a.text, s));
+        c
+    } else if let Some((sp, c)) = cx.direct_content(i, cue_words_end, subject_before.is_some() || participle, sentence)
+    {
+        // The noun phrase search took the content into the speaker: the split found here wins.
+        speaker = sp.map(|s| trim_end(a.text, s));
         c
     } else if is_headline(cx, i, subject_before) {
         // روسيا تؤكد استمرار …: a headline's content is the rest of its line.
@@ -64,6 +78,14 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         return None;
     };
     Some(claim(speaker.or(subject_before), Some(cue), content, quoted, negated, "rule:claims"))
+}
+
+/// Whether what stands between two words opens a quotation (“، «، or a straight " after a space).
+fn opens_quote_before(between: &str) -> bool {
+    let t = between.trim_end();
+    t.ends_with(['“', '«'])
+        || (t.ends_with('"') && t[..t.len() - 1].ends_with(char::is_whitespace))
+        || between.trim() == "\""
 }
 
 /// A headline: the subject opens its line and the line has no final stop.

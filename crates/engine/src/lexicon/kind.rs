@@ -57,6 +57,9 @@ kinds! {
     Weekday = "weekdays",
     /// A frequent word that is no name on its own (stop words, common nouns and verbs).
     Common = "common-words",
+    /// A word that begins with و or ف and is whole, not و/ف + a word (وجود، فكرة، فترة): the
+    /// clitic analysis keeps it whole.
+    WholeWord = "whole-words",
 
     // Words that introduce or continue a name.
     /// A word that heads an organization name: وزارة، حزب، جامعة …
@@ -120,6 +123,14 @@ kinds! {
     CueDenial = "cue-denials",
     /// Attributions: بحسب، وفقا لـ، نقلا عن، على لسان.
     CueAccording = "cue-according",
+    /// Participles that report what their sentence's subject said: مشيرا، مضيفة، مؤكدين.
+    CueParticiple = "cue-participles",
+    /// Participles that deny: نافيا.
+    CueParticipleDenial = "cue-participle-denials",
+    /// Cue verbs whose content may be a noun phrase right after them (نفى وجود …).
+    GovernsDirect = "governs-direct",
+    /// … after عن (أعرب عن ثقته …).
+    GovernsAn = "governs-an",
     /// Cue verbs whose content may be a verbal noun after إلى (دعا إلى الإفراج …).
     GovernsIla = "governs-ila",
     /// … after ب (طالب بتشكيل …).
@@ -138,8 +149,14 @@ kinds! {
     StatementNoun = "statement-nouns",
     /// Words that cannot open a speaker: pronouns, prepositions, demonstratives.
     NotSpeaker = "not-speakers",
+    /// Nouns of people (or reports) who speak without a name: مصادر، شهود، خبراء، التقرير.
+    SpeakerNoun = "speaker-nouns",
+    /// Reports and statements that speak for whoever issued them: التقرير، البيان.
+    ReportNoun = "report-nouns",
     /// Negations before a cue: لم، لا، لن، ما.
     Negation = "negations",
+    /// Words after which أن subordinates instead of reporting: بعد أن، قبل أن، دون أن.
+    Subordinator = "subordinators",
 }
 
 impl Kind {
@@ -147,8 +164,9 @@ impl Kind {
         1 << self as u64
     }
 
-    /// Cue kinds: a verb of saying, a denial, an attribution.
-    pub const CUES: [Kind; 3] = [Kind::CueVerb, Kind::CueDenial, Kind::CueAccording];
+    /// Cue kinds: a verb of saying, a denial, an attribution, a participle.
+    pub const CUES: [Kind; 5] =
+        [Kind::CueVerb, Kind::CueDenial, Kind::CueAccording, Kind::CueParticiple, Kind::CueParticipleDenial];
 }
 
 // Kinds are bits of a u64.

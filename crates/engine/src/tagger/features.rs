@@ -14,9 +14,15 @@
 //! - context: a title or a cue before or after, nationality adjective, tanween, inside
 //!   quotation marks, first word of its sentence, punctuation before or after.
 //!
+//! Features that depend only on the word (its form, stems, letters, lists, and how rules and
+//! the first pass read the same word elsewhere in the text) are computed once per distinct word
+//! of a text (a *form*), and so is their part of the scores; the rest, per occurrence.
+//!
 //! A change here changes what models mean: bump [`VERSION`], and retrain.
 
 use crate::document::Label;
+use std::collections::HashMap;
+use std::sync::Arc;
 use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::TokenKind;
@@ -25,7 +31,7 @@ use crate::Span;
 use std::ops::Range;
 
 /// The version of the feature set; a model trained with another is refused.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A rule's proposal, as the tagger sees it.
 #[derive(Clone, Copy, Debug)]
@@ -35,32 +41,68 @@ pub struct Hint<'a> {
     pub source: &'a str,
 }
 
-/// The feature hashes of the words of one sentence.
-#[derive(Clone, Debug, Default)]
-pub struct Features {
+/// The feature hashes that depend only on the word, for every distinct word of a text.
+#[derive(Debug, Default)]
+pub struct Forms {
     hashes: Vec<u64>,
-    /// Where each word's hashes start in `hashes`.
+    /// Where each form's hashes start in `hashes`.
     starts: Vec<usize>,
-    /// How many of each word's hashes, from its start, name the word itself (its form and stems)
-    /// rather than its shape or context: a person's correction teaches these.
+    /// How many of each form's hashes, from its start, name the word itself (its form and stems)
+    /// rather than its shape or lists: a person's correction teaches these.
     lexical: Vec<u16>,
 }
 
-impl Features {
+impl Forms {
     pub fn len(&self) -> usize {
         self.starts.len()
     }
     pub fn is_empty(&self) -> bool {
         self.starts.is_empty()
     }
-    /// The hashes of word `w`.
-    pub fn of(&self, w: usize) -> &[u64] {
+    fn of(&self, f: usize) -> &[u64] {
+        let end = self.starts.get(f + 1).copied().unwrap_or(self.hashes.len());
+        &self.hashes[self.starts[f]..end]
+    }
+}
+
+/// The feature hashes of the words of one sentence: each word's form (shared, see [`Forms`]) and
+/// the hashes of this occurrence.
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    forms: Arc<Forms>,
+    word_forms: Vec<u32>,
+    hashes: Vec<u64>,
+    /// Where each word's own hashes start in `hashes`.
+    starts: Vec<usize>,
+}
+
+impl Features {
+    pub fn len(&self) -> usize {
+        self.word_forms.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.word_forms.is_empty()
+    }
+    /// The form of word `w` (an index into the text's forms).
+    pub fn form(&self, w: usize) -> usize {
+        self.word_forms[w] as usize
+    }
+    /// The hashes of word `w`'s form.
+    pub fn statics(&self, w: usize) -> &[u64] {
+        self.forms.of(self.form(w))
+    }
+    /// The hashes of this occurrence of word `w`.
+    pub fn dynamics(&self, w: usize) -> &[u64] {
         let end = self.starts.get(w + 1).copied().unwrap_or(self.hashes.len());
         &self.hashes[self.starts[w]..end]
     }
-    /// How many of word `w`'s hashes (the first ones) name the word itself.
-    pub fn lexical(&self, w: usize) -> usize {
-        usize::from(self.lexical[w])
+    /// All the hashes of word `w`.
+    pub fn of(&self, w: usize) -> impl Iterator<Item = u64> + '_ {
+        self.statics(w).iter().chain(self.dynamics(w)).copied()
+    }
+    /// The hashes that name word `w` itself.
+    pub fn lexical(&self, w: usize) -> &[u64] {
+        &self.statics(w)[..usize::from(self.forms.lexical[self.form(w)])]
     }
 }
 
@@ -85,43 +127,37 @@ fn hash_str(s: &str) -> u64 {
     mix(h, s.len() as u64)
 }
 
-/// What is computed once per word of a text.
-struct Word {
-    key: u64,
-    stem: u64,
+/// What the context features of a neighbour read of a form.
+#[derive(Clone, Copy, Debug)]
+struct Form {
     bare: u64,
-    pre: u64,
-    suf: u64,
-    affixes: [u64; 4],
-    /// Other readings' stems without the article (وكيت → كيت), for words in no list.
-    alternatives: Vec<u64>,
-    /// Letter trigrams of the stem, with its edges marked.
-    trigrams: Vec<u64>,
     shape: u64,
-    kinds: Kinds,
     any: Kinds,
-    /// Kinds of the longest lexicon phrase over the word, and whether it starts there.
-    phrase: Option<(Kinds, bool)>,
     flags: u64,
 }
 
 const FLAG_NATIONALITY: u64 = 1;
 const FLAG_TANWEEN: u64 = 2;
 const FLAG_CUE: u64 = 4;
-const FLAG_QUOTED: u64 = 8;
-const FLAG_PUNCT_BEFORE: u64 = 16;
 const FLAG_TITLE: u64 = 32;
 const FLAG_UNKNOWN: u64 = 64;
 const FLAG_ARTICLE: u64 = 128;
+// Of an occurrence, not of its form.
+const FLAG_QUOTED: u64 = 8;
+const FLAG_PUNCT_BEFORE: u64 = 16;
 
 /// The per-word facts of a whole text, and the rules' proposals by word.
 pub struct Context {
-    words: Vec<Word>,
-    /// For each word, the labels (and positions) rules gave the same word anywhere in the text:
-    /// a name a rule found once is a name everywhere.
-    elsewhere: Vec<Vec<u64>>,
-    /// For each word, the tags a first pass of the model gave the same word anywhere in the
-    /// text (empty before the first pass, see [`Context::first_pass`]).
+    forms: Arc<Forms>,
+    form: Vec<Form>,
+    /// The form of each word.
+    word_form: Vec<u32>,
+    /// The flags of each occurrence (quoted, punctuation before).
+    flags: Vec<u8>,
+    /// Kinds of the longest lexicon phrase over each word, and whether it starts there.
+    phrase: Vec<Option<(Kinds, bool)>>,
+    /// For each form, the tags a first pass of the model gave it anywhere in the text (empty
+    /// before the first pass, see [`Context::first_pass`]).
     predicted: Vec<Vec<u64>>,
     /// (word index, hash of rule and label, inside) for every rule proposal over a word.
     hints: Vec<(usize, u64, u64)>,
@@ -143,13 +179,94 @@ const NAME_KINDS: [Kind; 12] = [
     Kind::PlaceHead,
 ];
 
+/// The static hashes of a word, before the text-wide ones: the word itself first (its identity,
+/// `lexical` of them), then its form and lists.
+fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
+    let best = w.stems.first();
+    let stem = best.map_or(&*w.key, |s| &*s.key);
+    let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
+    let bare_hash = hash_str(bare);
+    let start = out.len();
+    out.push(mix(10, hash_str(&w.key)));
+    out.push(mix(11, hash_str(stem)));
+    out.push(mix(12, bare_hash));
+    // Other readings' stems without the article (وكيت → كيت), for words in no list.
+    for s in w.stems.iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds.is_empty()) {
+        out.push(mix(12, hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key))));
+    }
+    let lexical = (out.len() - start) as u16;
+    let pre = best.map_or(String::new(), |s| key(s.prefix.of(text)));
+    let suf = best.map_or(String::new(), |s| key(s.suffix.of(text)));
+    out.push(mix(13, hash_str(&pre)));
+    out.push(mix(14, hash_str(&suf)));
+    let chars: Vec<(usize, char)> = bare.char_indices().collect();
+    let cut = |k: usize| chars.get(k).map_or(bare.len(), |(i, _)| *i);
+    let tail = |k: usize| chars.len().checked_sub(k).map_or(0, |j| chars[j].0);
+    for (k, part) in [(1, &bare[..cut(2)]), (2, &bare[..cut(3)]), (3, &bare[tail(2)..]), (4, &bare[tail(3)..])] {
+        out.push(mix(15, mix(k, hash_str(part))));
+    }
+    // Letter trigrams of the stem, with its edges marked.
+    let marked: Vec<char> = std::iter::once('^').chain(bare.chars()).chain(std::iter::once('$')).collect();
+    out.extend(marked.windows(3).map(|t| mix(32, t.iter().fold(0x51u64, |h, c| mix(h, u64::from(*c))))));
+    let surface = w.span.of(text);
+    let length = match w.key.chars().count() {
+        0..=2 => 0,
+        3 => 1,
+        4..=5 => 2,
+        6..=8 => 3,
+        _ => 4,
+    };
+    let latin = match w.kind {
+        TokenKind::Latin if surface.chars().all(|c| !c.is_lowercase()) => 1,
+        TokenKind::Latin if surface.starts_with(char::is_uppercase) => 2,
+        TokenKind::Latin => 3,
+        TokenKind::Number => 4,
+        _ => 0,
+    };
+    let shape = mix(length, latin);
+    let mut flags = 0;
+    for (on, flag) in [
+        (w.nationality.is_some(), FLAG_NATIONALITY),
+        (w.tanween, FLAG_TANWEEN),
+        (w.is_cue(), FLAG_CUE),
+        (w.any.has(Kind::Title), FLAG_TITLE),
+        (w.any.is_empty(), FLAG_UNKNOWN),
+        (stem.starts_with("ال"), FLAG_ARTICLE),
+    ] {
+        if on {
+            flags |= flag;
+        }
+    }
+    out.push(mix(0, 0));
+    out.push(mix(16, shape));
+    out.push(mix(17, flags));
+    out.extend(w.kinds.iter().map(|k| mix(18, k as u64)));
+    out.extend(w.any.iter().map(|k| mix(19, k as u64)));
+    (Form { bare: bare_hash, shape, any: w.any, flags }, lexical)
+}
+
 impl Context {
     /// Computes the per-word facts of `a` and indexes the rules' proposals `hints`.
     pub fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
-        let mut words: Vec<Word> = Vec::with_capacity(a.words.len());
+        // Forms: one per distinct surface word.
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let mut form: Vec<Form> = Vec::new();
+        let mut own: Vec<(usize, usize, u16)> = Vec::new(); // (start, end, lexical) in `scratch`
+        let mut scratch: Vec<u64> = Vec::new();
+        let mut word_form = Vec::with_capacity(a.words.len());
+        let mut flags = Vec::with_capacity(a.words.len());
+        let mut phrase = Vec::with_capacity(a.words.len());
         let mut quoted = false;
         let mut phrase_until: Option<(usize, Kinds)> = None;
         for (i, w) in a.words.iter().enumerate() {
+            let f = *seen.entry(w.span.of(a.text)).or_insert_with(|| {
+                let start = scratch.len();
+                let (info, lexical) = form_hashes(w, a.text, &mut scratch);
+                own.push((start, scratch.len(), lexical));
+                form.push(info);
+                (form.len() - 1) as u32
+            });
+            word_form.push(f);
             let between = a.between(i);
             for c in between.chars() {
                 if matches!(c, '“' | '«') {
@@ -160,97 +277,26 @@ impl Context {
                     quoted = !quoted;
                 }
             }
-            let best = w.stems.first();
-            let stem = best.map_or(&*w.key, |s| &*s.key);
-            let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
-            let pre = best.map_or(String::new(), |s| key(s.prefix.of(a.text)));
-            let suf = best.map_or(String::new(), |s| key(s.suffix.of(a.text)));
-            let chars: Vec<(usize, char)> = bare.char_indices().collect();
-            let cut = |k: usize| chars.get(k).map_or(bare.len(), |(i, _)| *i);
-            let tail = |k: usize| chars.len().checked_sub(k).map_or(0, |j| chars[j].0);
-            let affixes = [
-                mix(1, hash_str(&bare[..cut(2)])),
-                mix(2, hash_str(&bare[..cut(3)])),
-                mix(3, hash_str(&bare[tail(2)..])),
-                mix(4, hash_str(&bare[tail(3)..])),
-            ];
-            let alternatives: Vec<u64> = w
-                .stems
-                .iter()
-                .skip(1)
-                .filter(|s| s.suffix.is_empty() && w.kinds.is_empty())
-                .map(|s| hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key)))
-                .collect();
-            let marked: Vec<char> = std::iter::once('^').chain(bare.chars()).chain(std::iter::once('$')).collect();
-            let trigrams: Vec<u64> =
-                marked.windows(3).map(|t| t.iter().fold(0x51u64, |h, c| mix(h, u64::from(*c)))).collect();
-            let text = w.span.of(a.text);
-            let n = w.key.chars().count();
-            let length = match n {
-                0..=2 => 0,
-                3 => 1,
-                4..=5 => 2,
-                6..=8 => 3,
-                _ => 4,
-            };
-            let latin = match w.kind {
-                TokenKind::Latin if text.chars().all(|c| !c.is_lowercase()) => 1,
-                TokenKind::Latin if text.starts_with(char::is_uppercase) => 2,
-                TokenKind::Latin => 3,
-                TokenKind::Number => 4,
-                _ => 0,
-            };
-            let shape = mix(length, latin);
+            let mut fl = 0u8;
+            if quoted {
+                fl |= FLAG_QUOTED as u8;
+            }
+            if between.chars().any(|c| !c.is_whitespace()) {
+                fl |= FLAG_PUNCT_BEFORE as u8;
+            }
+            flags.push(fl);
             // The longest list phrase over the word: starting here, or one begun before.
-            let phrase = match a.phrase_at(lex, i, |k| k.any(&NAME_KINDS)) {
+            phrase.push(match a.phrase_at(lex, i, |k| k.any(&NAME_KINDS)) {
                 Some(p) => {
                     phrase_until = Some((p.last, p.kinds));
                     Some((p.kinds, true))
                 }
                 None => phrase_until.filter(|(last, _)| *last >= i).map(|(_, k)| (k, false)),
-            };
-            let mut flags = 0;
-            if w.nationality.is_some() {
-                flags |= FLAG_NATIONALITY;
-            }
-            if w.tanween {
-                flags |= FLAG_TANWEEN;
-            }
-            if w.is_cue() {
-                flags |= FLAG_CUE;
-            }
-            if quoted {
-                flags |= FLAG_QUOTED;
-            }
-            if between.chars().any(|c| !c.is_whitespace()) {
-                flags |= FLAG_PUNCT_BEFORE;
-            }
-            if w.any.has(Kind::Title) {
-                flags |= FLAG_TITLE;
-            }
-            if w.any.is_empty() {
-                flags |= FLAG_UNKNOWN;
-            }
-            if stem.starts_with("ال") {
-                flags |= FLAG_ARTICLE;
-            }
-            words.push(Word {
-                key: hash_str(&w.key),
-                stem: hash_str(stem),
-                bare: hash_str(bare),
-                pre: hash_str(&pre),
-                suf: hash_str(&suf),
-                affixes,
-                alternatives,
-                trigrams,
-                shape,
-                kinds: w.kinds,
-                any: w.any,
-                phrase,
-                flags,
             });
         }
+        // The rules' proposals, by word and, text-wide, by the word's stem.
         let mut hints_by_word = Vec::new();
+        let mut elsewhere: HashMap<u64, Vec<u64>> = HashMap::new();
         for h in hints {
             let first = a.word_at(h.span.start).min(a.words.len());
             // The word holding the start (a span may start after a clitic, inside a word).
@@ -265,33 +311,28 @@ impl Context {
                     break;
                 }
                 hints_by_word.push((k, tag, u64::from(k > first)));
-            }
-        }
-        hints_by_word.sort_unstable_by_key(|h| h.0);
-        let mut by_key: std::collections::HashMap<u64, Vec<u64>> = std::collections::HashMap::new();
-        for h in hints {
-            let first = a.word_at(h.span.start);
-            let first = if first > 0 && a.words.get(first).is_none_or(|w| w.span.start > h.span.start) {
-                first - 1
-            } else {
-                first
-            };
-            for (k, w) in a.words.iter().enumerate().skip(first) {
-                if w.span.start >= h.span.end {
-                    break;
-                }
-                if words[k].flags & FLAG_UNKNOWN != 0 || !w.any.has(Kind::Common) {
-                    let v = by_key.entry(words[k].bare).or_default();
-                    let tag = mix(h.label as u64, u64::from(k > first));
-                    if !v.contains(&tag) {
-                        v.push(tag);
+                let fm = &form[word_form[k] as usize];
+                if fm.flags & FLAG_UNKNOWN != 0 || !w.any.has(Kind::Common) {
+                    let v = elsewhere.entry(fm.bare).or_default();
+                    let t = mix(h.label as u64, u64::from(k > first));
+                    if !v.contains(&t) {
+                        v.push(t);
                     }
                 }
             }
         }
-        let elsewhere = words.iter().map(|w| by_key.get(&w.bare).cloned().unwrap_or_default()).collect();
-        let predicted = vec![Vec::new(); words.len()];
-        Context { words, elsewhere, predicted, hints: hints_by_word }
+        hints_by_word.sort_unstable_by_key(|h| h.0);
+        let mut forms = Forms::default();
+        for ((start, end, lexical), fm) in own.into_iter().zip(&form) {
+            forms.starts.push(forms.hashes.len());
+            forms.lexical.push(lexical);
+            forms.hashes.extend_from_slice(&scratch[start..end]);
+            for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
+                forms.hashes.push(mix(35, t));
+            }
+        }
+        let predicted = vec![Vec::new(); form.len()];
+        Context { forms: Arc::new(forms), form, word_form, flags, phrase, predicted, hints: hints_by_word }
     }
 
     /// Gives the context the tags a first pass gave every word of the text (`tags[w]` for word
@@ -302,103 +343,78 @@ impl Context {
             p.clear();
         }
         let Some(tags) = tags else { return };
-        let mut by_key: std::collections::HashMap<u64, Vec<u64>> = std::collections::HashMap::new();
-        for (w, &t) in self.words.iter().zip(tags) {
+        let mut by_key: HashMap<u64, Vec<u64>> = HashMap::new();
+        for (&f, &t) in self.word_form.iter().zip(tags) {
             if t != 0 {
-                let v = by_key.entry(w.bare).or_default();
+                let v = by_key.entry(self.form[f as usize].bare).or_default();
                 if !v.contains(&(t as u64)) {
                     v.push(t as u64);
                 }
             }
         }
-        for (p, w) in self.predicted.iter_mut().zip(&self.words) {
-            if let Some(v) = by_key.get(&w.bare) {
-                p.extend_from_slice(v);
+        for (p, fm) in self.predicted.iter_mut().zip(&self.form) {
+            if let Some(v) = by_key.get(&fm.bare) {
+                p.extend(v.iter().map(|&t| mix(36, t)));
             }
         }
     }
 
     /// How many words the text has.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.word_form.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.word_form.is_empty()
     }
 
-    /// Whether a first pass was given.
-    pub fn has_first_pass(&self) -> bool {
-        self.predicted.iter().any(|p| !p.is_empty())
+    /// How many distinct words (forms) the text has.
+    pub fn form_count(&self) -> usize {
+        self.form.len()
     }
 
     /// The features of the words `range` (one sentence) into `out` (cleared first).
     pub fn sentence(&self, range: Range<usize>, out: &mut Features) {
+        out.forms = Arc::clone(&self.forms);
+        out.word_forms.clear();
         out.hashes.clear();
         out.starts.clear();
-        out.lexical.clear();
-
-        let (lo, hi) = (range.start, range.end.min(self.words.len()));
+        let (lo, hi) = (range.start, range.end.min(self.word_form.len()));
+        let form = |k: usize| &self.form[self.word_form[k] as usize];
         for i in lo..hi {
+            out.word_forms.push(self.word_form[i]);
             out.starts.push(out.hashes.len());
             let f = &mut out.hashes;
-            let w = &self.words[i];
-            // The word itself.
-            f.push(mix(10, w.key));
-            f.push(mix(11, w.stem));
-            f.push(mix(12, w.bare));
-            f.extend(w.alternatives.iter().map(|b| mix(12, *b)));
-            out.lexical.push((f.len() - out.starts[out.starts.len() - 1]) as u16);
+            let w = form(i);
             // The word with its neighbours.
-            let prev = if i > lo { self.words[i - 1].bare } else { 1 };
-            let next = if i + 1 < hi { self.words[i + 1].bare } else { 2 };
+            let prev = if i > lo { form(i - 1).bare } else { 1 };
+            let next = if i + 1 < hi { form(i + 1).bare } else { 2 };
             f.push(mix(mix(27, prev), w.bare));
             f.push(mix(mix(28, w.bare), next));
-            f.push(mix(
-                mix(34, w.bare),
-                if i + 1 < hi { self.words[i + 1].flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
-            ));
-            for (slot, off) in [(0u64, -2i64), (1, -1), (2, 1), (3, 2)] {
-                let j = i as i64 + off;
-                if j >= lo as i64 && j < hi as i64 {
-                    f.push(mix(mix(22, slot), self.words[j as usize].bare));
-                }
-            }
-            // Its form.
-            f.push(mix(13, w.pre));
-            f.push(mix(14, w.suf));
-            f.extend(w.affixes.iter().map(|a| mix(15, *a)));
-            f.extend(w.trigrams.iter().map(|t| mix(32, *t)));
-            f.push(mix(0, 0));
-            f.push(mix(16, w.shape));
-            f.push(mix(17, w.flags));
-            // What the lexicon says of it.
-            for k in w.kinds.iter() {
-                f.push(mix(18, k as u64));
-            }
-            for k in w.any.iter() {
-                f.push(mix(19, k as u64));
-            }
-            if let Some((kinds, starts)) = w.phrase {
+            f.push(mix(mix(34, w.bare), if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 }));
+            f.push(mix(37, u64::from(self.flags[i])));
+            if let Some((kinds, starts)) = self.phrase[i] {
                 for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                     f.push(mix(mix(20, k as u64), u64::from(starts)));
                 }
             }
-            // The words around, within the sentence: what they are.
+            // The words around, within the sentence: which and what they are.
             for (slot, off) in [(0u64, -2i64), (1, -1), (2, 1), (3, 2)] {
                 let j = i as i64 + off;
                 if j < lo as i64 || j >= hi as i64 {
                     f.push(mix(21, slot));
                     continue;
                 }
-                let n = &self.words[j as usize];
+                let j = j as usize;
+                let n = form(j);
+                f.push(mix(mix(22, slot), n.bare));
                 f.push(mix(mix(23, slot), n.flags & (FLAG_CUE | FLAG_TITLE | FLAG_NATIONALITY | FLAG_UNKNOWN)));
                 for k in n.any.iter() {
                     f.push(mix(mix(24, slot), k as u64));
                 }
                 if off.abs() == 1 {
                     f.push(mix(mix(25, slot), n.shape));
-                    if let Some((kinds, starts)) = n.phrase {
+                    if let Some((kinds, starts)) = self.phrase[j] {
                         for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                             f.push(mix(mix(mix(26, slot), k as u64), u64::from(starts)));
                         }
@@ -407,13 +423,8 @@ impl Context {
             }
             f.push(mix(mix(29, prev), w.shape));
             f.push(mix(mix(33, prev), w.flags & (FLAG_UNKNOWN | FLAG_ARTICLE)));
-            // How the same word was read elsewhere in the text.
-            for &t in &self.elsewhere[i] {
-                f.push(mix(35, t));
-            }
-            for &t in &self.predicted[i] {
-                f.push(mix(36, t));
-            }
+            // How a first pass read the same word elsewhere in the text.
+            f.extend_from_slice(&self.predicted[self.word_form[i] as usize]);
             // The rules' proposals over the word.
             let k = self.hints.partition_point(|h| h.0 < i);
             for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 == i) {

@@ -1,13 +1,13 @@
 //! The model file: `WASIMTAG`, the file version, the feature version, the table size, a JSON
-//! header (what it was trained on, calibration, quantization), then the weights compressed with
-//! DEFLATE: transitions as little-endian f32, then the rows that carry a weight, each as the
+//! header (what it was trained on, calibration, quantization), then a checksum and the weights
+//! compressed with DEFLATE: transitions as little-endian f32, then the rows that carry a weight, each as the
 //! distance from the previous row (LEB128) and one signed byte per tag.
 
 use super::{features, Calibration, Info, Model, Taught, TAGS};
 use std::fmt;
 
 const MAGIC: &[u8; 8] = b"WASIMTAG";
-const FILE_VERSION: u32 = 1;
+const FILE_VERSION: u32 = 2;
 
 /// Why a model file cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +95,29 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Appends `payload`, compressed, after its checksum (FNV-1a of the uncompressed bytes): DEFLATE
+/// alone decodes many damaged streams without a word.
+pub(super) fn seal(out: &mut Vec<u8>, payload: &[u8]) {
+    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(payload, 9));
+}
+
+/// The payload sealed by [`seal`], checked.
+pub(super) fn unseal(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    let sum = bytes.get(..8).ok_or_else(|| ModelError::Damaged("cut short".into()))?;
+    let sum = u64::from_le_bytes([sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]]);
+    let payload = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes[8..], 64 << 20)
+        .map_err(|e| ModelError::Damaged(format!("weights: {e:?}")))?;
+    if checksum(&payload) != sum {
+        return Err(ModelError::Damaged("its checksum does not match".into()));
+    }
+    Ok(payload)
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 impl Model {
     /// The model as the bytes of its file (what a person taught is not in it: see
     /// [`Taught::to_bytes`]).
@@ -124,7 +147,7 @@ impl Model {
             prev = r;
             payload.extend(self.weights[r * TAGS..(r + 1) * TAGS].iter().map(|&w| w as u8));
         }
-        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&payload, 9));
+        seal(&mut out, &payload);
         out
     }
 
@@ -146,8 +169,7 @@ impl Model {
         let len = r.u32("header")? as usize;
         let header: Header =
             serde_json::from_slice(r.take(len, "header")?).map_err(|e| ModelError::Damaged(format!("header: {e}")))?;
-        let payload = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes[r.at..], 64 << 20)
-            .map_err(|e| ModelError::Damaged(format!("weights: {e:?}")))?;
+        let payload = unseal(&bytes[r.at..])?;
         let mut p = Reader { bytes: &payload, at: 0 };
         let mut transitions = Vec::with_capacity((TAGS + 1) * TAGS);
         for _ in 0..(TAGS + 1) * TAGS {

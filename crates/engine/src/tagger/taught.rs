@@ -88,7 +88,7 @@ impl Model {
                 if g == p {
                     continue;
                 }
-                for &f in &feats.of(w)[..feats.lexical(w)] {
+                for &f in feats.lexical(w) {
                     let r = self.row(f) as u32;
                     *delta.entry((r, g)).or_default() += 1.0;
                     *delta.entry((r, p)).or_default() -= 1.0;
@@ -136,7 +136,7 @@ impl Model {
 impl Model {
     /// What was taught, as the bytes of a file to keep or share: `WASIMTAU`, versions, the
     /// fingerprint of the model it was taught on, the number of corrections and since when, then
-    /// the taught rows (DEFLATE-compressed).
+    /// the taught rows (checksummed, DEFLATE-compressed).
     pub fn taught_bytes(&self) -> Vec<u8> {
         let t = &self.taught;
         let mut out = Vec::new();
@@ -158,7 +158,7 @@ impl Model {
                 payload.extend_from_slice(&x.to_le_bytes());
             }
         }
-        out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&payload, 9));
+        super::file::seal(&mut out, &payload);
         out
     }
 
@@ -191,8 +191,7 @@ impl Model {
         let len = usize::from(*bytes.get(28).ok_or_else(|| damaged("cut short"))?);
         let since = bytes.get(29..29 + len).ok_or_else(|| damaged("cut short"))?;
         let since = std::str::from_utf8(since).map_err(|_| damaged("its date is not text"))?;
-        let payload = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes[29 + len..], 64 << 20)
-            .map_err(|e| damaged(&format!("weights: {e:?}")))?;
+        let payload = super::file::unseal(&bytes[29 + len..])?;
         let f32_at = |at: usize| -> Option<f32> {
             payload.get(at..at + 4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };

@@ -68,10 +68,13 @@ fn the_model_file_round_trips_and_damage_is_named() {
     let mut other = bytes.clone();
     other[8] = 9; // another file version
     assert!(matches!(Model::from_bytes(&other), Err(ModelError::Version { file: 9, .. })));
-    let mut flipped = bytes.clone();
-    let last = flipped.len() - 3;
-    flipped[last] ^= 0xff;
-    assert!(Model::from_bytes(&flipped).is_err(), "a damaged payload is refused");
+    // Every byte of the weights altered in turn (a sample): each is refused.
+    let header_end = bytes.len() - 1;
+    for k in (header_end / 2..bytes.len()).step_by(bytes.len() / 40) {
+        let mut flipped = bytes.clone();
+        flipped[k] ^= 0x5a;
+        assert!(Model::from_bytes(&flipped).is_err(), "byte {k} altered and accepted");
+    }
     for e in [ModelError::NotAModel, ModelError::Version { file: 9, features: 1 }, ModelError::Damaged("x".into())] {
         assert!(!e.to_string().is_empty());
     }

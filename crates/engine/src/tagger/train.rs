@@ -40,7 +40,7 @@ impl Weights {
         let n = feats.len();
         let mut em = vec![0.0f32; n * TAGS];
         for w in 0..n {
-            for &f in feats.of(w) {
+            for f in feats.of(w) {
                 let r = self.row(f) * TAGS;
                 for t in 0..TAGS {
                     em[w * TAGS + t] += self.w[r + t];
@@ -54,7 +54,7 @@ impl Weights {
         let c = self.c;
         let mut prev = START;
         for (w, &t) in tags.iter().enumerate() {
-            for &f in feats.of(w) {
+            for f in feats.of(w) {
                 let i = self.row(f) * TAGS + t;
                 self.w[i] += delta;
                 self.u[i] += c * delta;

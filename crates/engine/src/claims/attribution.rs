@@ -1,0 +1,248 @@
+//! Who each claim is attributed to, resolved across the text: the person or organization named
+//! in its speaker, written at its fullest (بلير → توني بلير, the full name given before); for a
+//! title alone (الوزير، الرئيس السابق) the person that title introduced before; for a dropped
+//! subject (وأضاف أن …), a participle (مشيرا إلى أن …) or a quotation going on, whoever the
+//! claim before it is attributed to, in the same paragraph first, then in the text.
+
+use crate::document::{Claim, Entity, Label};
+use crate::keys::phrase_key;
+use crate::words::Words;
+use crate::Span;
+use std::collections::HashMap;
+
+/// Labels that name a source, in the order a speaker's entities are preferred.
+const SOURCES: [Label; 3] = [Label::PER, Label::ORG, Label::LOC];
+
+/// The entities that can be sources, sorted by position, with their keys indexed by first and
+/// last word, so that looking for a longer mention of a name is not a walk over all of them.
+struct Names<'e> {
+    list: Vec<&'e Entity>,
+    keys: Vec<String>,
+    /// (label, first word or last word of the key) → indices of multi-word names.
+    by_edge: HashMap<(Label, bool, String), Vec<usize>>,
+}
+
+impl<'e> Names<'e> {
+    fn new(a: &Words, entities: &'e [Entity]) -> Names<'e> {
+        let list: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
+        let keys: Vec<String> = list.iter().map(|e| phrase_key(e.span.of(a.text))).collect();
+        let mut by_edge: HashMap<(Label, bool, String), Vec<usize>> = HashMap::new();
+        for (k, (e, key)) in list.iter().zip(&keys).enumerate() {
+            if let (Some(first), Some(last)) = (key.split(' ').next(), key.rsplit(' ').next()) {
+                if key.contains(' ') {
+                    by_edge.entry((e.label, true, first.to_string())).or_default().push(k);
+                    by_edge.entry((e.label, false, last.to_string())).or_default().push(k);
+                }
+            }
+        }
+        Names { list, keys, by_edge }
+    }
+
+    /// The entities inside `span`.
+    fn inside(&self, span: Span) -> &[&'e Entity] {
+        let lo = self.list.partition_point(|e| e.span.start < span.start);
+        let hi = self.list.partition_point(|e| e.span.start < span.end);
+        let hi = (lo..hi).rev().find(|&k| self.list[k].span.end <= span.end).map_or(lo, |k| k + 1);
+        &self.list[lo..hi]
+    }
+
+    /// The entities of `label` ending before byte `at`, nearest first.
+    fn before(&self, at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + '_ {
+        let k = self.list.partition_point(|e| e.span.start < at);
+        self.list[..k].iter().rev().copied().filter(move |e| e.label == label && e.span.end <= at)
+    }
+
+    /// The entities of `label` starting at or after byte `at`, nearest first.
+    fn after(&self, at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + '_ {
+        let k = self.list.partition_point(|e| e.span.start < at);
+        self.list[k..].iter().copied().filter(move |e| e.label == label)
+    }
+}
+
+/// Sets `attribution` on every claim (sorted by position; speakers as the patterns found them,
+/// none where the subject is dropped).
+pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
+    let names = Names::new(a, entities);
+    let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
+    let mut last_in_text: Option<Span> = None;
+    let mut earlier: Vec<Span> = Vec::new();
+    for c in claims.iter_mut() {
+        let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
+        // A title with no person in the speaker names the person it introduced before (المتحدث
+        // باسم المجلس …: the spokesman, not the council).
+        let titled = c.speaker.filter(|s| names.inside(*s).is_empty());
+        let by_title = titled.and_then(|s| introduced_by_title(a, &names, s));
+        let own = c.speaker.and_then(|s| named_in(a, &names, s));
+        c.attribution = match (by_title, own, c.speaker) {
+            (Some(t), _, _) => Some(t),
+            (None, Some(e), Some(s)) => Some(fullest_span(a, &names, e.label, extended(a, &names, e, s))),
+            (None, Some(e), None) => Some(fullest(a, &names, e)),
+            // A speaker that names no one by name: a title or a body named before (الوزير،
+            // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
+            // شهود عيان) are no one known.
+            (None, None, Some(s)) => referred(a, &names, &earlier, s),
+            (None, None, None) => last.filter(|(_, p)| *p == para).map(|(s, _)| s).or(last_in_text),
+        };
+        if let Some(at) = c.attribution {
+            last = Some((at, para));
+            last_in_text = Some(at);
+            earlier.push(at);
+        }
+    }
+}
+
+/// The entity naming the source inside `speaker`: a person, else an organization (the last of
+/// them when several: الناطق باسم الخارجية فلان is فلان), else a place that is the speaker
+/// itself (روسيا تؤكد …; the place in المتحدث باسم المجلس في الصومال is not the source).
+fn named_in<'e>(a: &Words, names: &Names<'e>, speaker: Span) -> Option<&'e Entity> {
+    let inside = names.inside(speaker);
+    // People: the first (بوش وبلير is Bush first); a body speaking through a person: the person.
+    if let Some(e) = inside.iter().find(|e| e.label == Label::PER) {
+        return Some(e);
+    }
+    if let Some(e) = inside.iter().rev().find(|e| e.label == Label::ORG) {
+        return Some(e);
+    }
+    let words = |s: Span| a.word_at(s.end) - a.word_at(s.start);
+    inside.iter().find(|e| e.label == Label::LOC && 2 * words(e.span) >= words(speaker)).copied()
+}
+
+/// The fullest mention of the entity `e` names: a person named by part of their name (بلير,
+/// عنان) is the longest person mention whose words end with (or begin with) those words, the
+/// first such before it, else anywhere; others are themselves.
+fn fullest(a: &Words, names: &Names, e: &Entity) -> Span {
+    fullest_span(a, names, e.label, e.span)
+}
+
+/// [`fullest`] of a mention `at` of a `label` entity (which may be longer than the entity the
+/// tagger found).
+fn fullest_span(a: &Words, names: &Names, label: Label, at: Span) -> Span {
+    let key = phrase_key(at.of(a.text));
+    let (Some(first), Some(last)) = (key.split(' ').next(), key.rsplit(' ').next()) else { return at };
+    let words = key.split(' ').count();
+    let (ends, starts) = (format!(" {key}"), format!("{key} "));
+    let edge = |front: bool, w: &str| names.by_edge.get(&(label, front, w.to_string())).into_iter().flatten();
+    let longer = edge(false, last)
+        .filter(|&&k| names.keys[k].ends_with(&ends))
+        .chain(edge(true, first).filter(|&&k| names.keys[k].starts_with(&starts)))
+        .filter(|&&k| names.keys[k].split(' ').count() > words)
+        .map(|&k| names.list[k]);
+    let (before, anywhere): (Vec<&Entity>, Vec<&Entity>) = longer.partition(|f| f.span.start < at.start);
+    let best = |v: &[&Entity]| v.iter().max_by_key(|f| (f.span.len(), std::cmp::Reverse(f.span.start))).map(|f| f.span);
+    best(&before).or_else(|| best(&anywhere)).unwrap_or(at)
+}
+
+/// A speaker that opens with a title and names no person (المتحدث باسم المجلس الأعلى …،
+/// الرئيس السابق): the person the same title introduces elsewhere in the text, the nearest before
+/// it, else the first after it.
+fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let first = a.words.get(a.word_at(speaker.start))?;
+    if !first.is(Kind::Title) {
+        return None;
+    }
+    let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
+    let bare = head.strip_prefix("ال").unwrap_or(head);
+    let titled = |e: &&Entity| {
+        !speaker.contains(e.span) && {
+            let w = a.word_at(e.span.start);
+            (w.saturating_sub(4)..w).any(|k| {
+                a.words
+                    .get(k)
+                    .is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+            })
+        }
+    };
+    let e = names.before(speaker.start, Label::PER).find(titled).or_else(|| names.after(speaker.end, Label::PER).find(titled))?;
+    Some(fullest(a, names, e))
+}
+
+/// A person's mention taken on through the name words that follow it in the speaker (the
+/// tagger stopped early: أبو القاسم عبدي [صلاد حسن]): given names, surnames and words in no
+/// list, up to a place, a title or the end of the speaker.
+fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
+    use crate::lexicon::Kind;
+    let at = e.span;
+    if e.label != Label::PER {
+        return at;
+    }
+    let mut end = at.end;
+    let mut k = a.word_at(at.end);
+    while k < a.words.len() && a.joined(k) && a.words[k].span.end <= speaker.end {
+        let w = &a.words[k];
+        let listed_other =
+            w.any.any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
+        let name_like =
+            w.any.is_empty() || (w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
+        let other = !names.inside(w.span).is_empty();
+        // Nor the article or a preposition on it (للصحفيين، القول): the name has ended.
+        let attached = w.key.starts_with("ال") || w.key.starts_with(['ل', 'ب']);
+        if !name_like
+            || attached
+            || other
+            || w.nationality.is_some()
+            || w.is_cue()
+            || w.kind != crate::tokenize::TokenKind::Word
+        {
+            break;
+        }
+        end = w.span.end;
+        k += 1;
+    }
+    Span::new(at.start, end)
+}
+
+/// Who a speaker without a name refers to: for a title or a person spoken of with the article
+/// (الوزير، المسؤول العراقي، الرئيس السابق، الرجلان), the person the same title introduced before,
+/// else the last person named before; for a report or statement (التقرير، البيان), the last
+/// organization named before; for a body (الصحيفة، الشركة، النادي الإسباني، الديوان), the
+/// organization or body the same head word introduced before, else the last organization named in
+/// the sentences just before, else the speaker itself when it names a body by its head (الشرطة).
+/// Someone spoken of without the article (مصادر، مسؤول عراقي) is no one known.
+fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let first = a.words.get(a.word_at(speaker.start))?;
+    let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
+    let bare = head.strip_prefix("ال").unwrap_or(head);
+    let before = |label: Label| names.before(speaker.start, label);
+    // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
+    let after_head = |e: &&Entity| {
+        let w = a.word_at(e.span.start);
+        (w.saturating_sub(4)..=w).any(|k| {
+            a.words.get(k).is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+        })
+    };
+    let definite = head.starts_with("ال");
+    if definite && first.is(Kind::ReportNoun) {
+        return before(Label::ORG).next().map(|e| fullest(a, names, e));
+    }
+    if first.is(Kind::Title) || (definite && first.is(Kind::SpeakerNoun)) {
+        let e = before(Label::PER).find(after_head).or_else(|| before(Label::PER).next())?;
+        return Some(fullest(a, names, e));
+    }
+    if [Kind::OrgHead, Kind::MediaHead, Kind::Organization].iter().any(|&k| first.is(k)) {
+        if let Some(e) = before(Label::ORG).find(after_head) {
+            return Some(fullest(a, names, e));
+        }
+        // A body named before by its head and more words (الديوان الخاص بالترويج السياحي).
+        if let Some(&s) = earlier.iter().rev().find(|s| {
+            let k = phrase_key(s.of(a.text));
+            k.split(' ').next().is_some_and(|w| w == head) && k.len() > phrase_key(speaker.of(a.text)).len()
+        }) {
+            return Some(s);
+        }
+        // The last organization of the sentences just before (the club, the company).
+        let near = a.paragraph_start(speaker.start).saturating_sub(NEAR_BYTES);
+        if definite {
+            if let Some(e) = before(Label::ORG).find(|e| e.span.start >= near) {
+                return Some(fullest(a, names, e));
+            }
+        }
+        // The body named by its head word is itself the source when nothing before names it.
+        return Some(speaker);
+    }
+    None
+}
+
+/// How far back a body spoken of with the article (النادي) looks for the organization it means.
+const NEAR_BYTES: usize = 600;
