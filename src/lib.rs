@@ -19,7 +19,8 @@ pub mod storage;
 pub mod worker;
 
 /// Analyzes `text` in the page and returns the milliseconds it took: the browser benchmark
-/// (`scripts/bench`) calls it through trunk's `window.wasmBindings`.
+/// (`scripts/bench`) calls it through trunk's `window.wasmBindings`. The page's engine has the
+/// rules alone (the model is in the analysis worker): this times the fallback.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = annotateMs)]
 pub fn annotate_ms(text: &str) -> f64 {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());

@@ -15,11 +15,22 @@ use yew::Reducible;
 /// How many steps undo remembers.
 const HISTORY: usize = 200;
 
-/// Engine proposals below this confidence are drawn as unsure. From the model's reliability
+/// The model's proposals below this confidence are drawn as unsure. From the model's reliability
 /// table on the corpora's development split (`wasim eval --corpus`): entities below 0.6 are
 /// right 57% of the time or less (0.5–0.6: 0.57, 0.4–0.5: 0.41, 0.3–0.4: 0.29), about 13% of
 /// them; from 0.6 up they are right 68% of the time and more (0.6–0.7: 0.68, 0.9–1: 0.95).
 pub const UNSURE_BELOW: f32 = 0.6;
+
+/// Whether an entity's confidence is calibrated: the model's are (0.9 is right 9 times in 10);
+/// a rule's is a fixed guess of its author (every number is 0.5), and a person's is 1.
+pub fn calibrated(e: &wasim_engine::Entity) -> bool {
+    e.source.starts_with("model")
+}
+
+/// A proposal of the model, not reviewed yet, below [`UNSURE_BELOW`]: drawn dashed and lighter.
+pub fn unsure(e: &wasim_engine::Entity) -> bool {
+    e.status == Status::Auto && calibrated(e) && e.confidence < UNSURE_BELOW
+}
 
 /// Paragraphs taught from one "tag all": the first ones are enough to teach a name, and each
 /// costs the worker a lesson.
@@ -986,13 +997,14 @@ fn lesson(doc: &Document, at: usize) -> (usize, Lesson) {
     (start, Lesson { doc: para, at: at - start })
 }
 
-/// The engine proposal after (or, `back`, before) the one with confidence and start `from` in
-/// the order of confidence, least confident first; wraps around. None when every entity has
-/// been reviewed.
+/// The model's proposal after (or, `back`, before) the one with confidence and start `from` in
+/// the order of confidence, least confident first; wraps around. None when every one has been
+/// reviewed. Rules' proposals are left out: their confidences are not calibrated.
 fn unsure_step(doc: &Document, from: Option<(f32, usize)>, back: bool) -> Option<usize> {
     let key = |i: usize| (doc.entities[i].confidence, doc.entities[i].span.start);
     let cmp = |a: (f32, usize), b: (f32, usize)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
-    let auto = (0..doc.entities.len()).filter(|&i| doc.entities[i].status == Status::Auto);
+    let auto =
+        (0..doc.entities.len()).filter(|&i| doc.entities[i].status == Status::Auto && calibrated(&doc.entities[i]));
     let best = |it: &mut dyn Iterator<Item = usize>| {
         if back {
             it.max_by(|&a, &b| cmp(key(a), key(b)))
@@ -1037,7 +1049,9 @@ fn apply(doc: &mut Document, op: Op, walk: Walk) -> Option<Focus> {
             let was = key(doc, i);
             edit::delete(doc, i);
             match walk {
-                Walk::Unsure if doc.entities.iter().any(|e| e.status == Status::Auto) => unsure_after(doc, was),
+                Walk::Unsure if doc.entities.iter().any(|e| e.status == Status::Auto && calibrated(e)) => {
+                    unsure_after(doc, was)
+                }
                 _ => (!doc.entities.is_empty()).then(|| Focus::Entity(i.min(doc.entities.len() - 1))),
             }
         }
@@ -1372,6 +1386,20 @@ mod tests {
             &[("أ", Label::PER, 0.7), ("ب", Label::PER, 0.3), ("ج", Label::ORG, 0.55), ("د", Label::LOC, 0.3)],
             1,
         );
+        // A rule's guess of 0.2 is no calibrated confidence: not walked.
+        let mut s = s;
+        let rule = s.entry().doc.entities.iter().position(|e| e.span.of(text) == "القاهرة");
+        assert!(rule.is_none());
+        let at = text.find("القاهرة").unwrap();
+        let doc = Rc::make_mut(&mut s.docs[0].doc);
+        doc.entities.push(wasim_engine::Entity {
+            span: Span::new(at, at + "القاهرة".len()),
+            label: Label::LOC,
+            source: "list:cities".into(),
+            confidence: 0.2,
+            status: Status::Auto,
+        });
+        doc.sort();
         let word = |s: &State| match s.focus {
             Some(Focus::Entity(i)) => s.entry().doc.entities[i].span.of(text).to_string(),
             ref f => panic!("{f:?}"),

@@ -33,7 +33,7 @@ pub fn legend_view(props: &LegendProps) -> Html {
             let k = Label::ALL.iter().position(|&l| l == e.label).unwrap_or(0);
             c[k].0 += 1;
             c[k].1 += usize::from(e.status == Status::Auto);
-            unsure += usize::from(e.status == Status::Auto && e.confidence < UNSURE_BELOW);
+            unsure += usize::from(crate::state::unsure(e));
         }
         (c, unsure)
     });

@@ -22,7 +22,7 @@
 
 use super::DocRef;
 use crate::i18n::Lang;
-use crate::state::{Focus, UNSURE_BELOW};
+use crate::state::{unsure, Focus};
 use std::rc::Rc;
 use wasim_engine::view::paragraphs_with;
 use wasim_engine::Span;
@@ -80,7 +80,7 @@ struct EntityView {
     status: &'static str,
     /// Made by a person (`user`, `user:tag-all`), not proposed by the engine.
     user: bool,
-    /// An engine proposal below [`UNSURE_BELOW`], not reviewed yet: drawn dashed and lighter.
+    /// A proposal of the model the machine is unsure of ([`unsure`]): drawn dashed and lighter.
     unsure: bool,
     /// Proposed by the model because of what a person taught it (`model:taught`).
     taught: bool,
@@ -114,7 +114,7 @@ fn views(doc: &wasim_engine::Document, lang: Lang) -> Vec<Rc<ParaView>> {
                                 tag: lang.label(e.label),
                                 status: e.status.as_str(),
                                 user: e.source.starts_with("user"),
-                                unsure: e.status == wasim_engine::Status::Auto && e.confidence < UNSURE_BELOW,
+                                unsure: unsure(e),
                                 taught: e.source == "model:taught",
                                 inword: glued(&doc.text, e.span),
                                 title: format!(
