@@ -137,7 +137,9 @@ fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec
             // ends with the entity names it without its head (candidates by start: a window).
             let lo = by_start.partition_point(|&k| cands[k].span.start < whole.start);
             let hi = by_start.partition_point(|&k| cands[k].span.start < whole.end);
-            for c in by_start[lo..hi].iter().map(|&k| &cands[k]).filter(|c| c.label == t.label && whole.contains(c.span)) {
+            for c in
+                by_start[lo..hi].iter().map(|&k| &cands[k]).filter(|c| c.label == t.label && whole.contains(c.span))
+            {
                 if c.span.start > first.span.start && c.span.start < first.span.end {
                     span.start = c.span.start;
                 }

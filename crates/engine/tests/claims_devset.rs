@@ -8,10 +8,12 @@ use wasim_engine::{markup, Document, Label};
 
 fn part(name: &str) -> (Document, Document, usize) {
     let dir = format!("{}/tests/data/claims/{name}", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("the claims set is there").flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).expect("the claims set is there").flatten().map(|e| e.path()).collect();
     files.sort();
     let pairs = files.iter().filter(|f| f.extension().is_some_and(|x| x == "txt")).map(|f| {
-        let gold = markup::parse(&std::fs::read_to_string(f).expect("readable")).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let gold = markup::parse(&std::fs::read_to_string(f).expect("readable"))
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         let pred = wasim_engine::annotate(&gold.text);
         (gold, pred)
     });

@@ -153,7 +153,10 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
             })
         }
     };
-    let e = names.before(speaker.start, Label::PER).find(titled).or_else(|| names.after(speaker.end, Label::PER).find(titled))?;
+    let e = names
+        .before(speaker.start, Label::PER)
+        .find(titled)
+        .or_else(|| names.after(speaker.end, Label::PER).find(titled))?;
     Some(fullest(a, names, e))
 }
 

@@ -21,14 +21,14 @@
 //! A change here changes what models mean: bump [`VERSION`], and retrain.
 
 use crate::document::Label;
-use std::collections::HashMap;
-use std::sync::Arc;
 use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::TokenKind;
 use crate::words::Words;
 use crate::Span;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The version of the feature set; a model trained with another is refused.
 pub const VERSION: u32 = 2;
@@ -391,7 +391,10 @@ impl Context {
             let next = if i + 1 < hi { form(i + 1).bare } else { 2 };
             f.push(mix(mix(27, prev), w.bare));
             f.push(mix(mix(28, w.bare), next));
-            f.push(mix(mix(34, w.bare), if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 }));
+            f.push(mix(
+                mix(34, w.bare),
+                if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
+            ));
             f.push(mix(37, u64::from(self.flags[i])));
             if let Some((kinds, starts)) = self.phrase[i] {
                 for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {

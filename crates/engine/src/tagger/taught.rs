@@ -30,10 +30,13 @@ pub struct Taught {
 /// margin, so that the correction holds in other sentences, where only the word's own features
 /// carry it. One temperature: two corrections of a name carry it into new sentences (tested).
 const MARGIN: f32 = 1.0;
-/// The largest step of one update: a single correction cannot outweigh everything else.
-const MAX_STEP: f32 = 4.0;
-/// Updates per correction, until the sentence comes out right.
-const MAX_ROUNDS: usize = 4;
+/// The largest step of one update, in temperatures: a single update cannot outweigh everything
+/// else; a correction the model resists takes several.
+const MAX_STEP: f32 = 1.0 / 16.0;
+/// Updates per correction, until the sentence comes out right with the margin.
+const MAX_ROUNDS: usize = 8;
+/// A margin missed by less than this (in temperatures) is met: rounding, not a wrong tag.
+const TOLERANCE: f32 = 1e-3;
 
 impl Taught {
     pub fn is_empty(&self) -> bool {
@@ -100,10 +103,10 @@ impl Model {
                 break;
             }
             let loss = self.score(feats, &pred) - self.score(feats, gold) + margin * wrong as f32;
-            let step = (loss / norm).clamp(0.0, MAX_STEP);
-            if step == 0.0 {
+            if loss <= TOLERANCE * self.calibration.temperature {
                 break;
             }
+            let step = (loss / norm).min(MAX_STEP * self.calibration.temperature);
             for ((r, t), v) in delta {
                 self.taught.rows.entry(r).or_insert([0.0; TAGS])[t] += step * v;
             }
