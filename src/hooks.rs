@@ -111,7 +111,7 @@ pub fn use_analysis(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
     let fresh = entry.doc.text.is_empty();
     let analyzed = *entry.doc.text == *entry.text;
     // The worker's analysis of this very text, if there is one (not after typing).
-    let base = entry.fresh.as_ref().filter(|f| *f.1.text == *entry.text).map(|f| f.0);
+    let base = entry.base();
     use_effect_with((entry.id, entry.text.clone()), move |(id, text)| {
         let (id, text) = (*id, text.clone());
         let too_large = text.len() > MAX_TEXT_BYTES;
@@ -122,11 +122,6 @@ pub fn use_analysis(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
             .then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text, base)));
         move || drop(timer)
     });
-}
-
-/// The worker's analysis of the entry's text as it is now, if it has one.
-fn base_of(e: &crate::state::Entry) -> Option<u64> {
-    e.fresh.as_ref().filter(|f| *f.1.text == *e.text).map(|f| f.0)
 }
 
 /// Today as `YYYY-MM-DD`, in the person's time zone: the date of a first correction.
@@ -147,7 +142,7 @@ pub fn use_learning(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
         // In order, each once: lessons come before the state they make is held.
         for t in s.lessons.iter().filter(|t| t.gen > *sent.borrow()) {
             let retag = s.docs.iter().find(|e| e.id == t.id && e.is_current());
-            a.teach(t, retag.map(|e| (e.text.clone(), base_of(e))), today());
+            a.teach(t, retag.map(|e| (e.text.clone(), e.base())), today());
             *sent.borrow_mut() = t.gen;
         }
         a.hold(&s.taught);
@@ -157,7 +152,7 @@ pub fn use_learning(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
     use_effect_with(state.retag_all, move |&n| {
         if n > 0 {
             for e in s.docs.iter().filter(|e| e.is_current() && !e.text.is_empty()) {
-                a.request(e.id, e.text.clone(), base_of(e));
+                a.request(e.id, e.text.clone(), e.base());
             }
         }
         || ()

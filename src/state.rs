@@ -48,29 +48,43 @@ pub struct Entry {
     /// The text as typed; `doc.text` lags behind it until the analysis of this text arrives.
     pub text: Rc<str>,
     pub doc: Rc<Document>,
-    /// The worker's last analysis the document was merged with, by its token: a re-tag comes
-    /// back as what changed from it (`Delta`). None for documents analyzed on the page, opened
-    /// with their annotations, or restored.
-    pub fresh: Option<(u64, Rc<Document>)>,
+    /// The worker's last analyses the document was merged with, by their tokens, newest last
+    /// (at most [`FRESH_KEPT`]): a re-tag comes back as what changed from one of them (`Delta`).
+    /// Empty for documents analyzed on the page, opened with their annotations, or restored.
+    pub fresh: Vec<(u64, Rc<Document>)>,
 }
+
+/// The worker's analyses kept per document: a correction sent before the previous re-tag
+/// arrived is answered from the analysis the page had then.
+const FRESH_KEPT: usize = 3;
 
 impl PartialEq for Entry {
     fn eq(&self, o: &Entry) -> bool {
         self.id == o.id
             && self.name == o.name
             && Rc::ptr_eq(&self.doc, &o.doc)
-            && self.fresh.as_ref().map(|f| f.0) == o.fresh.as_ref().map(|f| f.0)
+            && self.fresh.iter().map(|f| f.0).eq(o.fresh.iter().map(|f| f.0))
             && (Rc::ptr_eq(&self.text, &o.text) || self.text == o.text)
     }
 }
 
 impl Entry {
     pub fn new(id: u64, name: String, text: &str) -> Entry {
-        Entry { id, name, text: Rc::from(text), doc: Rc::new(Document::default()), fresh: None }
+        Entry { id, name, text: Rc::from(text), doc: Rc::new(Document::default()), fresh: Vec::new() }
     }
     /// An entry for a document as it is (opened with its annotations, restored).
     pub fn with_doc(id: u64, name: String, doc: Document) -> Entry {
-        Entry { id, name, text: Rc::from(doc.text.as_str()), doc: Rc::new(doc), fresh: None }
+        Entry { id, name, text: Rc::from(doc.text.as_str()), doc: Rc::new(doc), fresh: Vec::new() }
+    }
+    /// The worker's newest analysis of the text as it is now, if any: what a re-tag starts from.
+    pub fn base(&self) -> Option<u64> {
+        self.fresh.iter().rev().find(|f| *f.1.text == *self.text).map(|f| f.0)
+    }
+    fn keep_fresh(&mut self, token: u64, doc: Rc<Document>) {
+        self.fresh.push((token, doc));
+        if self.fresh.len() > FRESH_KEPT {
+            self.fresh.remove(0);
+        }
     }
     /// The name shown and given to exports: the one the user gave, or the text's first words.
     pub fn display_name(&self) -> String {
@@ -568,7 +582,9 @@ impl Reducible for State {
                 }
                 let place = s.focus_place();
                 let e = &mut s.docs[k];
-                e.fresh = token.map(|t| (t, Rc::new(doc.clone())));
+                if let Some(t) = token {
+                    e.keep_fresh(t, Rc::new(doc.clone()));
+                }
                 e.doc = Rc::new(edit::merge(&e.doc, doc));
                 if k == s.current {
                     s.refocus(place);
@@ -580,14 +596,14 @@ impl Reducible for State {
                 let Some(k) = s.docs.iter().position(|e| e.id == id) else { return self };
                 let e = &s.docs[k];
                 // Only from the analysis it was computed against, for the text as it is.
-                let Some(fresh) = e.fresh.as_ref().filter(|(t, f)| *t == base && *f.text == *e.text) else {
+                let Some(fresh) = e.fresh.iter().find(|(t, f)| *t == base && *f.text == *e.text) else {
                     return self;
                 };
                 let fresh = delta.apply(&fresh.1);
                 let place = s.focus_place();
                 let e = &mut s.docs[k];
                 e.doc = Rc::new(edit::merge(&e.doc, fresh.clone()));
-                e.fresh = Some((token, Rc::new(fresh)));
+                e.keep_fresh(token, Rc::new(fresh));
                 if k == s.current {
                     s.refocus(place);
                 }
@@ -1352,7 +1368,7 @@ mod tests {
             s.clone(),
             vec![Action::Edit(Op::Accept(at(&s, "القاهرة"))), Action::Focus(Some(Focus::Entity(beirut)))],
         );
-        let fresh = s.entry().fresh.as_ref().unwrap().1.clone();
+        let fresh = s.entry().fresh.last().unwrap().1.clone();
         let mut next = (*fresh).clone();
         let z = text.find("زرقلون").unwrap();
         next.entities.retain(|e| e.span.of(text) != "المشتري");
@@ -1374,7 +1390,16 @@ mod tests {
         let words: Vec<(&str, Status)> = doc.entities.iter().map(|e| (e.span.of(text), e.status)).collect();
         assert_eq!(words, [("زرقلون", Status::Auto), ("القاهرة", Status::Accepted), ("بيروت", Status::Auto)]);
         assert_eq!(s.focus, Some(Focus::Entity(2)), "Beirut keeps the focus though it moved");
-        assert_eq!(s.entry().fresh.as_ref().map(|f| f.0), Some(6));
+        assert_eq!(s.entry().base(), Some(6));
+        // A second re-tag computed from the analysis the page had before the first arrived
+        // (two corrections in a row) still lands: the page kept that analysis.
+        let mut third = (*fresh).clone();
+        third.entities.clear();
+        let delta = Delta::between(&fresh, &third);
+        let later = run(s.clone(), vec![Action::Retagged { id, base: 5, token: 7, delta, ms: 9.0 }]);
+        let words: Vec<&str> = later.entry().doc.entities.iter().map(|e| e.span.of(text)).collect();
+        assert_eq!(words, ["القاهرة"], "the accepted place alone stays");
+        assert_eq!(later.entry().base(), Some(7));
         assert_eq!(*doc, Rc::new(edit::merge(doc, next)), "the same as merging the whole analysis");
     }
 

@@ -1,31 +1,46 @@
 //! What the analysis worker does (`src/bin/wasim-worker.rs` only wires it to the browser's
 //! messages), kept apart from the browser so that it is tested natively. The worker owns the
 //! annotator: the rules, the learned model and what a person taught it. It analyzes, learns
-//! from corrections and re-tags, checks and loads taught files. It keeps the last analysis it
-//! sent of each document, so that a re-tag can be answered with what changed (`Delta`).
+//! from corrections and re-tags, checks and loads taught files. It keeps the last analyses it
+//! sent of each document, so that a re-tag can be answered with what changed (`Delta`) from the
+//! one the page says it has.
+//!
+//! A re-tag after a lesson is not run at once but kept until the messages that came meanwhile
+//! are read (`flush`, which the browser glue calls from a zero timeout): corrections made in a
+//! row (Enter, Enter, Enter) re-tag a long document once, not once each.
 
 use crate::delta::Delta;
 use crate::protocol::{Job, Refusal, Request, Response, TaughtFile};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use wasim_engine::tagger::Model;
 use wasim_engine::{Annotator, Document};
 
-/// How many documents' last analyses are kept (the oldest goes first; a document without one
-/// is answered in full).
+/// How many documents' analyses are kept (the least recently analyzed goes first; a document
+/// without one is answered in full).
 const KEEP: usize = 32;
+/// How many analyses of one document are kept: the page may not have had the newest yet when
+/// it sends a correction, or may have gone back to an older one (undo).
+const KEEP_EACH: usize = 3;
 
 pub struct Worker {
     annotator: Annotator,
-    /// The last analysis sent of each document, by its token.
-    last: HashMap<u64, (u64, Document)>,
+    /// The last analyses sent of each document, with their tokens, newest last.
+    last: HashMap<u64, VecDeque<(u64, Document)>>,
     next_token: u64,
+    /// Re-tags to run once the messages waiting are read, by document.
+    retag: Vec<Job>,
 }
 
 impl Worker {
     /// A worker with the model of `model` (a model file), or the rules alone when it cannot be
     /// read.
     pub fn new(model: &[u8]) -> Worker {
-        Worker { annotator: Annotator::new(Model::from_bytes(model).ok()), last: HashMap::new(), next_token: 1 }
+        Worker {
+            annotator: Annotator::new(Model::from_bytes(model).ok()),
+            last: HashMap::new(),
+            next_token: 1,
+            retag: Vec::new(),
+        }
     }
 
     /// The first message: the worker listens, with or without the model.
@@ -33,8 +48,20 @@ impl Worker {
         Response::Ready { model: self.annotator.model().is_some() }
     }
 
-    /// Answers `request` through `post` (a learning's result goes out before the re-tag, which
-    /// takes longer). `clock` reads milliseconds.
+    /// Whether re-tags wait for [`Worker::flush`].
+    pub fn has_retags(&self) -> bool {
+        !self.retag.is_empty()
+    }
+
+    /// Runs the re-tags that waited, one per document.
+    pub fn flush(&mut self, clock: &dyn Fn() -> f64, post: &mut dyn FnMut(Response)) {
+        for job in std::mem::take(&mut self.retag) {
+            post(self.analyze(job, clock));
+        }
+    }
+
+    /// Answers `request` through `post`; a re-tag after a lesson waits for [`Worker::flush`].
+    /// `clock` reads milliseconds.
     pub fn handle(&mut self, request: Request, clock: &dyn Fn() -> f64, post: &mut dyn FnMut(Response)) {
         match request {
             Request::Analyze(job) => post(self.analyze(job, clock)),
@@ -50,7 +77,10 @@ impl Worker {
                 let ms = clock() - t0;
                 post(Response::Taught { gen, taught: self.taught(), changed, ms });
                 if let Some(job) = retag.filter(|_| changed) {
-                    post(self.analyze(job, clock));
+                    // A later lesson of the same document replaces the earlier re-tag: its base
+                    // is the page's newer or equal analysis.
+                    self.retag.retain(|j| j.id != job.id);
+                    self.retag.push(job);
                 }
             }
             Request::Check { bytes } => post(match self.check(&bytes) {
@@ -72,22 +102,30 @@ impl Worker {
     }
 
     fn analyze(&mut self, job: Job, clock: &dyn Fn() -> f64) -> Response {
-        let kept = self.last.get(&job.id).filter(|(t, _)| Some(*t) == job.base).map(|(_, d)| d.text.as_str());
-        let Some(text) = job.text.as_deref().or(kept) else { return Response::Resend { id: job.id } };
+        // The page's analysis `base`, if the worker still has it.
+        let base = self.last.get(&job.id).and_then(|h| h.iter().find(|(t, _)| Some(*t) == job.base));
+        let Some(text) = job.text.as_deref().or(base.map(|(_, d)| d.text.as_str())) else {
+            return Response::Resend { id: job.id };
+        };
         let t0 = clock();
         let doc = self.annotator.annotate(text);
         let ms = clock() - t0;
         let token = self.next_token;
         self.next_token += 1;
-        let answer = match self.last.get(&job.id) {
-            Some((t, old)) if Some(*t) == job.base && old.text == doc.text => {
+        let answer = match base {
+            Some((t, old)) if old.text == doc.text => {
                 Response::Retagged { id: job.id, base: *t, token, delta: Delta::between(old, &doc), ms }
             }
             _ => Response::Analyzed { id: job.id, doc: doc.clone(), token, ms },
         };
-        self.last.insert(job.id, (token, doc));
+        let history = self.last.entry(job.id).or_default();
+        history.push_back((token, doc));
+        if history.len() > KEEP_EACH {
+            history.pop_front();
+        }
         if self.last.len() > KEEP {
-            if let Some(oldest) = self.last.iter().min_by_key(|(_, (t, _))| *t).map(|(id, _)| *id) {
+            let newest = |h: &VecDeque<(u64, Document)>| h.back().map_or(0, |(t, _)| *t);
+            if let Some(oldest) = self.last.iter().min_by_key(|(_, h)| newest(h)).map(|(id, _)| *id) {
                 self.last.remove(&oldest);
             }
         }
@@ -123,9 +161,11 @@ mod tests {
 
     const MODEL: &[u8] = include_bytes!("../crates/engine/model/wasim.model");
 
+    /// Answers `r` and runs the re-tags it left, as the browser glue does after a message.
     fn run(w: &mut Worker, r: Request) -> Vec<Response> {
         let mut out = Vec::new();
         w.handle(r, &|| 0.0, &mut |m| out.push(m));
+        w.flush(&|| 0.0, &mut |m| out.push(m));
         out
     }
 
@@ -220,6 +260,43 @@ mod tests {
         // Without its text, a document whose analysis the worker no longer has is asked for.
         let lost = run(&mut w, Request::Analyze(Job { id: 1, text: None, base: Some(token + 10) }));
         assert_eq!(lost, vec![Response::Resend { id: 1 }]);
+    }
+
+    #[test]
+    fn corrections_in_a_row_retag_once_from_the_analysis_the_page_has() {
+        let mut w = Worker::new(MODEL);
+        let text = "زار زرقلون فيسامر المصنع أمس.\nالتقى وزير الخارجية زرقلون فيسامر في القاهرة.";
+        let job = |base| Job { id: 1, text: None, base };
+        let first = run(&mut w, Request::Analyze(Job { id: 1, text: Some(text.into()), base: None }));
+        let Response::Analyzed { token: t0, .. } = first[0] else { panic!() };
+        let lesson = |nth: usize| {
+            let at = text.match_indices("زرقلون فيسامر").nth(nth).unwrap().0;
+            let line = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            lesson(&text[line..end], "زرقلون فيسامر", Label::PER)
+        };
+        let mut out = Vec::new();
+        for (gen, nth) in [(1, 0), (2, 1)] {
+            let learn = Request::Learn {
+                gen,
+                lessons: vec![lesson(nth)],
+                today: "2026-11-29".into(),
+                retag: Some(job(Some(t0))),
+            };
+            w.handle(learn, &|| 0.0, &mut |m| out.push(m));
+        }
+        assert!(w.has_retags());
+        w.flush(&|| 0.0, &mut |m| out.push(m));
+        let retags: Vec<u64> = out
+            .iter()
+            .filter_map(|r| if let Response::Retagged { base, .. } = r { Some(*base) } else { None })
+            .collect();
+        assert_eq!(retags, vec![t0], "one re-tag for both, from the page's analysis: {out:?}");
+        assert!(!w.has_retags());
+        // The page may still have the first analysis (the re-tag on its way) or go back to it
+        // (undo): a delta from it all the same.
+        let again = run(&mut w, Request::Analyze(job(Some(t0))));
+        assert!(matches!(again[..], [Response::Retagged { base, .. }] if base == t0), "{again:?}");
     }
 
     #[test]

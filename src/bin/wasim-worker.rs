@@ -11,6 +11,7 @@ static MODEL: &[u8] = include_bytes!("../../crates/engine/model/wasim.model");
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use std::cell::RefCell;
+    use std::rc::Rc;
     use wasim_app::protocol::{decode, encode, Request, Response};
     use wasim_app::worker::Worker;
     use wasm_bindgen::prelude::*;
@@ -26,13 +27,30 @@ fn main() {
         let _ = reply.post_message(&JsValue::from_str(&encode(&r)));
     };
     let ready = worker.borrow().ready();
+    let worker = Rc::new(worker);
+    let clock = Rc::new(clock);
+    // Re-tags wait for a zero timeout, so that the messages already waiting (more corrections)
+    // are read first and a document is re-tagged once for all of them.
+    let flush: Rc<Closure<dyn Fn()>> = Rc::new(Closure::new({
+        let (worker, clock, post) = (worker.clone(), clock.clone(), post.clone());
+        move || {
+            if let Ok(mut w) = worker.try_borrow_mut() {
+                w.flush(&*clock, &mut |r| post(r));
+            }
+        }
+    }));
+    let timer = scope.clone();
     let onmessage = Closure::<dyn Fn(web_sys::MessageEvent)>::new({
         let post = post.clone();
         move |e: web_sys::MessageEvent| {
             let Some(request) = e.data().as_string().and_then(|j| decode::<Request>(&j)) else { return };
             // One message at a time: the worker's event loop never re-enters the handler.
-            if let Ok(mut w) = worker.try_borrow_mut() {
-                w.handle(request, &clock, &mut |r| post(r));
+            let Ok(mut w) = worker.try_borrow_mut() else { return };
+            let waiting = w.has_retags();
+            w.handle(request, &*clock, &mut |r| post(r));
+            if w.has_retags() && !waiting {
+                let f: &js_sys::Function = (*flush).as_ref().unchecked_ref();
+                let _ = timer.set_timeout_with_callback_and_timeout_and_arguments_0(f, 0);
             }
         }
     });

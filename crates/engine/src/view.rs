@@ -101,6 +101,33 @@ pub fn paragraphs_with(doc: &Document, ltr: &[Span]) -> Vec<Paragraph> {
     out
 }
 
+/// One paragraph of [`paragraphs_with`] (`para` its span, `utf16` where it starts in UTF-16),
+/// with no left-to-right runs: what an editor that keeps the other paragraphs draws again after
+/// an edit that touched this one. Reads every entity and claim once.
+pub fn paragraph(doc: &Document, para: Span, utf16: usize) -> Paragraph {
+    let inside = |c: usize| c > para.start && c < para.end;
+    let mut cuts: Vec<usize> = doc
+        .entities
+        .iter()
+        .flat_map(|e| [e.span.start, e.span.end])
+        .chain(doc.claims.iter().flat_map(|c| [c.content.start, c.content.end]))
+        .filter(|&c| inside(c))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let claims: Vec<(usize, Span)> =
+        doc.claims.iter().map(|c| c.content).enumerate().filter(|(_, s)| s.overlaps(para)).collect();
+    let mut runs = runs(doc, para, &cuts, &claims);
+    // UTF-16 offsets counted from the paragraph's start, piece by piece.
+    let (mut at, mut units) = (para.start, utf16);
+    for p in runs.iter_mut().flat_map(|r| r.pieces.iter_mut()) {
+        units += doc.text[at..p.span.start].encode_utf16().count();
+        at = p.span.start;
+        p.utf16 = units;
+    }
+    Paragraph { span: para, runs }
+}
+
 /// How many entities before a paragraph are checked for reaching into it.
 const LOOK_BACK: usize = 64;
 
@@ -522,6 +549,27 @@ mod tests {
                 }
             }
             assert!(runs > 3);
+        }
+    }
+
+    #[test]
+    fn one_paragraph_is_drawn_as_all_of_them_draw_it() {
+        let dev = include_str!("../tests/data/dev.txt");
+        let mut doc = crate::annotate(&format!("😀 {}", crate::markup::parse(dev).expect("parses").text));
+        // A claim across two lines, and an entity a person marked across a line break.
+        let t = doc.text.clone();
+        let nl = t.find('\n').unwrap();
+        // Letters before and after the line break.
+        let back = |n: usize| t[..nl].char_indices().rev().nth(n).unwrap().0;
+        let on = |n: usize| nl + 1 + t[nl + 1..].char_indices().nth(n).unwrap().0;
+        crate::edit::add_claim(&mut doc, Span::new(back(3), on(5)));
+        crate::edit::add_entity(&mut doc, Span::new(back(2), on(2)), Label::ORG, "user");
+        let ix = OffsetIndex::new(&doc.text);
+        let all = paragraphs_with(&doc, &[]);
+        assert!(all.len() > 20);
+        for p in &all {
+            let utf16 = ix.convert(p.span.start, Unit::Byte, Unit::Utf16).unwrap();
+            assert_eq!(paragraph(&doc, p.span, utf16), *p, "{:?}", p.span);
         }
     }
 
