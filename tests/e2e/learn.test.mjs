@@ -9,7 +9,7 @@
 // 50,000-word document that keeps the page responsive (the times are printed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, browser, page, paste, screenshot, tempDir, longText, ROOT } from './harness.mjs';
 
@@ -172,6 +172,7 @@ test('a made-up name tagged twice is found in new documents, kept, reset, shared
   await newDoc(p, NAME_AFTER);
   await until(p, marks, hasPer, 'the name found after reload');
   const file = await exportTaught(p);
+  console.log(`taught file: ${statSync(file).size} bytes`);
 
   // Reset: forgotten (and the reset can be undone).
   await p.click('.panel.model .reset-model');
