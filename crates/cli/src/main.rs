@@ -155,13 +155,20 @@ enum Command {
     /// Measures the engine's throughput, stage by stage, on N MB of generated Arabic news text or
     /// on FILE; with --write, only writes the generated text to OUT.
     Bench {
-        /// Megabytes of generated text.
-        #[arg(long, default_value_t = 4.0, conflicts_with = "file")]
+        /// Megabytes of text to measure on, from --corpus or generated (the sample is 1 MB).
+        #[arg(long, default_value_t = 5.0)]
         mb: f64,
-        /// Real text to measure on instead.
+        /// Real text from this corpus folder (as `wasim train` reads) instead of the committed
+        /// sample.
+        #[arg(long, conflicts_with_all = ["generated", "file"])]
+        corpus: Option<PathBuf>,
+        /// Generated text instead of real text.
+        #[arg(long, conflicts_with = "file")]
+        generated: bool,
+        /// The text of this file instead, as one document.
         #[arg(long)]
         file: Option<String>,
-        /// Writes the generated text here and measures nothing.
+        /// Writes the text (documents separated by a blank line) here and measures nothing.
         #[arg(long)]
         write: Option<String>,
     },
@@ -228,7 +235,15 @@ fn main() -> ExitCode {
             train::run(train::TrainArgs { corpus: &corpus, out: &out, only: &only, sample, bits, epochs, seed })
         }
         Command::LearnCurve { corpus, only, steps, plot } => curve::run(&corpus, &only, &steps, plot.as_deref()),
-        Command::Bench { mb, file, write } => bench::run(mb, file.as_deref(), write.as_deref()),
+        Command::Bench { mb, corpus, generated, file, write } => {
+            let source = match (&corpus, generated, &file) {
+                (Some(dir), ..) => bench::Source::Corpus(dir),
+                (_, true, _) => bench::Source::Generated,
+                (_, _, Some(f)) => bench::Source::File(f),
+                _ => bench::Source::Sample,
+            };
+            bench::run(mb, source, write.as_deref())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -39,9 +39,11 @@ pub struct Stem {
 
 impl Stem {
     pub fn new(span: Span, prefix: Span, suffix: Span, key: String, lexicon: &Lexicon) -> Stem {
-        let kinds = lexicon.get(&key);
+        // One walk of the lexicon gives both the key's lists and where it leads.
+        let cursor = lexicon.feed(lexicon.start(), key.as_bytes());
+        let kinds = cursor.map_or(Kinds::EMPTY, |c| lexicon.value(c));
+        let walk = cursor.map(|c| lexicon.mark(c));
         let bare = key.strip_prefix("ال").map_or(Kinds::EMPTY, |b| lexicon.get(b));
-        let walk = lexicon.feed(lexicon.start(), key.as_bytes()).map(|c| lexicon.mark(c));
         Stem { span, prefix, suffix, key: Rc::from(key), kinds, bare, walk }
     }
     /// Whether the lexicon knows the key.
@@ -54,8 +56,24 @@ impl Stem {
     }
 }
 
-const CONJ: [&str; 3] = ["", "و", "ف"];
-const PREP: [&str; 5] = ["", "ب", "ك", "ل", "س"];
+/// The proclitics: a conjunction (و، ف), then a preposition or the future marker (either may be
+/// missing, not both), each as (the preposition, the whole as written).
+const PROCLITICS: [(&str, &str); 14] = [
+    ("ب", "ب"),
+    ("ك", "ك"),
+    ("ل", "ل"),
+    ("س", "س"),
+    ("", "و"),
+    ("ب", "وب"),
+    ("ك", "وك"),
+    ("ل", "ول"),
+    ("س", "وس"),
+    ("", "ف"),
+    ("ب", "فب"),
+    ("ك", "فك"),
+    ("ل", "فل"),
+    ("س", "فس"),
+];
 const SUFFIXES: [&str; 11] = ["هما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
 
 /// Minimum letters a stem keeps (the article counts).
@@ -93,31 +111,25 @@ pub fn analyze(word: &str, offset: usize, lexicon: &Lexicon) -> Vec<Stem> {
         let rank = if stem.known() { 0 } else { rank };
         splits.push((rank, stem));
     };
-    for conj in CONJ {
-        for prep in PREP {
-            let p = format!("{conj}{prep}");
-            let Some(rest) = norm.strip_prefix(p.as_str()) else { continue };
-            if conj.is_empty() && prep.is_empty() {
-                continue;
+    for (prep, p) in PROCLITICS {
+        let Some(rest) = norm.strip_prefix(p) else { continue };
+        let at = p.len();
+        if prep == "ل" && rest.starts_with('ل') {
+            // لل: the article with its alef elided.
+            let stem = &rest['ل'.len_utf8()..];
+            if stem.chars().count() >= MIN_STEM {
+                push(1, at, format!("ال{stem}"), norm.len());
             }
-            let at = p.len();
-            if prep == "ل" && rest.starts_with('ل') {
-                // لل: the article with its alef elided.
-                let stem = &rest['ل'.len_utf8()..];
-                if stem.chars().count() >= MIN_STEM {
-                    push(1, at, format!("ال{stem}"), norm.len());
-                }
-            }
-            let rank = if rest.starts_with("ال") { 1 } else { 3 };
-            if prep == "س" && !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
-                continue; // the future marker goes on present-tense verbs only (سيزور، ستبدأ)
-            }
-            push(rank, at, rest.to_string(), norm.len());
-            for suf in SUFFIXES {
-                if let Some(stem) = rest.strip_suffix(suf) {
-                    if stem.chars().count() >= 3 {
-                        push(4, at, stem.to_string(), at + stem.len());
-                    }
+        }
+        let rank = if rest.starts_with("ال") { 1 } else { 3 };
+        if prep == "س" && !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
+            continue; // the future marker goes on present-tense verbs only (سيزور، ستبدأ)
+        }
+        push(rank, at, rest.to_string(), norm.len());
+        for suf in SUFFIXES {
+            if let Some(stem) = rest.strip_suffix(suf) {
+                if stem.chars().count() >= 3 {
+                    push(4, at, stem.to_string(), at + stem.len());
                 }
             }
         }

@@ -32,6 +32,12 @@ impl Lexicon {
         })
     }
 
+    /// What tells this lexicon from any other (where its compiled bytes are, which live as long
+    /// as the program): memos of what was read with it are kept apart.
+    pub fn id(&self) -> usize {
+        self.map.as_fst().as_bytes().as_ptr() as usize
+    }
+
     /// Size of the compiled lexicon in bytes.
     pub fn size(&self) -> usize {
         self.map.as_fst().as_bytes().len()

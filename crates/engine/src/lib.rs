@@ -20,6 +20,7 @@ pub mod keys;
 pub mod learn;
 pub mod lexicon;
 pub mod markup;
+pub mod memo;
 pub mod normalize;
 pub mod offsets;
 pub mod overview;

@@ -83,41 +83,93 @@ pub fn extend_over_marks(text: &str, mut end: usize) -> usize {
 /// assert_eq!(n.text, "اسراييل");
 /// ```
 pub fn normalize(text: &str, level: Level) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(text.len()),
-        map: Vec::with_capacity(text.len()),
-        original_len: text.len(),
-    };
-    let mut buf = String::new();
-    let mut next = String::new();
-    for (at, c) in text.char_indices() {
-        buf.clear();
-        buf.push(c);
-        for rule in RULES.iter().filter(|r| level == Level::Search || r.kind == RuleKind::Lossless) {
-            next.clear();
-            for d in buf.chars() {
-                match (rule.apply)(d) {
-                    Action::Keep => next.push(d),
-                    Action::Drop => {}
-                    Action::Char(e) => next.push(e),
-                    Action::Str(s) => next.push_str(s),
-                }
-            }
-            std::mem::swap(&mut buf, &mut next);
-            if buf.is_empty() {
-                break;
-            }
-        }
-        let src = (at as u32, (at + c.len_utf8()) as u32);
-        out.text.push_str(&buf);
-        out.map.extend(std::iter::repeat_n(src, buf.len()));
-    }
-    out
+    let mut map = Vec::with_capacity(text.len());
+    let text_out = normalize_into(text, level, Some(&mut map));
+    Normalized { text: text_out, map, original_len: text.len() }
 }
 
 /// The normalized search form only, without a map: what lexicon keys are made of.
 pub fn key(text: &str) -> String {
-    normalize(text, Level::Search).text
+    normalize_into(text, Level::Search, None)
+}
+
+fn normalize_into(text: &str, level: Level, mut map: Option<&mut Vec<(u32, u32)>>) -> String {
+    let table = Table::of(level);
+    let mut out = String::with_capacity(text.len());
+    let (mut buf, mut next) = (String::new(), String::new());
+    for (at, c) in text.char_indices() {
+        let before = out.len();
+        match table.get(c) {
+            Some(done) => out.push_str(done),
+            None => {
+                apply(c, level, &mut buf, &mut next);
+                out.push_str(&buf);
+            }
+        }
+        if let Some(map) = map.as_deref_mut() {
+            let src = (at as u32, (at + c.len_utf8()) as u32);
+            map.extend(std::iter::repeat_n(src, out.len() - before));
+        }
+    }
+    out
+}
+
+/// Runs the rules of `level` over one character, in order; the result is left in `buf`.
+fn apply(c: char, level: Level, buf: &mut String, next: &mut String) {
+    buf.clear();
+    buf.push(c);
+    for rule in RULES.iter().filter(|r| level == Level::Search || r.kind == RuleKind::Lossless) {
+        next.clear();
+        for d in buf.chars() {
+            match (rule.apply)(d) {
+                Action::Keep => next.push(d),
+                Action::Drop => {}
+                Action::Char(e) => next.push(e),
+                Action::Str(s) => next.push_str(s),
+            }
+        }
+        std::mem::swap(buf, next);
+        if buf.is_empty() {
+            break;
+        }
+    }
+}
+
+/// What the rules make of each of the characters most text is written in (ASCII, Latin, Arabic:
+/// below [`Table::END`]), computed once per level, so that they are looked up rather than run
+/// through every rule.
+struct Table {
+    pool: String,
+    /// Where each character's result ends in `pool` (it starts where the one before ends).
+    ends: Vec<u32>,
+}
+
+impl Table {
+    const END: u32 = 0x0800;
+
+    fn of(level: Level) -> &'static Table {
+        static LOSSLESS: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+        static SEARCH: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+        let cell = if level == Level::Search { &SEARCH } else { &LOSSLESS };
+        cell.get_or_init(|| {
+            let (mut pool, mut ends) = (String::new(), Vec::with_capacity(Table::END as usize));
+            let (mut buf, mut next) = (String::new(), String::new());
+            for c in (0..Table::END).map(|u| char::from_u32(u).unwrap_or('\0')) {
+                apply(c, level, &mut buf, &mut next);
+                pool.push_str(&buf);
+                ends.push(pool.len() as u32);
+            }
+            Table { pool, ends }
+        })
+    }
+
+    #[inline]
+    fn get(&self, c: char) -> Option<&str> {
+        let u = c as usize;
+        let end = *self.ends.get(u)? as usize;
+        let start = if u == 0 { 0 } else { self.ends[u - 1] as usize };
+        Some(&self.pool[start..end])
+    }
 }
 
 /// What a rule does with one character.

@@ -50,9 +50,8 @@ fn allowed(prev: usize, next: usize) -> bool {
 #[derive(Clone)]
 pub struct Model {
     bits: u8,
-    /// How the one-byte weights read: `levels[byte]`, the quantization's table.
+    /// How the one-byte weights read: a byte `q` weighs `q · quant.step()`.
     quant: Quant,
-    levels: Vec<f32>,
     weights: Vec<i8>,
     /// `transitions[prev * TAGS + next]`, prev up to `START`.
     transitions: Vec<f32>,
@@ -64,8 +63,9 @@ pub struct Model {
     fingerprint: u64,
 }
 
-/// How weights are stored in one byte: `q = round(127 · (|w| / max)^gamma)` with its sign, so a
-/// gamma below 1 gives the many small weights more levels than the few large ones.
+/// How weights are stored in one byte: `q = round(127 · w / max)`. Linear, so that a word's score
+/// is an exact sum of bytes scaled once. (`gamma`, kept in model files, must be 1: measured on
+/// development data, 0.5 and 0.33 scored the same as 1 and made a larger file.)
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quant {
     pub max: f32,
@@ -84,17 +84,12 @@ impl Quant {
         if self.max <= 0.0 {
             return 0;
         }
-        let q = 127.0 * (w.abs() / self.max).min(1.0).powf(self.gamma);
+        let q = 127.0 * (w.abs() / self.max).min(1.0);
         (q.round() * w.signum()) as i8
     }
-    /// The weight of every byte, as a table indexed by the byte read unsigned.
-    pub fn levels(&self) -> Vec<f32> {
-        (0..256u32)
-            .map(|b| {
-                let q = f32::from(b as u8 as i8);
-                q.signum() * self.max * (q.abs() / 127.0).powf(1.0 / self.gamma)
-            })
-            .collect()
+    /// The weight of one step of a byte.
+    pub fn step(&self) -> f32 {
+        self.max / 127.0
     }
 }
 
@@ -141,7 +136,6 @@ impl Model {
         Model {
             bits,
             quant: Quant::default(),
-            levels: Quant::default().levels(),
             weights: vec![0; (1usize << bits) * TAGS],
             transitions: vec![0.0; (TAGS + 1) * TAGS],
             calibration: Calibration::default(),
@@ -161,56 +155,76 @@ impl Model {
         (f >> (64 - u32::from(self.bits))) as usize
     }
 
-    /// Adds the scores of feature hashes to `out` (one per tag), with what a person taught when
-    /// `with_taught`.
+    /// Adds the bytes of feature hashes' rows to `q` (one sum per tag).
     #[inline]
-    fn add(&self, hashes: impl Iterator<Item = u64>, with_taught: bool, out: &mut [f32]) {
-        for f in hashes {
+    fn add(&self, hashes: &[u64], q: &mut [i32]) {
+        for &f in hashes {
             let r = self.row(f);
-            let row = &self.weights[r * TAGS..(r + 1) * TAGS];
-            for t in 0..TAGS {
-                out[t] += self.levels[row[t] as u8 as usize];
+            for (s, &b) in q.iter_mut().zip(&self.weights[r * TAGS..(r + 1) * TAGS]) {
+                *s += i32::from(b);
             }
-            if with_taught {
-                if let Some(d) = self.taught.row(r as u32) {
-                    for t in 0..TAGS {
-                        out[t] += d[t];
-                    }
+        }
+    }
+
+    /// Adds what a person taught on feature hashes' rows to `out` (one per tag).
+    fn add_taught(&self, hashes: &[u64], out: &mut [f32]) {
+        for &f in hashes {
+            if let Some(d) = self.taught.row(self.row(f) as u32) {
+                for (o, d) in out.iter_mut().zip(d) {
+                    *o += d;
                 }
             }
         }
     }
 
-    /// Emission scores of every word of a sentence: `scores[w * TAGS + t]`, with what a person
-    /// taught when `with_taught`. The part of each word's form comes from `cache` when given
-    /// (filled on first use; one per text and model).
-    fn emissions_with(&self, feats: &Features, with_taught: bool, mut cache: Option<&mut FormScores>) -> Vec<f32> {
+    /// The sums of every word's features of a sentence (`q[w * TAGS + t]` of bytes, `taught` of
+    /// what was taught, empty when not `with_taught` or nothing was). The part of each word's
+    /// form comes from `cache` when given (filled on first use; one per text and model).
+    fn sums(&self, feats: &Features, with_taught: bool, mut cache: Option<&mut FormScores>) -> Sums {
         let n = feats.len();
-        let mut scores = vec![0.0f32; n * TAGS];
+        let with_taught = with_taught && !self.taught.is_empty();
+        let mut sums = Sums { q: vec![0; n * TAGS], taught: vec![0.0; if with_taught { n * TAGS } else { 0 }] };
         for w in 0..n {
-            let out = &mut scores[w * TAGS..(w + 1) * TAGS];
+            let q = &mut sums.q[w * TAGS..(w + 1) * TAGS];
             match cache.as_deref_mut() {
                 Some(c) => {
                     let f = feats.form(w);
                     if c.0.len() <= f {
                         c.0.resize(f + 1, None);
                     }
-                    let part = *c.0[f].get_or_insert_with(|| {
-                        let mut v = [0.0f32; TAGS];
-                        self.add(feats.statics(w).iter().copied(), with_taught, &mut v);
+                    q.copy_from_slice(c.0[f].get_or_insert_with(|| {
+                        let mut v = [0; TAGS];
+                        self.add(feats.statics(w), &mut v);
                         v
-                    });
-                    out.copy_from_slice(&part);
+                    }));
                 }
-                None => self.add(feats.statics(w).iter().copied(), with_taught, out),
+                None => self.add(feats.statics(w), q),
             }
-            self.add(feats.dynamics(w).iter().copied(), with_taught, out);
+            self.add(feats.dynamics(w), q);
+            if with_taught {
+                let out = &mut sums.taught[w * TAGS..(w + 1) * TAGS];
+                self.add_taught(feats.statics(w), out);
+                self.add_taught(feats.dynamics(w), out);
+            }
         }
-        scores
+        sums
     }
 
+    /// The emission scores of sums: `scores[w * TAGS + t]`.
+    fn scores(&self, q: &[i32], taught: &[f32]) -> Vec<f32> {
+        let step = self.quant.step();
+        let mut em: Vec<f32> = q.iter().map(|&s| s as f32 * step).collect();
+        for (e, t) in em.iter_mut().zip(taught) {
+            *e += t;
+        }
+        em
+    }
+
+    /// Emission scores of every word of a sentence: `scores[w * TAGS + t]`, with what a person
+    /// taught when `with_taught`.
     fn emissions(&self, feats: &Features, with_taught: bool) -> Vec<f32> {
-        self.emissions_with(feats, with_taught, None)
+        let sums = self.sums(feats, with_taught, None);
+        self.scores(&sums.q, &sums.taught)
     }
 
     fn transition(&self, prev: usize, next: usize) -> f32 {
@@ -227,30 +241,25 @@ impl Model {
 
     /// The entities of a sentence with calibrated confidences.
     pub fn tag(&self, feats: &Features) -> Vec<Tagged> {
-        self.tag_with(feats, None)
+        let base = (!self.taught.is_empty()).then(|| self.emissions(feats, false));
+        self.tag_scores(&self.emissions(feats, true), base.as_deref())
     }
 
-    fn tag_with(&self, feats: &Features, cache: Option<&mut FormScores>) -> Vec<Tagged> {
-        let n = feats.len();
+    /// The entities of a sentence from its emission scores `em`; `base`, the scores without what
+    /// was taught (when something was), tells which entities the teaching made.
+    fn tag_scores(&self, em: &[f32], base: Option<&[f32]>) -> Vec<Tagged> {
+        let n = em.len() / TAGS;
         if n == 0 {
             return Vec::new();
         }
-        let em = self.emissions_with(feats, true, cache);
-        let tags = viterbi(&em, n, |p, q| self.transition(p, q));
+        let tags = viterbi(em, n, |p, q| self.transition(p, q));
         if tags.iter().all(|&t| t == 0) {
             return Vec::new();
         }
-        let untaught = if self.taught.is_empty() {
-            None
-        } else {
-            let base = self.emissions(feats, false);
-            Some(viterbi(
-                &base,
-                n,
-                |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY },
-            ))
-        };
-        let marginals = Marginals::new(&em, n, self.calibration.temperature, |p, q| self.transition(p, q));
+        let untaught = base.map(|base| {
+            viterbi(base, n, |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY })
+        });
+        let marginals = Marginals::new(em, n, self.calibration.temperature, |p, q| self.transition(p, q));
         let mut out = Vec::new();
         let mut w = 0;
         while w < n {
@@ -271,9 +280,16 @@ impl Model {
     }
 }
 
-/// The scores of each form's features, computed once per text (see [`Model::tag_text`]).
+/// The byte sums of each form's features, computed once per text (see [`Model::tag_text`]).
 #[derive(Default)]
-struct FormScores(Vec<Option<[f32; TAGS]>>);
+struct FormScores(Vec<Option<[i32; TAGS]>>);
+
+/// The sums of a sentence's or a text's features (see [`Model::sums`]).
+#[derive(Default)]
+struct Sums {
+    q: Vec<i32>,
+    taught: Vec<f32>,
+}
 
 /// The sentences of a text as ranges of word indices.
 pub type Sentences = [std::ops::Range<usize>];
@@ -286,13 +302,29 @@ impl Model {
         let mut feats = Features::default();
         let mut cache = FormScores::default();
         ctx.first_pass(None);
-        let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache);
+        let mut sums = Sums::default();
+        let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache, &mut sums);
         ctx.first_pass(Some(&first));
+        // The second pass: the first-pass features come last in a word's features, and sums are
+        // exact, so adding theirs to the first pass's gives the sums of the whole features.
         sentences
             .iter()
             .map(|r| {
-                ctx.sentence(r.clone(), &mut feats);
-                (r.start, self.tag_with(&feats, Some(&mut cache)))
+                let words = r.start..r.end.min(ctx.len());
+                let q = &mut sums.q[words.start * TAGS..words.end * TAGS];
+                for (k, q) in words.clone().zip(q.chunks_exact_mut(TAGS)) {
+                    self.add(ctx.predicted(k), q);
+                }
+                let taught = sums.taught.get_mut(words.start * TAGS..words.end * TAGS).unwrap_or_default();
+                for (k, out) in words.clone().zip(taught.chunks_exact_mut(TAGS)) {
+                    self.add_taught(ctx.predicted(k), out);
+                }
+                let em = self.scores(q, taught);
+                let base = (!self.taught.is_empty()).then(|| {
+                    ctx.sentence(r.clone(), &mut feats);
+                    self.emissions(&feats, false)
+                });
+                (r.start, self.tag_scores(&em, base.as_deref()))
             })
             .collect()
     }
@@ -300,20 +332,30 @@ impl Model {
     /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
     /// features.
     pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
-        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default())
+        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default(), &mut Sums::default())
     }
 
+    /// The first pass, leaving every word's sums in `sums`.
     fn first_pass_with(
         &self,
         ctx: &features::Context,
         sentences: &Sentences,
         feats: &mut Features,
         cache: &mut FormScores,
+        sums: &mut Sums,
     ) -> Vec<usize> {
         let mut tags = vec![0; ctx.len()];
+        let with_taught = !self.taught.is_empty();
+        *sums =
+            Sums { q: vec![0; ctx.len() * TAGS], taught: vec![0.0; if with_taught { ctx.len() * TAGS } else { 0 }] };
         for r in sentences {
             ctx.sentence(r.clone(), feats);
-            let em = self.emissions_with(feats, true, Some(cache));
+            let s = self.sums(feats, true, Some(cache));
+            sums.q[r.start * TAGS..][..s.q.len()].copy_from_slice(&s.q);
+            if with_taught {
+                sums.taught[r.start * TAGS..][..s.taught.len()].copy_from_slice(&s.taught);
+            }
+            let em = self.scores(&s.q, &s.taught);
             for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
                 tags[r.start + k] = t;
             }

@@ -7,6 +7,7 @@ use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::{sentences, tokenize, Token, TokenKind};
 use crate::Span;
+use smallvec::SmallVec;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -20,8 +21,8 @@ pub struct Word {
     /// The search-normalized form of the whole word.
     pub key: Rc<str>,
     /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
-    /// for numbers and Latin words.
-    pub stems: Vec<Stem>,
+    /// for numbers and Latin words. Most words have one: kept in place, not allocated.
+    pub stems: SmallVec<[Stem; 1]>,
     /// The lists the whole word is in.
     pub kinds: Kinds,
     /// The lists any reading of it is in.
@@ -67,8 +68,9 @@ pub struct Words<'t> {
     breaks: Vec<usize>,
 }
 
-/// What a word's analysis gives, cached per distinct surface form (news repeats its words).
-struct Analyzed {
+/// What a word's analysis gives, worked out once per distinct surface form (news repeats its
+/// words): per text, and across texts in [`MEMO`].
+pub(crate) struct Analyzed {
     key: Rc<str>,
     stems: Vec<Stem>,
     kinds: Kinds,
@@ -76,12 +78,16 @@ struct Analyzed {
     tanween: bool,
 }
 
+thread_local! {
+    pub(crate) static MEMO: std::cell::RefCell<crate::memo::Memo<Analyzed>> = Default::default();
+}
+
 impl<'t> Words<'t> {
     /// Tokens, sentences and words of `text`, read with `lex`.
     pub fn analyze(text: &'t str, lex: &Lexicon) -> Words<'t> {
         let tokens = tokenize(text);
         let sentences = sentences(text, &tokens);
-        let mut seen: HashMap<&str, Analyzed> = HashMap::new();
+        let mut seen: HashMap<&str, Rc<Analyzed>> = HashMap::new();
         let mut words = Vec::with_capacity(tokens.len() / 2);
         for (i, t) in tokens.iter().enumerate() {
             if !t.is_wordlike() {
@@ -89,21 +95,29 @@ impl<'t> Words<'t> {
             }
             let s = t.span.of(text);
             let w = seen.entry(s).or_insert_with(|| {
-                let k = key(s);
-                let stems = if t.kind == TokenKind::Word {
-                    clitics::analyze(s, 0, lex)
-                } else {
-                    vec![Stem::new(Span::new(0, s.len()), Span::new(0, 0), Span::new(s.len(), s.len()), k.clone(), lex)]
-                };
-                let kinds = lex.get(&k);
-                let nationality = nationality(&stems, lex);
-                let tanween = s.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-                Analyzed { key: Rc::from(k), stems, kinds, nationality, tanween }
+                crate::memo::get(&MEMO, lex.id(), s, || {
+                    let k = key(s);
+                    let stems = if t.kind == TokenKind::Word {
+                        clitics::analyze(s, 0, lex)
+                    } else {
+                        vec![Stem::new(
+                            Span::new(0, s.len()),
+                            Span::new(0, 0),
+                            Span::new(s.len(), s.len()),
+                            k.clone(),
+                            lex,
+                        )]
+                    };
+                    let kinds = lex.get(&k);
+                    let nationality = nationality(&stems, lex);
+                    let tanween = s.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+                    Analyzed { key: Rc::from(k), stems, kinds, nationality, tanween }
+                })
             });
             // Cached readings are relative to the word's start.
             let shift = t.span.start;
             let moved = |x: Span| Span::new(x.start + shift, x.end + shift);
-            let stems: Vec<Stem> = w
+            let stems: SmallVec<[Stem; 1]> = w
                 .stems
                 .iter()
                 .map(|st| Stem {

@@ -101,16 +101,20 @@ impl WasimJson {
                 }
             })
             .collect();
-        // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6).
-        let speaker = |s: Span| JsonSpeaker {
-            part: part(s),
-            entities: doc
-                .entities
+        // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6), found
+        // among the entities by start.
+        let mut by_start: Vec<usize> = (0..doc.entities.len()).collect();
+        by_start.sort_by_key(|&i| (doc.entities[i].span.start, i));
+        let speaker = |s: Span| {
+            let from = by_start.partition_point(|&i| doc.entities[i].span.start < s.start);
+            let mut inside: Vec<usize> = by_start[from..]
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| s.contains(e.span))
-                .map(|(i, _)| entity_id(i))
-                .collect(),
+                .copied()
+                .take_while(|&i| doc.entities[i].span.start < s.end)
+                .filter(|&i| s.contains(doc.entities[i].span))
+                .collect();
+            inside.sort_unstable();
+            JsonSpeaker { part: part(s), entities: inside.into_iter().map(entity_id).collect() }
         };
         let claims = doc
             .claims

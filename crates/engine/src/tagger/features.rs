@@ -28,6 +28,7 @@ use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The version of the feature set; a model trained with another is refused.
@@ -179,6 +180,18 @@ const NAME_KINDS: [Kind; 12] = [
     Kind::PlaceHead,
 ];
 
+/// A form's own features (see [`form_hashes`]), worked out once per distinct surface form: per
+/// text, and across texts in [`MEMO`].
+pub(crate) struct Own {
+    info: Form,
+    hashes: Vec<u64>,
+    lexical: u16,
+}
+
+thread_local! {
+    pub(crate) static MEMO: std::cell::RefCell<crate::memo::Memo<Own>> = Default::default();
+}
+
 /// The static hashes of a word, before the text-wide ones: the word itself first (its identity,
 /// `lexical` of them), then its form and lists.
 fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
@@ -250,20 +263,23 @@ impl Context {
     pub fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
         // Forms: one per distinct surface word.
         let mut seen: HashMap<&str, u32> = HashMap::new();
-        let mut form: Vec<Form> = Vec::new();
-        let mut own: Vec<(usize, usize, u16)> = Vec::new(); // (start, end, lexical) in `scratch`
-        let mut scratch: Vec<u64> = Vec::new();
+        let mut form: Vec<Form> = Vec::with_capacity(a.words.len() / 2);
+        let mut own: Vec<Rc<Own>> = Vec::with_capacity(a.words.len() / 2);
         let mut word_form = Vec::with_capacity(a.words.len());
         let mut flags = Vec::with_capacity(a.words.len());
         let mut phrase = Vec::with_capacity(a.words.len());
         let mut quoted = false;
         let mut phrase_until: Option<(usize, Kinds)> = None;
         for (i, w) in a.words.iter().enumerate() {
-            let f = *seen.entry(w.span.of(a.text)).or_insert_with(|| {
-                let start = scratch.len();
-                let (info, lexical) = form_hashes(w, a.text, &mut scratch);
-                own.push((start, scratch.len(), lexical));
-                form.push(info);
+            let surface = w.span.of(a.text);
+            let f = *seen.entry(surface).or_insert_with(|| {
+                let o = crate::memo::get(&MEMO, lex.id(), surface, || {
+                    let mut hashes = Vec::new();
+                    let (info, lexical) = form_hashes(w, a.text, &mut hashes);
+                    Own { info, hashes, lexical }
+                });
+                form.push(o.info);
+                own.push(o);
                 (form.len() - 1) as u32
             });
             word_form.push(f);
@@ -295,7 +311,7 @@ impl Context {
             });
         }
         // The rules' proposals, by word and, text-wide, by the word's stem.
-        let mut hints_by_word = Vec::new();
+        let mut hints_by_word = Vec::with_capacity(hints.len() * 2);
         let mut elsewhere: HashMap<u64, Vec<u64>> = HashMap::new();
         for h in hints {
             let first = a.word_at(h.span.start).min(a.words.len());
@@ -322,11 +338,15 @@ impl Context {
             }
         }
         hints_by_word.sort_unstable_by_key(|h| h.0);
-        let mut forms = Forms::default();
-        for ((start, end, lexical), fm) in own.into_iter().zip(&form) {
+        let mut forms = Forms {
+            hashes: Vec::with_capacity(own.iter().map(|o| o.hashes.len() + 2).sum()),
+            starts: Vec::with_capacity(own.len()),
+            lexical: Vec::with_capacity(own.len()),
+        };
+        for (o, fm) in own.iter().zip(&form) {
             forms.starts.push(forms.hashes.len());
-            forms.lexical.push(lexical);
-            forms.hashes.extend_from_slice(&scratch[start..end]);
+            forms.lexical.push(o.lexical);
+            forms.hashes.extend_from_slice(&o.hashes);
             for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
                 forms.hashes.push(mix(35, t));
             }
@@ -426,14 +446,20 @@ impl Context {
             }
             f.push(mix(mix(29, prev), w.shape));
             f.push(mix(mix(33, prev), w.flags & (FLAG_UNKNOWN | FLAG_ARTICLE)));
-            // How a first pass read the same word elsewhere in the text.
-            f.extend_from_slice(&self.predicted[self.word_form[i] as usize]);
             // The rules' proposals over the word.
             let k = self.hints.partition_point(|h| h.0 < i);
             for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 == i) {
                 f.push(mix(mix(30, tag), inside));
                 f.push(mix(31, inside));
             }
+            // How a first pass read the same word elsewhere in the text: last, so that the second
+            // pass adds their scores to the first's (see `Model::tag_text`).
+            f.extend_from_slice(self.predicted(i));
         }
+    }
+
+    /// The first-pass features of word `i` (the last of its features; none before a first pass).
+    pub fn predicted(&self, i: usize) -> &[u64] {
+        &self.predicted[self.word_form[i] as usize]
     }
 }

@@ -191,7 +191,7 @@ impl Model {
             }
         }
         if p.at != payload.len()
-            || !(header.quant.max.is_finite() && header.quant.gamma > 0.0 && header.quant.gamma.is_finite())
+            || !(header.quant.max.is_finite() && header.quant.gamma == 1.0)
             || transitions.iter().any(|t| !t.is_finite())
         {
             return Err(ModelError::Damaged("trailing or invalid numbers".into()));
@@ -199,7 +199,6 @@ impl Model {
         let mut model = Model {
             bits,
             quant: header.quant,
-            levels: header.quant.levels(),
             weights,
             transitions,
             calibration: header.calibration,
