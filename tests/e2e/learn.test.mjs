@@ -304,6 +304,26 @@ test('unsure highlights look different, the legend says so, and u walks them lea
   await p.context().close();
 });
 
+test('without the analysis worker the page tags with the rules alone and says so', async () => {
+  const p = await page(b);
+  // A browser that cannot start the worker: its script does not load.
+  await p.context().route('**/wasim-worker_loader.js', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await open(p, 'rules-page');
+  assert.match(await p.textContent('.panel.model .model-status'), /القواعد وحدها/);
+  assert.ok(await p.isDisabled('.panel.model .retag-all'));
+  await paste(p, 'زار وزير الخارجية سامح شكري القاهرة أمس.');
+  await analyzed(p);
+  const ms = await marks(p);
+  assert.ok(ms.length > 0, 'the rules tag');
+  assert.ok(ms.every((m) => !m.source.startsWith('model')), JSON.stringify(ms));
+  await p.click('.reader mark[data-label="LOC"]');
+  await p.keyboard.press('Delete');
+  await until(p, marks, (m) => !m.some((x) => x.label === 'LOC'), 'the place deleted');
+  await p.waitForTimeout(300);
+  assert.deepEqual(await model(p), { state: 'rules-page', corrections: 0, pending: false, ms: undefined }, 'nothing taught');
+  await p.context().close();
+});
+
 test('a correction in a 50,000-word document: learned and re-tagged off the main thread', { timeout: 300000 }, async () => {
   const p = await page(b);
   await open(p);
