@@ -204,9 +204,14 @@ impl Analyzer {
     }
 }
 
+/// Analyzes `text` on the page, with the rules alone (the page has no model).
+pub fn rules_only(text: &str) -> wasim_engine::Document {
+    wasim_engine::Annotator::new(None).annotate(text)
+}
+
 fn analyze_here(dispatch: &UseReducerDispatcher<State>, id: u64, text: &str) {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let t0 = now();
-    let doc = wasim_engine::annotate(text);
+    let doc = rules_only(text);
     dispatch.dispatch(Action::Analyzed { id, doc, ms: now() - t0, token: None });
 }

@@ -69,15 +69,24 @@ pub enum ReadError {
 
 /// Reads stored JSON, migrating older schemas.
 pub fn from_json(json: &str) -> Result<Restored, ReadError> {
-    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| ReadError::Corrupt(e.to_string()))?;
-    let schema =
-        v.get("schema").and_then(|s| s.as_u64()).ok_or_else(|| ReadError::Corrupt("no schema number".into()))? as u32;
+    // The schema first (a newer one may not read as this one), then the whole, both straight
+    // from the text: going through `serde_json::Value` put a second copy of every document
+    // reader into the page's wasm.
+    #[derive(Deserialize)]
+    struct Schema {
+        schema: Option<u32>,
+    }
+    let corrupt = |e: serde_json::Error| ReadError::Corrupt(e.to_string());
+    let schema = serde_json::from_str::<Schema>(json)
+        .map_err(corrupt)?
+        .schema
+        .ok_or_else(|| ReadError::Corrupt("no schema number".into()))?;
     if schema > SCHEMA {
         return Err(ReadError::Newer(schema));
     }
     let stored: Stored = match schema {
         // Schema 1 has no taught model: read as schema 2 with none.
-        1 | 2 => serde_json::from_value(v).map_err(|e| ReadError::Corrupt(e.to_string()))?,
+        1 | 2 => serde_json::from_str(json).map_err(corrupt)?,
         n => return Err(ReadError::Corrupt(format!("unknown schema {n}"))),
     };
     // Stored annotations must fit their text; anything else is damage.
