@@ -39,7 +39,8 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
             "taught",
             (t.model_learned)(
                 props.lang.count(taught.corrections as usize, &t.correction_n),
-                taught.since.as_deref().unwrap_or("—"),
+                // A date breaks at no hyphen.
+                &taught.since.as_deref().unwrap_or("—").replace('-', "\u{2011}"),
             ),
         ),
     };
