@@ -63,6 +63,14 @@ try {
   await p.evaluate(() => document.activeElement.blur());
   const target = '.reader mark[data-label="LOC"] >> nth=200';
   await p.click(target);
+  // The label change is a correction: the longest task while it is drawn, then while the worker
+  // learns from it and the document comes back re-tagged (and is saved).
+  await p.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask', buffered: false });
+  });
+  const status = await p.textContent('.status');
   out.label_change_ms = await p.evaluate(() => new Promise((ok) => {
     const marks = document.querySelectorAll('.reader mark[data-label="LOC"]');
     const m = document.activeElement;
@@ -77,6 +85,14 @@ try {
     obs.observe(document.querySelector('.reader'), { attributes: true, childList: true, subtree: true });
     document.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
   }));
+  out.longest_task_while_correcting_ms = await p.evaluate(() => new Promise((ok) => setTimeout(() => ok(window.__longest), 100)));
+  await p.waitForFunction(() => document.querySelector('.panel.model')?.dataset.corrections !== '0'
+    && document.querySelector('.panel.model')?.dataset.pending === 'false', null, { timeout: 60000 });
+  out.learn_update_ms = Number(await p.getAttribute('.panel.model .learn-ms', 'data-ms'));
+  await p.waitForFunction((before) => document.querySelector('.status').textContent !== before, status, { timeout: 60000 });
+  out.retag_ms = Number((await p.textContent('.status')).match(/(\d+) (ms|مللي)/)?.[1]);
+  await p.waitForTimeout(1500);
+  out.longest_task_while_learning_ms = await p.evaluate(() => window.__longest);
   // Typing in the long document: the longest main-thread task while it is analyzed again.
   out.longest_task_while_typing_ms = await p.evaluate(() => new Promise((ok) => {
     let longest = 0;

@@ -21,9 +21,11 @@ mod eval;
 mod train;
 
 use clap::{Parser, Subcommand};
+use std::borrow::Cow;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use wasim_engine::export::{self, Named, FORMATS};
 
 /// wasim: annotate Arabic news text with entities and claims, offline.
@@ -38,8 +40,8 @@ struct Cli {
 enum Command {
     /// Annotates each FILE (standard input when none, or for `-`) and prints the result on
     /// standard output. With several files json becomes jsonl, one document per line, streamed
-    /// in order. Files are analyzed on all cores. A progress line goes to standard error on long
-    /// runs.
+    /// in order. A folder stands for every file in it, at any depth. Files are analyzed on all
+    /// cores. A progress line goes to standard error on long runs.
     Annotate {
         /// The output format (see FORMATS below).
         #[arg(short, long, default_value = "json", value_parser = format_id)]
@@ -295,8 +297,8 @@ fn stem(path: &str) -> String {
 
 /// The annotator of `--model`: the built-in one, another model, or the built-in model with what a
 /// person taught it.
-pub fn load_annotator(model: Option<&Path>) -> Result<wasim_engine::Annotator, Failure> {
-    let Some(path) = model else { return Ok(wasim_engine::Annotator::builtin().clone()) };
+pub fn load_annotator(model: Option<&Path>) -> Result<Cow<'static, wasim_engine::Annotator>, Failure> {
+    let Some(path) = model else { return Ok(Cow::Borrowed(wasim_engine::Annotator::builtin())) };
     let bytes = read_bytes(&path.to_string_lossy())?;
     let failed = |e: wasim_engine::tagger::ModelError| Failure::Input(format!("{}: {e}", path.display()));
     if bytes.starts_with(b"WASIMTAU") {
@@ -305,9 +307,10 @@ pub fn load_annotator(model: Option<&Path>) -> Result<wasim_engine::Annotator, F
             .model_mut()
             .ok_or_else(|| Failure::Input("this build has no model to apply what was taught to".into()))?;
         m.load_taught(&bytes).map_err(failed)?;
-        Ok(a)
+        Ok(Cow::Owned(a))
     } else {
-        Ok(wasim_engine::Annotator::new(Some(wasim_engine::tagger::Model::from_bytes(&bytes).map_err(failed)?)))
+        let model = wasim_engine::tagger::Model::from_bytes(&bytes).map_err(failed)?;
+        Ok(Cow::Owned(wasim_engine::Annotator::new(Some(model))))
     }
 }
 
@@ -323,7 +326,9 @@ fn annotate(
     if files.is_empty() {
         files.push("-".into());
     }
-    if format == "json" && files.len() > 1 {
+    let folder = files.iter().any(|f| f != "-" && Path::new(f).is_dir());
+    let files = with_folders_expanded(files)?;
+    if format == "json" && (files.len() > 1 || folder) {
         format = "jsonl".into();
     }
     let progress = Progress::new(files.len(), progress);
@@ -334,47 +339,60 @@ fn annotate(
     // the others collect all documents first.
     let streamed = matches!(format.as_str(), "json" | "jsonl" | "doccano");
     let mut collected: Vec<Named> = Vec::new();
-    for chunk in files.chunks(jobs.max(1) * 4) {
-        let results: Vec<Result<Named, String>> = std::thread::scope(|s| {
-            let handles: Vec<_> = chunk
-                .chunks(chunk.len().div_ceil(jobs.max(1)))
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|f| match read_text(f) {
-                                Ok(t) => Ok(Named { name: stem(f), doc: annotator.annotate(&t) }),
-                                Err(Failure::Input(m) | Failure::Usage(m)) => Err(m),
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("the analysis stopped unexpectedly".into())]))
-                .collect()
-        });
-        for r in results {
-            progress.step();
-            match r {
-                Ok(named) if streamed => {
-                    let line = match format.as_str() {
-                        "doccano" => export::doccano::write_line(&named.doc),
-                        "json" => export::json::to_string(&named.doc),
-                        _ => export::json::to_line(&named.doc),
-                    };
-                    if writeln!(out, "{line}").is_err() {
-                        return Ok(()); // the reader went away (e.g. `| head`)
-                    }
+    // One worker per job, each taking the next file, never more than `window` files ahead of the
+    // last one written: memory stays bounded however many files there are. Workers live as long
+    // as the run, and with them what they remember of the words they have read.
+    let window = jobs.max(1) * 4;
+    let (next, written) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<Named, String>)>();
+        for _ in 0..jobs.max(1) {
+            let (tx, files, next, written) = (tx.clone(), &files, &next, &written);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(f) = files.get(i) else { break };
+                while i >= written.load(Ordering::Acquire) + window {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
                 }
-                Ok(named) => collected.push(named),
-                Err(m) => {
-                    eprintln!("wasim: {m}");
-                    failed += 1;
+                let r = match read_text(f) {
+                    Ok(t) => Ok(Named { name: stem(f), doc: annotator.annotate(&t) }),
+                    Err(Failure::Input(m) | Failure::Usage(m)) => Err(m),
+                };
+                if tx.send((i, r)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        for (i, r) in rx {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&written.load(Ordering::Acquire)) {
+                written.fetch_add(1, Ordering::Release);
+                progress.step();
+                match r {
+                    Ok(named) if streamed => {
+                        let line = match format.as_str() {
+                            "doccano" => export::doccano::write_line(&named.doc),
+                            "json" => export::json::to_string(&named.doc),
+                            _ => export::json::to_line(&named.doc),
+                        };
+                        if writeln!(out, "{line}").is_err() {
+                            // The reader went away (e.g. `| head`): no more files.
+                            next.store(files.len(), Ordering::Relaxed);
+                            written.store(usize::MAX / 2, Ordering::Release);
+                            return;
+                        }
+                    }
+                    Ok(named) => collected.push(named),
+                    Err(m) => {
+                        eprintln!("wasim: {m}");
+                        failed += 1;
+                    }
                 }
             }
         }
-    }
+    });
     progress.done();
     if !streamed {
         let file = export::export(&format, &collected).map_err(|e| Failure::Usage(e.0))?;
@@ -384,6 +402,35 @@ fn annotate(
         return Err(Failure::Input(format!("{failed} of {} inputs could not be read", files.len())));
     }
     Ok(())
+}
+
+/// The files named, with every folder replaced by the files in it at any depth, in name order.
+fn with_folders_expanded(files: Vec<String>) -> Result<Vec<String>, Failure> {
+    fn walk(dir: &Path, out: &mut Vec<String>) -> Result<(), Failure> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| Failure::Input(format!("cannot read folder {}: {e}", dir.display())))?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() {
+                walk(&e, out)?;
+            } else {
+                out.push(e.to_string_lossy().into_owned());
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::with_capacity(files.len());
+    for f in files {
+        if f != "-" && Path::new(&f).is_dir() {
+            walk(Path::new(&f), &mut out)?;
+        } else {
+            out.push(f);
+        }
+    }
+    Ok(out)
 }
 
 fn convert(from: Option<&str>, to: &str, out: Option<&Path>, files: Vec<String>) -> Result<(), Failure> {

@@ -162,7 +162,8 @@ pub fn eval_corpus(
     show_diff: bool,
 ) -> Result<(), Failure> {
     let files = corpora(dir, &[], None)?;
-    let annotator = if rules_only { Annotator::new(None) } else { crate::load_annotator(model)? };
+    let annotator =
+        if rules_only { std::borrow::Cow::Owned(Annotator::new(None)) } else { crate::load_annotator(model)? };
     report(&files, split, &annotator, show_diff);
     if annotator.model().is_some() {
         let docs: Vec<GoldDoc> = files.iter().flat_map(|f| learn::documents(f, split)).collect();

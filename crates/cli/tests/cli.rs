@@ -51,6 +51,40 @@ fn annotate_a_file_and_standard_input() {
 }
 
 #[test]
+fn a_folder_is_every_file_in_it_in_order_and_a_bad_file_loses_nothing_else() {
+    // 60 articles in two levels, one of them not UTF-8: more files than the workers' window,
+    // so results come back out of order and must be written in order.
+    let d = dir();
+    std::fs::create_dir_all(d.join("b")).unwrap();
+    for i in 0..60 {
+        let name = format!("{}{i:02}", if i < 30 { "" } else { "b/" });
+        let text = format!("{TEXT} زار الوفد {} أمس.", if i % 2 == 0 { "القاهرة" } else { "بيروت" });
+        std::fs::write(d.join(format!("{name}.txt")), text).unwrap();
+    }
+    std::fs::write(d.join("b/45.txt"), [0xc7, 0xe1, 0xd1]).unwrap();
+    let out = wasim(&["annotate", "--jobs", "2", "--format", "jsonl", d.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1), "one file could not be read");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("45.txt") && err.contains("1 of 60"), "{err}");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 59, "every other file is there");
+    let places: Vec<String> = lines
+        .iter()
+        .map(|v| {
+            let e = v["entities"].as_array().unwrap();
+            e.iter().rfind(|e| e["label"] == "LOC").unwrap()["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let expected: Vec<&str> =
+        (0..60).filter(|&i| i != 45).map(|i| if i % 2 == 0 { "القاهرة" } else { "بيروت" }).collect();
+    assert_eq!(places, expected, "in the files' order");
+    // A folder alone still gives one JSON line per file.
+    let json = wasim(&["annotate", d.join("b").to_str().unwrap()], b"");
+    assert_eq!(String::from_utf8_lossy(&json.stdout).lines().count(), 29);
+}
+
+#[test]
 fn bad_input_gets_a_message_and_an_exit_code() {
     let d = dir();
     let bad = d.join("cp1256.txt");

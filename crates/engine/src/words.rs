@@ -7,7 +7,6 @@ use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::{sentences, tokenize, Token, TokenKind};
 use crate::Span;
-use smallvec::SmallVec;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -21,8 +20,8 @@ pub struct Word {
     /// The search-normalized form of the whole word.
     pub key: Rc<str>,
     /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
-    /// for numbers and Latin words. Most words have one: kept in place, not allocated.
-    pub stems: SmallVec<[Stem; 1]>,
+    /// for numbers and Latin words.
+    pub stems: Stems,
     /// The lists the whole word is in.
     pub kinds: Kinds,
     /// The lists any reading of it is in.
@@ -37,12 +36,12 @@ pub struct Word {
 impl Word {
     /// Whether any reading, with or without its article, is in `kind`.
     pub fn is(&self, kind: Kind) -> bool {
-        self.stems.iter().any(|s| s.is(kind))
+        self.stems.shared.iter().any(|s| s.is(kind))
     }
 
     /// Where its best reading's stem starts (after proclitics such as و، ب، ل).
     pub fn stem_start(&self) -> usize {
-        self.stems.first().map_or(self.span.start, |s| s.span.start)
+        self.stems.shared.first().map_or(self.span.start, |s| s.span.start + self.stems.at)
     }
 
     /// A definite noun that can continue a name (الخارجية، القاهرة): the article, at least two
@@ -54,7 +53,41 @@ impl Word {
     /// Whether the whole word, or a reading of it without a pronoun after it, is a form of a
     /// reporting cue (قال، وأكدت، بحسب; not نشرة read as نشر + ه).
     pub fn is_cue(&self) -> bool {
-        self.kinds.any(&Kind::CUES) || self.stems.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
+        self.kinds.any(&Kind::CUES) || self.stems.shared.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
+    }
+}
+
+/// The readings of one occurrence of a word: shared by every occurrence of the same surface form
+/// (their spans counted from the word's start) and given out with this occurrence's spans.
+#[derive(Clone, Debug)]
+pub struct Stems {
+    shared: Rc<[Stem]>,
+    /// Where this occurrence starts.
+    at: usize,
+}
+
+impl Stems {
+    pub fn len(&self) -> usize {
+        self.shared.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.shared.is_empty()
+    }
+    /// Reading `i`, at this occurrence.
+    pub fn get(&self, i: usize) -> Option<Stem> {
+        self.shared.get(i).map(|s| self.placed(s))
+    }
+    /// The best reading, at this occurrence.
+    pub fn first(&self) -> Option<Stem> {
+        self.get(0)
+    }
+    /// The readings, best first, at this occurrence.
+    pub fn iter(&self) -> impl Iterator<Item = Stem> + '_ {
+        self.shared.iter().map(|s| self.placed(s))
+    }
+    fn placed(&self, s: &Stem) -> Stem {
+        let moved = |x: Span| Span::new(x.start + self.at, x.end + self.at);
+        Stem { span: moved(s.span), prefix: moved(s.prefix), suffix: moved(s.suffix), ..s.clone() }
     }
 }
 
@@ -72,8 +105,9 @@ pub struct Words<'t> {
 /// words): per text, and across texts in [`MEMO`].
 pub(crate) struct Analyzed {
     key: Rc<str>,
-    stems: Vec<Stem>,
+    stems: Rc<[Stem]>,
     kinds: Kinds,
+    any: Kinds,
     nationality: Option<Span>,
     tanween: bool,
 }
@@ -111,32 +145,21 @@ impl<'t> Words<'t> {
                     let kinds = lex.get(&k);
                     let nationality = nationality(&stems, lex);
                     let tanween = s.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-                    Analyzed { key: Rc::from(k), stems, kinds, nationality, tanween }
+                    let any = stems.iter().fold(kinds, |acc, s| acc.union(s.kinds));
+                    Analyzed { key: Rc::from(k), stems: stems.into(), kinds, any, nationality, tanween }
                 })
             });
-            // Cached readings are relative to the word's start.
-            let shift = t.span.start;
-            let moved = |x: Span| Span::new(x.start + shift, x.end + shift);
-            let stems: SmallVec<[Stem; 1]> = w
-                .stems
-                .iter()
-                .map(|st| Stem {
-                    span: moved(st.span),
-                    prefix: moved(st.prefix),
-                    suffix: moved(st.suffix),
-                    ..st.clone()
-                })
-                .collect();
-            let any = stems.iter().fold(w.kinds, |acc, s| acc.union(s.kinds));
+            // Shared readings are counted from the word's start.
+            let at = t.span.start;
             words.push(Word {
                 token: i,
                 span: t.span,
                 kind: t.kind,
                 key: w.key.clone(),
-                stems,
+                stems: Stems { shared: Rc::clone(&w.stems), at },
                 kinds: w.kinds,
-                any,
-                nationality: w.nationality.map(moved),
+                any: w.any,
+                nationality: w.nationality.map(|x| Span::new(x.start + at, x.end + at)),
                 tanween: w.tanween,
             });
         }
@@ -179,7 +202,7 @@ impl<'t> Words<'t> {
 
     /// The reading of word `i` whose proclitics are exactly `prefix` (search-normalized: ل، و،
     /// وب …), if it has one: للطاقة read after ل is الطاقة.
-    pub fn reading_after(&self, i: usize, prefix: &str) -> Option<&Stem> {
+    pub fn reading_after(&self, i: usize, prefix: &str) -> Option<Stem> {
         self.words.get(i)?.stems.iter().find(|s| key(s.prefix.of(self.text)) == prefix)
     }
 

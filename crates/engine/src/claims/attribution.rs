@@ -141,7 +141,8 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
     if !first.is(Kind::Title) {
         return None;
     }
-    let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
+    let best = first.stems.first().map(|s| s.key);
+    let head = best.as_deref().unwrap_or(&first.key);
     let bare = head.strip_prefix("ال").unwrap_or(head);
     let titled = |e: &&Entity| {
         !speaker.contains(e.span) && {
@@ -205,7 +206,8 @@ fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
 fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
     let first = a.words.get(a.word_at(speaker.start))?;
-    let head = first.stems.first().map_or(&*first.key, |s| &*s.key);
+    let best = first.stems.first().map(|s| s.key);
+    let head = best.as_deref().unwrap_or(&first.key);
     let bare = head.strip_prefix("ال").unwrap_or(head);
     let before = |label: Label| names.before(speaker.start, label);
     // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).

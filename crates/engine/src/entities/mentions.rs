@@ -45,13 +45,13 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
     }
     let mut out = Vec::new();
     for (i, w) in a.words.iter().enumerate() {
-        for s in &w.stems {
+        for s in w.stems.iter() {
             if let Some(&label) = keys.get(&*s.key) {
                 out.push(Candidate::new(s.span, label, "rule:later-mention", conf::LATER_MENTION));
                 break;
             }
         }
-        for s in &w.stems {
+        for s in w.stems.iter() {
             for (p, label) in phrases.get(&*s.key).into_iter().flatten() {
                 if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *p[k])
                 {

@@ -27,9 +27,10 @@ fn tokens(text: &str, split_clitics: bool) -> Vec<Span> {
             let word = &a.words[w];
             w += 1;
             if split_clitics && word.kind == TokenKind::Word {
-                let best = &word.stems[0];
-                out.extend([best.prefix, best.span, best.suffix].into_iter().filter(|s| !s.is_empty()));
-                continue;
+                if let Some(best) = word.stems.first() {
+                    out.extend([best.prefix, best.span, best.suffix].into_iter().filter(|s| !s.is_empty()));
+                    continue;
+                }
             }
         }
         out.push(t.span);

@@ -196,7 +196,7 @@ thread_local! {
 /// `lexical` of them), then its form and lists.
 fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
     let best = w.stems.first();
-    let stem = best.map_or(&*w.key, |s| &*s.key);
+    let stem = best.as_ref().map_or(&*w.key, |s| &*s.key);
     let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
     let bare_hash = hash_str(bare);
     let start = out.len();
@@ -208,8 +208,8 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
         out.push(mix(12, hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key))));
     }
     let lexical = (out.len() - start) as u16;
-    let pre = best.map_or(String::new(), |s| key(s.prefix.of(text)));
-    let suf = best.map_or(String::new(), |s| key(s.suffix.of(text)));
+    let pre = best.as_ref().map_or(String::new(), |s| key(s.prefix.of(text)));
+    let suf = best.as_ref().map_or(String::new(), |s| key(s.suffix.of(text)));
     out.push(mix(13, hash_str(&pre)));
     out.push(mix(14, hash_str(&suf)));
     let chars: Vec<(usize, char)> = bare.char_indices().collect();
