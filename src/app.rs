@@ -2,17 +2,20 @@
 //! components. Callbacks that only send an action are made once, so that the heavy components
 //! (the reader, the panels) see the same props while the user types.
 
+use crate::analyzer::Analyzer;
 use crate::components::{
     agreement::AgreementPanel, claims_panel::ClaimsPanel, doc_list::DocList, groups::Groups, help::Help,
-    legend::Legend, notice_bar::NoticeBar, overview::Overview, reader::Reader, selection_bar::SelectionBar,
-    toolbar::Toolbar, DocRef,
+    legend::Legend, model_panel::ModelPanel, notice_bar::NoticeBar, overview::Overview, reader::Reader,
+    selection_bar::SelectionBar, toolbar::Toolbar, DocRef,
 };
 use crate::hooks::{
-    use_analysis, use_autosave, use_focus, use_highlights, use_keyboard, use_restore, use_text_box, MAX_TEXT_BYTES,
+    use_analysis, use_analyzer, use_autosave, use_focus, use_highlights, use_keyboard, use_learning, use_restore,
+    use_text_box, MAX_TEXT_BYTES,
 };
 use crate::i18n::Lang;
 use crate::state::{Action, Focus, Notice, Op, State};
 use crate::{download, files, storage};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -49,10 +52,17 @@ struct Senders {
     /// A choice in the overview: focus it in the text and close the overview.
     overview_focus: Callback<Option<Focus>>,
     csv: Callback<String>,
+    retag_all: Callback<()>,
+    reset_model: Callback<()>,
+    import_taught: Callback<web_sys::FileList>,
 }
 
 impl Senders {
-    fn new(d: &UseReducerDispatcher<State>) -> Senders {
+    fn new(d: &UseReducerDispatcher<State>, analyzer: &Rc<Analyzer>) -> Senders {
+        let import_taught = {
+            let (d, a) = (d.clone(), analyzer.clone());
+            Callback::from(move |f: web_sys::FileList| files::import_taught(f, a.clone(), d.clone()))
+        };
         let files = {
             let d = d.clone();
             Callback::from(move |f: web_sys::FileList| files::open(f, d.clone()))
@@ -105,6 +115,9 @@ impl Senders {
             })
         };
         Senders {
+            retag_all: send(d, |_| Action::RetagAll),
+            reset_model: send(d, |_| Action::ResetModel),
+            import_taught,
             overview: send(d, |_| Action::ToggleOverview),
             overview_focus,
             csv,
@@ -138,10 +151,12 @@ pub fn app() -> Html {
     let state =
         use_reducer(|| State::with_lang(storage::pref(LANG_PREF).as_deref().and_then(Lang::parse).unwrap_or_default()));
     let dispatch = state.dispatcher();
-    let cb = use_memo((), |_| Senders::new(&dispatch));
+    let analyzer = use_analyzer(dispatch.clone());
+    let cb = use_memo((), |_| Senders::new(&dispatch, &analyzer));
     use_restore(dispatch.clone());
     use_autosave(&state);
-    use_analysis(&state);
+    use_analysis(&state, &analyzer);
+    use_learning(&state, &analyzer);
     use_keyboard(dispatch.clone());
     use_focus(&state);
     use_highlights(&state);
@@ -164,6 +179,17 @@ pub fn app() -> Html {
         let e = onexport.clone();
         Callback::from(move |_| e.emit(("json".into(), true)))
     };
+    // What the model learned, or a taught file it could not use, as a `.wasim-taught` file.
+    let taught_export = |file: Option<crate::protocol::TaughtFile>| {
+        let d = dispatch.clone();
+        Callback::from(move |_| {
+            if let Err(e) = file.as_ref().map_or(Ok(()), files::export_taught) {
+                d.dispatch(Action::Notice(Some(Notice::SaveFailed(e))));
+            }
+        })
+    };
+    let onexporttaught = taught_export(state.taught.to_file());
+    let onexportunusable = taught_export(state.unusable.as_deref().cloned());
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let onfiles = cb.files.clone();
@@ -198,7 +224,7 @@ pub fn app() -> Html {
                     onundo={cb.undo.clone()} onredo={cb.redo.clone()} {onexport} onhelp={cb.help.clone()}
                     onlang={cb.lang.clone()} oncompare={cb.compare.clone()} onoverview={cb.overview.clone()} />
             </header>
-            <NoticeBar notice={state.notice.clone()} {lang} onclose={cb.close_notice.clone()} onundo={cb.undo.clone()} {onexportall} />
+            <NoticeBar notice={state.notice.clone()} {lang} onclose={cb.close_notice.clone()} onundo={cb.undo.clone()} {onexportall} {onexportunusable} />
             <main class={classes!("work", (!entry.text.is_empty()).then_some("has-text"))}>
                 <section class="input">
                     <DocList docs={state.docs.clone()} current={state.current} {lang}
@@ -208,11 +234,14 @@ pub fn app() -> Html {
                     <textarea id="text" dir="rtl" lang="ar" ref={text_box} oninput={cb.input.clone()}
                         onpaste={cb.paste.clone()} placeholder={t.placeholder} spellcheck="false" />
                     <p class="status" role="status">{ status }</p>
+                    <ModelPanel taught={state.taught.clone()} engine={state.engine} learn_ms={state.learn_ms} {lang}
+                        onretag={cb.retag_all.clone()} onexport={onexporttaught} onimport={cb.import_taught.clone()}
+                        onreset={cb.reset_model.clone()} />
                 </section>
                 <section class="view">
                     <p class="review" title={t.reviewed_hint} data-review={format!("{}/{}", review.reviewed, review.total)}>
                         { (t.reviewed)(review.reviewed, review.total) }</p>
-                    <Legend doc={doc.clone()} {lang} onop={cb.op.clone()} />
+                    <Legend doc={doc.clone()} {lang} onop={cb.op.clone()} learned={state.taught.corrections > 0} />
                     <SelectionBar doc={doc.clone()} focus={state.focus.clone()} {lang} onop={cb.op.clone()} onfocus={cb.focus.clone()} />
                     <Reader doc={doc.clone()} {lang} focus={state.focus.clone()} onselect={cb.select.clone()} onfocusentity={cb.focus_entity.clone()}
                         onclear={cb.clear.clone()} />

@@ -7,6 +7,7 @@ pub mod doc_list;
 pub mod groups;
 pub mod help;
 pub mod legend;
+pub mod model_panel;
 pub mod notice_bar;
 pub mod overview;
 pub mod reader;

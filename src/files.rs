@@ -1,10 +1,13 @@
 //! Files in and out: opening text and annotation files as documents, a second annotation to
-//! compare with, and downloads of exports. Reading goes through gloo-file; nothing leaves the
-//! browser.
+//! compare with, downloads of exports, and what the model learned as a `.wasim-taught` file
+//! (exported, or imported after the worker checked it). Reading goes through gloo-file; nothing
+//! leaves the browser.
 
+use crate::analyzer::Analyzer;
 use crate::download;
 use crate::hooks::MAX_TEXT_BYTES;
 use crate::state::{Action, Entry, Notice, State};
+use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::UseReducerDispatcher;
 
@@ -69,4 +72,32 @@ pub fn export(s: &State, format: &str, all: bool) -> Result<(), String> {
         entries.iter().map(|e| wasim_engine::export::Named { name: e.display_name(), doc: (*e.doc).clone() }).collect();
     let file = wasim_engine::export::export(format, &docs).map_err(|e| e.0)?;
     download::save(&file.name, file.mime, &file.bytes)
+}
+
+/// A taught file is a few kilobytes to a few hundred; anything far larger is not one.
+const MAX_TAUGHT_BYTES: usize = 64 << 20;
+
+/// Reads a `.wasim-taught` file and has the worker check it: it answers with `Action::Import`
+/// (the taught state changes, undoably) or `Action::Refused` (nothing changes).
+pub fn import_taught(files: web_sys::FileList, analyzer: Rc<Analyzer>, dispatch: UseReducerDispatcher<State>) {
+    let files = file_vec(&files);
+    spawn_local(async move {
+        let Some(f) = files.into_iter().next() else { return };
+        let name = f.name();
+        if f.size() as usize > MAX_TAUGHT_BYTES {
+            let reason = crate::protocol::Refusal::NotAModel;
+            return dispatch.dispatch(Action::Refused { gen: None, reason });
+        }
+        match gloo::file::futures::read_as_bytes(&gloo::file::File::from(f)).await {
+            Ok(bytes) => analyzer.check(bytes),
+            Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::ImportFailed(format!("{name}: {e}"))))),
+        }
+    });
+}
+
+/// Downloads what the model learned (or a taught file set aside), named with the date of its
+/// first correction.
+pub fn export_taught(file: &crate::protocol::TaughtFile) -> Result<(), String> {
+    let name = format!("wasim-{}.wasim-taught", file.since.as_deref().unwrap_or("taught"));
+    download::save(&name, "application/octet-stream", &file.bytes)
 }

@@ -3,10 +3,11 @@
 //! typing, the keyboard, and bringing the focus into view.
 
 use crate::analyzer::Analyzer;
-use crate::state::{Action, Focus, Key, Notice, State};
+use crate::state::{Action, Engine, Focus, Key, Notice, State};
 use crate::{persist, storage};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -82,18 +83,35 @@ pub fn use_autosave(state: &UseReducerHandle<State>) {
     });
 }
 
-/// Analyzes the current document after a pause in typing (at once for a new text), in the
-/// worker when it runs.
+/// The analyzer (the worker, or the page when it cannot start), made once; the state learns
+/// whether the page analyzes alone.
 #[hook]
-pub fn use_analysis(state: &UseReducerHandle<State>) {
-    let dispatch = state.dispatcher();
+pub fn use_analyzer(dispatch: UseReducerDispatcher<State>) -> Rc<Analyzer> {
     let analyzer = use_memo((), {
         let dispatch = dispatch.clone();
         move |_| Analyzer::new(dispatch)
     });
+    let on_page = analyzer.on_page();
+    use_effect_with(on_page, move |&on_page| {
+        if on_page {
+            dispatch.dispatch(Action::SetEngine(Engine::PageRules));
+        }
+        || ()
+    });
+    analyzer
+}
+
+/// Analyzes the current document after a pause in typing (at once for a new text), in the
+/// worker when it runs.
+#[hook]
+pub fn use_analysis(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
+    let dispatch = state.dispatcher();
+    let analyzer = analyzer.clone();
     let entry = state.entry();
     let fresh = entry.doc.text.is_empty();
     let analyzed = *entry.doc.text == *entry.text;
+    // The worker's analysis of this very text, if there is one (not after typing).
+    let base = entry.base();
     use_effect_with((entry.id, entry.text.clone()), move |(id, text)| {
         let (id, text) = (*id, text.clone());
         let too_large = text.len() > MAX_TEXT_BYTES;
@@ -101,8 +119,43 @@ pub fn use_analysis(state: &UseReducerHandle<State>) {
             dispatch.dispatch(Action::Notice(Some(Notice::TooLarge)));
         }
         let timer = (!too_large && !analyzed)
-            .then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text)));
+            .then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text, base)));
         move || drop(timer)
+    });
+}
+
+/// Today as `YYYY-MM-DD`, in the person's time zone: the date of a first correction.
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Sends each correction to the worker to learn (then to re-tag its document), keeps the
+/// worker holding what the state says was taught (after an undo, a restore, a reset, an
+/// import), and re-tags every open document when asked.
+#[hook]
+pub fn use_learning(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
+    let sent = use_mut_ref(|| 0u64);
+    let newest = state.lessons.back().map_or(0, |t| t.gen);
+    let (s, a) = (state.clone(), analyzer.clone());
+    use_effect_with((newest, state.taught.gen), move |_| {
+        // In order, each once: lessons come before the state they make is held.
+        for t in s.lessons.iter().filter(|t| t.gen > *sent.borrow()) {
+            let retag = s.docs.iter().find(|e| e.id == t.id && e.is_current());
+            a.teach(t, retag.map(|e| (e.text.clone(), e.base())), today());
+            *sent.borrow_mut() = t.gen;
+        }
+        a.hold(&s.taught);
+        || ()
+    });
+    let (s, a) = (state.clone(), analyzer.clone());
+    use_effect_with(state.retag_all, move |&n| {
+        if n > 0 {
+            for e in s.docs.iter().filter(|e| e.is_current() && !e.text.is_empty()) {
+                a.request(e.id, e.text.clone(), e.base());
+            }
+        }
+        || ()
     });
 }
 
@@ -149,6 +202,7 @@ fn on_key(e: &web_sys::Event, dispatch: &UseReducerDispatcher<State>) {
         ("Enter", _) => Key::Enter,
         (_, "KeyT") => Key::TagAll,
         (_, "KeyC") => Key::Claim,
+        (_, "KeyU") => Key::Unsure { back: e.shift_key() },
         (_, "KeyN" | "KeyJ") => Key::Next,
         (_, "KeyP" | "KeyK") => Key::Prev,
         (_, "BracketRight") => Key::NextClaim,
@@ -284,6 +338,11 @@ pub fn use_highlights(state: &UseReducerHandle<State>) {
     let comparison =
         state.comparison.as_ref().filter(|c| c.id == entry.id && c.doc.text == doc.text).map(|c| c.doc.clone());
     let spans = |doc: &wasim_engine::Document, spans: &mut dyn Iterator<Item = wasim_engine::Span>| {
+        // The index reads the whole text: only made when there is something to paint.
+        let mut spans = spans.peekable();
+        if spans.peek().is_none() {
+            return Vec::new();
+        }
         let ix = OffsetIndex::new(&doc.text);
         spans
             .filter_map(|s| {

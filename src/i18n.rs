@@ -68,6 +68,29 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Where entity `source` comes from, in words: the learned model (from what was taught or
+    /// not), a person, or a rule (with its name).
+    pub fn source(self, source: &str) -> String {
+        let t = self.t();
+        match source {
+            "model" => t.source_model.to_string(),
+            "model:taught" => t.source_taught.to_string(),
+            s if s.starts_with("user") => t.source_user.to_string(),
+            s => format!("{}: {}", t.source_rule, s.strip_prefix("rule:").unwrap_or(s)),
+        }
+    }
+    /// Why a taught file was refused.
+    pub fn refusal(self, r: &crate::protocol::Refusal) -> String {
+        use crate::protocol::Refusal;
+        let t = self.t();
+        match r {
+            Refusal::NotAModel => t.refused_not_a_model.to_string(),
+            Refusal::Version { file, features } => format!("{} ({file}/{features})", t.refused_version),
+            Refusal::Damaged { what } => format!("{} ({what})", t.refused_damaged),
+            Refusal::OtherModel => t.refused_other_model.to_string(),
+            Refusal::NoModel => t.refused_no_model.to_string(),
+        }
+    }
     pub fn code(self) -> &'static str {
         match self {
             Lang::Ar => "ar",
@@ -210,6 +233,45 @@ pub struct Strings {
     pub disagreements: &'static str,
     pub nothing: &'static str,
     pub different_text: &'static str,
+    /// Where a highlight comes from, by kind.
+    pub source_model: &'static str,
+    pub source_taught: &'static str,
+    pub source_rule: &'static str,
+    pub source_user: &'static str,
+    /// The legend's key to how highlights look: unsure ones (below a percentage), taught ones.
+    pub unsure_key: fn(u32, usize) -> String,
+    pub taught_key: &'static str,
+    /// The learned model's panel.
+    pub model: &'static str,
+    pub model_loading: &'static str,
+    pub model_shipped: &'static str,
+    /// (counted corrections, since) what the model learned.
+    pub model_learned: fn(String, &str) -> String,
+    pub model_learning: &'static str,
+    /// (update ms) how long learning the last correction took.
+    pub learn_ms: fn(f64) -> String,
+    pub rules_only_worker: &'static str,
+    pub rules_only_page: &'static str,
+    pub retag_all: &'static str,
+    pub retag_all_hint: &'static str,
+    pub export_taught: &'static str,
+    pub import_taught: &'static str,
+    pub import_taught_hint: &'static str,
+    pub reset_model: &'static str,
+    /// Counted corrections, as the object of "from": تعلّم من تصحيحين.
+    pub correction_n: Noun,
+    /// Notices.
+    pub taught_imported: fn(String) -> String,
+    pub taught_refused: &'static str,
+    pub taught_unusable: &'static str,
+    pub model_reset: &'static str,
+    pub retagging: fn(String) -> String,
+    /// Why a taught file was refused.
+    pub refused_not_a_model: &'static str,
+    pub refused_version: &'static str,
+    pub refused_damaged: &'static str,
+    pub refused_other_model: &'static str,
+    pub refused_no_model: &'static str,
 }
 
 pub static AR: Strings = Strings {
@@ -315,6 +377,7 @@ pub static AR: Strings = Strings {
         ("c", "ادعاء جديد من التحديد"),
         ("Enter", "قبول الكيان والانتقال إلى التالي غير المراجَع"),
         ("n / p", "الكيان التالي / السابق"),
+        ("u / Shift+u", "مقترحات النموذج مرتّبةً من الأقل ثقةً: التالي / السابق"),
         ("] / [", "الادعاء التالي / السابق"),
         ("Shift+← / Shift+→", "تحديد النص كلمةً كلمةً من الكيان المحدد"),
         ("Ctrl+Z", "تراجع"),
@@ -337,6 +400,44 @@ pub static AR: Strings = Strings {
     disagreements: "مواضع الاختلاف",
     nothing: "لا شيء",
     different_text: "الملف يعلّق على نص مختلف عن المستند الحالي",
+    source_model: "النموذج المتعلِّم",
+    source_taught: "النموذج، مما علّمتَه إياه",
+    source_rule: "قاعدة",
+    source_user: "أنت",
+    unsure_key: |pct, n| format!("إطار متقطع: مقترح لا يثق به النموذج (أقل من {pct}٪)، وهنا منها {n}؛ المفتاح u يمرّ على مقترحاته، الأقل ثقةً أولًا."),
+    taught_key: "✦: مما تعلّمه النموذج من تصحيحاتك.",
+    model: "النموذج المتعلِّم",
+    model_loading: "يُحمَّل النموذج…",
+    model_shipped: "النموذج كما وصل: لم يتعلّم من تصحيحاتك بعد. كل تصحيح لشخص أو منظمة أو مكان يعلّمه فورًا.",
+    model_learned: |n, since| format!("تعلّم النموذج من {n} منذ {since}، ويستعمل ذلك في كل مستند يُحلَّل بعدها."),
+    model_learning: "يتعلّم…",
+    learn_ms: |ms| format!("تعلّم آخر تصحيح في {ms:.1} مللي ثانية."),
+    rules_only_worker: "تعذّر تحميل النموذج المتعلِّم: القواعد وحدها تَسِم، والتصحيحات لا تعلّم شيئًا.",
+    rules_only_page: "تعذّر على هذا المتصفح تشغيل عامل التحليل: تحلّل الصفحة بالقواعد وحدها (بلا النموذج المتعلِّم)، والتصحيحات لا تعلّم شيئًا.",
+    retag_all: "إعادة وسم كل المستندات",
+    retag_all_hint: "يَسِم كل المستندات المفتوحة من جديد بما تعلّمه النموذج، ويُبقي كل ما صحّحته أو قبلته",
+    export_taught: "تصدير ما تعلّمه",
+    import_taught: "استيراد…",
+    import_taught_hint: "افتح ملف ‎.wasim-taught‎ صدّره زميل ليتعلّم نموذجك ما تعلّمه نموذجه",
+    reset_model: "العودة إلى النموذج الأصلي",
+    correction_n: Noun {
+        zero: "لا تصحيحات",
+        one: "تصحيح واحد",
+        two: "تصحيحين",
+        few: "{} تصحيحات",
+        many: "{} تصحيحًا",
+        other: "{} تصحيح",
+    },
+    taught_imported: |n| format!("استُورد ما تعلّمه نموذج آخر: {n}."),
+    taught_refused: "لم يُستورد الملف، ولم يتغيّر شيء",
+    taught_unusable: "ما تعلّمه النموذج سابقًا صُنع لنموذج غير هذا فلا يمكن استعماله؛ عاد النموذج إلى أصله، وحُفظ الملف جانبًا لتصدّره",
+    model_reset: "عاد النموذج إلى أصله ونسي ما تعلّمه.",
+    retagging: |n| format!("يُعاد وسم {n} بما تعلّمه النموذج."),
+    refused_not_a_model: "ليس ملفًا مما يصدّره واسم (‎.wasim-taught‎)",
+    refused_version: "صدّرته نسخة أخرى من واسم",
+    refused_damaged: "الملف تالف أو مقطوع؛ صدّره من جديد",
+    refused_other_model: "تعلّمه نموذج غير نموذج هذه النسخة من واسم",
+    refused_no_model: "لا نموذج متعلِّمًا هنا (القواعد وحدها تَسِم)",
 };
 
 pub static EN: Strings = Strings {
@@ -440,6 +541,7 @@ pub static EN: Strings = Strings {
         ("c", "new claim from the selection"),
         ("Enter", "accept the entity and go to the next unreviewed"),
         ("n / p", "next / previous entity"),
+        ("u / Shift+u", "the model's next / previous proposal by confidence, least sure first"),
         ("] / [", "next / previous claim"),
         ("Shift+← / Shift+→", "select text word by word from the focused entity"),
         ("Ctrl+Z", "undo"),
@@ -462,6 +564,44 @@ pub static EN: Strings = Strings {
     disagreements: "Disagreements",
     nothing: "nothing",
     different_text: "the file annotates a different text than the current document",
+    source_model: "learned model",
+    source_taught: "the model, from what you taught it",
+    source_rule: "rule",
+    source_user: "you",
+    unsure_key: |pct, n| format!("Dashed frame: a proposal the model is unsure of (below {pct}%), {n} here; u walks its proposals, least sure first."),
+    taught_key: "✦: learned from your corrections.",
+    model: "Learned model",
+    model_loading: "The model is loading…",
+    model_shipped: "As shipped: it has not learned from your corrections yet. Each correction of a person, organization or place teaches it at once.",
+    model_learned: |n, since| format!("The model has learned from {n} since {since}, and uses it in every document analyzed after."),
+    model_learning: "Learning…",
+    learn_ms: |ms| format!("The last correction was learned in {ms:.1} ms."),
+    rules_only_worker: "The learned model could not be loaded: the rules alone tag, and corrections teach nothing.",
+    rules_only_page: "This browser could not start the analysis worker: the page analyzes with the rules alone (no learned model), and corrections teach nothing.",
+    retag_all: "Re-tag all documents",
+    retag_all_hint: "Tags every open document again with what the model learned, keeping everything you corrected or accepted",
+    export_taught: "Export what it learned",
+    import_taught: "Import…",
+    import_taught_hint: "Open a .wasim-taught file a colleague exported, so that your model learns what theirs did",
+    reset_model: "Reset to the shipped model",
+    correction_n: Noun {
+        zero: "no corrections",
+        one: "1 correction",
+        two: "{} corrections",
+        few: "{} corrections",
+        many: "{} corrections",
+        other: "{} corrections",
+    },
+    taught_imported: |n| format!("Imported what another model learned: {n}."),
+    taught_refused: "The file was not imported, and nothing changed",
+    taught_unusable: "What the model learned before was made for another model and cannot be used; the model is back to as shipped, and the file is kept for you to export",
+    model_reset: "The model is back to as shipped and has forgotten what it learned.",
+    retagging: |n| format!("Re-tagging {n} with what the model learned."),
+    refused_not_a_model: "it is not a file Wasim exports (.wasim-taught)",
+    refused_version: "another version of Wasim exported it",
+    refused_damaged: "the file is damaged or cut short; export it again",
+    refused_other_model: "it was taught to another model than this Wasim's",
+    refused_no_model: "there is no learned model here (the rules alone tag)",
 };
 
 #[cfg(test)]

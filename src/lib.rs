@@ -5,7 +5,9 @@
 
 pub mod analyzer;
 pub mod app;
+pub mod bytes;
 pub mod components;
+pub mod delta;
 pub mod download;
 pub mod files;
 pub mod hooks;
@@ -14,14 +16,16 @@ pub mod persist;
 pub mod protocol;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 /// Analyzes `text` in the page and returns the milliseconds it took: the browser benchmark
-/// (`scripts/bench`) calls it through trunk's `window.wasmBindings`.
+/// (`scripts/bench`) calls it through trunk's `window.wasmBindings`. The page's engine has the
+/// rules alone (the model is in the analysis worker): this times the fallback.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = annotateMs)]
 pub fn annotate_ms(text: &str) -> f64 {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let t0 = now();
-    let doc = wasim_engine::annotate(text);
+    let doc = analyzer::rules_only(text);
     let ms = now() - t0;
     // Keep the result alive until the clock stopped.
     std::hint::black_box(doc.entities.len());

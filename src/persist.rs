@@ -1,20 +1,29 @@
 //! What the app stores in the browser, as versioned JSON (pure, tested natively). The storage
 //! itself is in `storage.rs`.
 //!
-//! Schema 1: `{ "schema": 1, "current": 0, "docs": [ { "id", "name", "document": Document } ] }`
-//! where `Document` is the engine's own serde form (byte offsets, statuses, rejections).
+//! Schema 2: `{ "schema": 2, "current": 0, "docs": [ { "id", "name", "document": Document } ],
+//! "taught": { "corrections", "since", "bytes" } | null, "unusable": … | null }` where
+//! `Document` is the engine's own serde form (byte offsets, statuses, rejections), `taught` is
+//! what the model was taught (the `.wasim-taught` file as base64, with its counts, so the page
+//! shows them without the model) and `unusable` a taught file this model could not use, kept.
+//! Schema 1 (before the model learned) is schema 2 with nothing taught.
 
+use crate::protocol::TaughtFile;
 use crate::state::{Restored, State};
 use serde::{Deserialize, Serialize};
 use wasim_engine::Document;
 
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
     schema: u32,
     current: usize,
     docs: Vec<StoredDoc>,
+    #[serde(default)]
+    taught: Option<TaughtFile>,
+    #[serde(default)]
+    unusable: Option<TaughtFile>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -39,7 +48,14 @@ pub fn to_json(s: &State) -> String {
             StoredDoc { id: e.id, name: e.name.clone(), document }
         })
         .collect();
-    serde_json::to_string(&Stored { schema: SCHEMA, current: s.current, docs }).unwrap_or_default()
+    let stored = Stored {
+        schema: SCHEMA,
+        current: s.current,
+        docs,
+        taught: s.taught.to_file(),
+        unusable: s.unusable.as_deref().cloned(),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
 }
 
 /// Why stored data could not be read.
@@ -53,14 +69,24 @@ pub enum ReadError {
 
 /// Reads stored JSON, migrating older schemas.
 pub fn from_json(json: &str) -> Result<Restored, ReadError> {
-    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| ReadError::Corrupt(e.to_string()))?;
-    let schema =
-        v.get("schema").and_then(|s| s.as_u64()).ok_or_else(|| ReadError::Corrupt("no schema number".into()))? as u32;
+    // The schema first (a newer one may not read as this one), then the whole, both straight
+    // from the text: going through `serde_json::Value` put a second copy of every document
+    // reader into the page's wasm.
+    #[derive(Deserialize)]
+    struct Schema {
+        schema: Option<u32>,
+    }
+    let corrupt = |e: serde_json::Error| ReadError::Corrupt(e.to_string());
+    let schema = serde_json::from_str::<Schema>(json)
+        .map_err(corrupt)?
+        .schema
+        .ok_or_else(|| ReadError::Corrupt("no schema number".into()))?;
     if schema > SCHEMA {
         return Err(ReadError::Newer(schema));
     }
     let stored: Stored = match schema {
-        1 => serde_json::from_value(v).map_err(|e| ReadError::Corrupt(e.to_string()))?,
+        // Schema 1 has no taught model: read as schema 2 with none.
+        1 | 2 => serde_json::from_str(json).map_err(corrupt)?,
         n => return Err(ReadError::Corrupt(format!("unknown schema {n}"))),
     };
     // Stored annotations must fit their text; anything else is damage.
@@ -81,6 +107,8 @@ pub fn from_json(json: &str) -> Result<Restored, ReadError> {
     Ok(Restored {
         docs: stored.docs.into_iter().map(|d| (d.id, d.name, d.document)).collect(),
         current: stored.current,
+        taught: stored.taught,
+        unusable: stored.unusable,
     })
 }
 
@@ -98,13 +126,30 @@ mod tests {
             Document { text: "زار الوزير القاهرة.".into(), ..Document::default() },
         )]));
         let id = s.entry().id;
-        let s = s.reduce(Action::Analyzed {
-            id, doc: wasim_engine::annotate("زار الوزير القاهرة."), ms: 1.0
-        });
+        let s =
+            s.reduce(Action::Analyzed {
+                id, doc: wasim_engine::annotate("زار الوزير القاهرة."), ms: 1.0, token: None
+            });
         let back = from_json(&to_json(&s)).unwrap();
         assert_eq!(back.docs.len(), 1);
         assert_eq!(back.docs[0].1, "خبر.txt");
         assert_eq!(back.docs[0].2, *s.entry().doc);
+        assert_eq!(back.taught, None, "nothing taught yet");
+        // What the model was taught is stored with the documents.
+        let file = TaughtFile { corrections: 3, since: Some("2026-11-29".into()), bytes: vec![7, 0, 255] };
+        let s = s.reduce(Action::Import(file.clone()));
+        let json = to_json(&s);
+        assert!(json.contains(r#""bytes":"BwD/""#), "as base64: {json}");
+        assert_eq!(from_json(&json).unwrap().taught, Some(file));
+    }
+
+    #[test]
+    fn schema_1_reads_as_nothing_taught() {
+        let v1 = r#"{"schema":1,"current":0,"docs":[{"id":4,"name":"","document":{"text":"مصر","entities":[],"claims":[]}}]}"#;
+        let r = from_json(v1).unwrap();
+        assert_eq!((r.docs[0].0, r.taught, r.unusable), (4, None, None));
+        let bad = r#"{"schema":2,"current":0,"docs":[],"taught":{"corrections":1,"since":null,"bytes":"%%"}}"#;
+        assert!(matches!(from_json(bad), Err(ReadError::Corrupt(_))), "a damaged taught file is damage");
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! The legend: every label, always in the same place (nothing reflows under the pointer), with
 //! its key, its name in the interface's language, its count, and buttons to accept or reject all
 //! of the engine's remaining proposals of that label (an undo notice follows; a button with
-//! nothing to act on keeps its place, hidden).
+//! nothing to act on keeps its place, hidden). Under it, what the looks of a highlight mean: a
+//! dashed frame for the proposals the machine is unsure of (with how many, and the key that
+//! walks them), ✦ for what the model learned from the person's corrections.
 
 use super::{label_key, DocRef};
 use crate::i18n::Lang;
-use crate::state::Op;
+use crate::state::{Op, UNSURE_BELOW};
 use wasim_engine::{Label, Status};
 use yew::prelude::*;
 
@@ -15,22 +17,28 @@ pub struct LegendProps {
     pub lang: Lang,
     #[prop_or_default]
     pub onop: Callback<Op>,
+    /// Whether the model has learned from corrections (its highlights may be marked ✦).
+    #[prop_or_default]
+    pub learned: bool,
 }
 
 #[component(Legend)]
 pub fn legend_view(props: &LegendProps) -> Html {
     let t = props.lang.t();
     // (count, remaining proposals) per label, in one pass.
-    let counts = use_memo(props.doc.clone(), |d| {
+    let (counts, unsure) = *use_memo(props.doc.clone(), |d| {
         let mut c = [(0usize, 0usize); Label::ALL.len()];
+        let mut unsure = 0;
         for e in &d.entities {
             let k = Label::ALL.iter().position(|&l| l == e.label).unwrap_or(0);
             c[k].0 += 1;
             c[k].1 += usize::from(e.status == Status::Auto);
+            unsure += usize::from(crate::state::unsure(e));
         }
-        c
+        (c, unsure)
     });
     html! {
+        <>
         <ul class="legend" aria-label={t.entities}>
             { for Label::ALL.iter().enumerate().map(|(k, &label)| {
                 let (n, pending) = counts[k];
@@ -51,5 +59,13 @@ pub fn legend_view(props: &LegendProps) -> Html {
                 }
             }) }
         </ul>
+        <p class="legend-keys">
+            <span class="key-unsure" data-unsure={unsure.to_string()}><span class="sample" aria-hidden="true"></span>
+                { (t.unsure_key)((UNSURE_BELOW * 100.0).round() as u32, unsure) }</span>
+            if props.learned {
+                <span class="key-taught">{ t.taught_key }</span>
+            }
+        </p>
+        </>
     }
 }

@@ -22,9 +22,9 @@
 
 use super::DocRef;
 use crate::i18n::Lang;
-use crate::state::Focus;
+use crate::state::{unsure, Focus};
 use std::rc::Rc;
-use wasim_engine::view::paragraphs_with;
+use wasim_engine::view::{paragraph, paragraphs_with, Paragraph};
 use wasim_engine::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,8 +52,10 @@ pub struct ReaderProps {
 struct ParaView {
     /// Its bytes in the text, to hand it the focus when the focus is inside.
     span: Span,
-    /// UTF-16 offset of the paragraph in the text.
+    /// UTF-16 offset of the paragraph's first piece in the text.
     utf16: usize,
+    /// UTF-16 offset of the paragraph's start (the same, but for an empty paragraph).
+    start16: usize,
     runs: Vec<RunView>,
 }
 
@@ -80,6 +82,10 @@ struct EntityView {
     status: &'static str,
     /// Made by a person (`user`, `user:tag-all`), not proposed by the engine.
     user: bool,
+    /// A proposal of the model the machine is unsure of ([`unsure`]): drawn dashed and lighter.
+    unsure: bool,
+    /// Proposed by the model because of what a person taught it (`model:taught`).
+    taught: bool,
     /// Something sticks to its end: a letter (إسرائيلي in إسرائيلية), or a sign after a number
     /// or Latin word (50٪). Its name floats above it on focus or hover instead of standing
     /// inline, which would cut the word in two or, as a neutral for the bidi algorithm, move ٪
@@ -89,45 +95,101 @@ struct EntityView {
     source: String,
 }
 
+/// Every paragraph's view.
 fn views(doc: &wasim_engine::Document, lang: Lang) -> Vec<Rc<ParaView>> {
+    // Where each paragraph starts in UTF-16, counted on from the one before (an empty paragraph
+    // has no piece to say it).
+    let (mut at, mut units) = (0, 0);
     paragraphs_with(doc, &[])
-        .into_iter()
+        .iter()
         .map(|p| {
-            let utf16 = p.runs.first().and_then(|r| r.pieces.first()).map_or(0, |x| x.utf16);
-            let runs = p
-                .runs
-                .iter()
-                .map(|r| {
-                    let claim = r.claim.and_then(|c| doc.claims.get(c)).map(|c| c.content.start);
-                    let pieces = r
-                        .pieces
-                        .iter()
-                        .map(|x| PieceView {
-                            text: x.span.of(&doc.text).to_string(),
-                            entity: x.entity.and_then(|i| doc.entities.get(i)).map(|e| EntityView {
-                                start: e.span.start,
-                                label: e.label.as_str(),
-                                tag: lang.label(e.label),
-                                status: e.status.as_str(),
-                                user: e.source.starts_with("user"),
-                                inword: glued(&doc.text, e.span),
-                                title: format!(
-                                    "{} · {} · {:.0}% · {}",
-                                    e.label,
-                                    e.source,
-                                    e.confidence * 100.0,
-                                    e.status.as_str()
-                                ),
-                                source: e.source.clone(),
-                            }),
-                        })
-                        .collect();
-                    RunView { claim, pieces }
-                })
-                .collect();
-            Rc::new(ParaView { span: p.span, utf16, runs })
+            units += doc.text[at..p.span.start].encode_utf16().count();
+            at = p.span.start;
+            Rc::new(para_view(doc, lang, p, units))
         })
         .collect()
+}
+
+/// The reader's paragraphs as last drawn, with the document they were drawn from.
+struct Drawn {
+    doc: Rc<wasim_engine::Document>,
+    lang: Lang,
+    paras: Rc<Vec<Rc<ParaView>>>,
+}
+
+/// The paragraphs of `doc`, drawing anew only those where an entity or a claim changed since
+/// `before` (same text, same language); the others are the same `Rc`s, which their components
+/// compare by pointer. On a 50,000-word document (841 paragraphs, 13,700 entities) an edit
+/// computed every paragraph again and compared each with its old self: most of its 60–80 ms.
+fn redraw(before: Option<&Drawn>, doc: &Rc<wasim_engine::Document>, lang: Lang) -> Rc<Vec<Rc<ParaView>>> {
+    let Some(b) = before.filter(|b| b.lang == lang && b.doc.text == doc.text) else {
+        return Rc::new(views(doc, lang));
+    };
+    if Rc::ptr_eq(&b.doc, doc) {
+        return b.paras.clone();
+    }
+    let paras = &b.paras;
+    let d = crate::delta::Delta::between(&b.doc, doc);
+    let changed = d.gone.iter().chain(&d.new).map(|e| e.span);
+    let changed = changed.chain(d.gone_claims.iter().chain(&d.new_claims).map(|c| c.content));
+    let mut dirty = vec![false; paras.len()];
+    for s in changed {
+        let from = paras.partition_point(|p| p.span.end < s.start);
+        for k in (from..paras.len()).take_while(|&k| paras[k].span.start <= s.end) {
+            dirty[k] = true;
+        }
+    }
+    // Past a quarter of the paragraphs, drawing all at once is cheaper.
+    if dirty.iter().filter(|&&d| d).count() * 4 > paras.len() {
+        return Rc::new(views(doc, lang));
+    }
+    let redrawn = paras.iter().zip(dirty).map(|(p, dirty)| {
+        if dirty {
+            Rc::new(para_view(doc, lang, &paragraph(doc, p.span, p.start16), p.start16))
+        } else {
+            p.clone()
+        }
+    });
+    Rc::new(redrawn.collect())
+}
+
+/// One paragraph's view; `start16`: where it starts in UTF-16.
+fn para_view(doc: &wasim_engine::Document, lang: Lang, p: &Paragraph, start16: usize) -> ParaView {
+    let utf16 = p.runs.first().and_then(|r| r.pieces.first()).map_or(start16, |x| x.utf16);
+    let runs = p
+        .runs
+        .iter()
+        .map(|r| {
+            let claim = r.claim.and_then(|c| doc.claims.get(c)).map(|c| c.content.start);
+            let pieces = r
+                .pieces
+                .iter()
+                .map(|x| PieceView {
+                    text: x.span.of(&doc.text).to_string(),
+                    entity: x.entity.and_then(|i| doc.entities.get(i)).map(|e| EntityView {
+                        start: e.span.start,
+                        label: e.label.as_str(),
+                        tag: lang.label(e.label),
+                        status: e.status.as_str(),
+                        user: e.source.starts_with("user"),
+                        unsure: unsure(e),
+                        taught: e.source == "model:taught",
+                        inword: glued(&doc.text, e.span),
+                        title: format!(
+                            "{} · {} · {:.0}% · {}",
+                            lang.label(e.label),
+                            lang.source(&e.source),
+                            e.confidence * 100.0,
+                            e.status.as_str()
+                        ),
+                        source: e.source.clone(),
+                    }),
+                })
+                .collect();
+            RunView { claim, pieces }
+        })
+        .collect();
+    ParaView { span: p.span, utf16, start16, runs }
 }
 
 /// Whether the text goes on right after `span` without a space in a way an inline label would
@@ -144,7 +206,12 @@ fn glued(text: &str, span: Span) -> bool {
 
 #[component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let paras = use_memo((props.doc.clone(), props.lang), |(d, lang)| views(d, *lang));
+    let drawn = use_mut_ref(|| None::<Drawn>);
+    let paras = use_memo((props.doc.clone(), props.lang), |(d, lang)| {
+        let paras = redraw(drawn.borrow().as_ref(), &d.0, *lang);
+        *drawn.borrow_mut() = Some(Drawn { doc: d.0.clone(), lang: *lang, paras: paras.clone() });
+        paras
+    });
     // Where the focus is, as bytes: the entity's start, the claim content's start.
     let doc = &props.doc;
     let (entity, claim) = match props.focus {
@@ -241,6 +308,8 @@ fn piece(props: &ParaProps, p: &PieceView) -> Html {
     let class = classes!(
         format!("st-{}", e.status),
         e.user.then_some("by-user"),
+        e.unsure.then_some("unsure"),
+        e.taught.then_some("taught"),
         e.inword.then_some("inword"),
         (props.focus == Some(e.start)).then_some("focused")
     );
@@ -312,4 +381,39 @@ pub fn dom_range(start: usize, end: usize) -> Option<web_sys::Range> {
     range.set_start(&a, ao).ok()?;
     range.set_end(&b, bo).ok()?;
     Some(range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasim_engine::edit;
+
+    #[test]
+    fn a_redraw_after_an_edit_is_a_full_drawing_keeping_the_untouched_paragraphs() {
+        // The development set's text (one sentence or more a line) with an empty line in it.
+        let dev = include_str!("../../crates/engine/tests/data/dev.txt");
+        let text = wasim_engine::markup::parse(dev).expect("parses").text.replacen('\n', "\n\n", 3);
+        let mut doc = wasim_engine::annotate(&text);
+        let first = Rc::new(doc.clone());
+        let drawn = Drawn { doc: first.clone(), lang: Lang::Ar, paras: Rc::new(views(&first, Lang::Ar)) };
+        // Edits in three paragraphs: a deletion, an acceptance, a claim across a line break.
+        edit::delete(&mut doc, 0);
+        let k = doc.entities.len() / 2;
+        edit::accept(&mut doc, k);
+        let nl = text.rfind('\n').unwrap();
+        let before = text[..nl].char_indices().rev().nth(3).unwrap().0;
+        edit::add_claim(&mut doc, Span::new(before, nl + 3));
+        let edited = Rc::new(doc);
+        let redrawn = redraw(Some(&drawn), &edited, Lang::Ar);
+        assert_eq!(*redrawn, views(&edited, Lang::Ar), "the same as drawing all");
+        let kept = redrawn.iter().zip(drawn.paras.iter()).filter(|(a, b)| Rc::ptr_eq(a, b)).count();
+        assert!(kept >= redrawn.len() - 4, "{kept} of {} paragraphs kept", redrawn.len());
+        // Another language draws all anew.
+        let english = redraw(Some(&drawn), &edited, Lang::En);
+        assert_eq!(*english, views(&edited, Lang::En));
+        assert!(english.iter().zip(drawn.paras.iter()).all(|(a, b)| !Rc::ptr_eq(a, b)));
+        // An empty paragraph says where it starts.
+        let empty = redrawn.iter().find(|p| p.runs.is_empty()).expect("an empty line");
+        assert_eq!(empty.utf16, text[..empty.span.start].encode_utf16().count());
+    }
 }

@@ -115,7 +115,8 @@ pub fn selection_bar(props: &SelectionBarProps) -> Html {
             html! {
                 <div class="selection-bar entity" role="toolbar" ref={bar}>
                     <span class="chip" data-chip={e.label.as_str()}>{ e.span.of(&doc.text) }</span>
-                    <span class="provenance">{ format!("{}: {} · {:.0}% · {}", t.source, e.source, e.confidence * 100.0, e.status.as_str()) }</span>
+                    <span class="provenance" data-source={e.source.clone()} data-confidence={format!("{:.2}", e.confidence)}>
+                        { format!("{}: {} · {:.0}% · {}", t.source, lang.source(&e.source), e.confidence * 100.0, e.status.as_str()) }</span>
                     { labels(Box::new(move |label| Op::Relabel { i, label })) }
                     <button class="accept" onclick={op(Op::Accept(i))} title={t.accept_next}><kbd>{ "Enter" }</kbd>{ t.accept }</button>
                     <button class="delete" onclick={op(Op::Delete(i))}><kbd>{ "Del" }</kbd>{ t.delete }</button>

@@ -93,7 +93,8 @@ test('select and tag, relabel, delete, undo and redo, tag all, panels', async ()
 
   // Clicking a highlight shows its provenance.
   await p.click('.reader mark[data-label="LOC"] >> nth=0');
-  assert.match(await p.textContent('.selection-bar .provenance'), /list:|rule:|model/);
+  assert.match(await p.getAttribute('.selection-bar .provenance', 'data-source'), /list:|rule:|model/);
+  assert.match(await p.textContent('.selection-bar .provenance'), /قاعدة|النموذج/, 'said in words');
 
   // Reject all places, then tag all occurrences of one spelling through normalization.
   await p.click('li[data-legend="LOC"] button.reject-all');

@@ -3,6 +3,7 @@
 // Every request the page makes is recorded, so tests can prove nothing leaves the machine.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,4 +85,20 @@ export async function download(p, selector) {
 
 export function tempDir() {
   return mkdtempSync(join(tmpdir(), 'wasim-e2e-'));
+}
+
+/** About `words` words of the development set without its markup, four sentences to a
+ * paragraph and numbered so that no two paragraphs are the same (the long-document tests). */
+export function longText(words = 20000) {
+  const dev = readFileSync(join(ROOT, 'crates', 'engine', 'tests', 'data', 'dev.txt'), 'utf8')
+    .split('\n').filter((l) => l.trim())
+    .map((l) => l.replace(/\[[A-Z]+ /g, '').replace(/\{[A-Z]\d+ /g, '').replace(/[\]}]/g, ''));
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const p = `${i + 1}. ` + [0, 1, 2, 3].map((k) => dev[(i * 4 + k) % dev.length]).join(' ');
+    out.push(p);
+    n += p.split(/\s+/).length;
+  }
+  return out.join('\n');
 }

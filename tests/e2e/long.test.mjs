@@ -5,24 +5,7 @@
 // held under the targets of issue 15. Prints the figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serve, browser, page, ROOT } from './harness.mjs';
-
-/** About `words` words of the development set without its markup. */
-export function longText(words = 20000) {
-  const dev = readFileSync(join(ROOT, 'crates', 'engine', 'tests', 'data', 'dev.txt'), 'utf8')
-    .split('\n').filter((l) => l.trim())
-    .map((l) => l.replace(/\[[A-Z]+ /g, '').replace(/\{[A-Z]\d+ /g, '').replace(/[\]}]/g, ''));
-  const out = [];
-  let n = 0;
-  for (let i = 0; n < words; i++) {
-    const p = `${i + 1}. ` + [0, 1, 2, 3].map((k) => dev[(i * 4 + k) % dev.length]).join(' ');
-    out.push(p);
-    n += p.split(/\s+/).length;
-  }
-  return out.join('\n');
-}
+import { serve, browser, page, longText } from './harness.mjs';
 
 let server, b;
 before(async () => { server = await serve('/'); b = await browser(); });
