@@ -74,12 +74,10 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         let start = a.words.get(cue_words_end)?.span.start;
         let end = trim_end(a.text, Span::new(start, a.paragraph_end(start))).end;
         (Span::new(start, end), false)
-    } else if let Some(c) = quote_after {
+    } else {
         // Last: a quotation inside a nominal content or a headline is part of it (روسيا تؤكد
         // استمرار “التنسيق” …), not the claim.
-        c
-    } else {
-        return None;
+        quote_after?
     };
     Some(claim(speaker.or(subject_before), Some(cue), content, quoted, negated, "rule:claims"))
 }
