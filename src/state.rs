@@ -382,6 +382,56 @@ impl State {
             None => {}
         }
     }
+    /// One step back in history (`undo`) or forward again; false when there is none.
+    fn step_history(&mut self, undo: bool) -> bool {
+        // Undo moves a snapshot from the undo stack to the redo stack; redo the other way.
+        let (from, to) = if undo { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        let Some(snap) = Rc::make_mut(from).pop_back() else { return false };
+        let back = Snapshot {
+            docs: std::mem::replace(&mut self.docs, snap.docs.clone()),
+            current: self.current,
+            taught: std::mem::replace(&mut self.taught, snap.taught.clone()),
+        };
+        Rc::make_mut(to).push_back(Rc::new(back));
+        self.current = snap.current.min(self.docs.len() - 1);
+        self.active_claim = None;
+        self.notice = None;
+        // The place is kept: the entity there, if the step left one, has the focus.
+        let at = self.place;
+        let back = at.and_then(|p| self.entry().doc.entities.iter().position(|e| e.span.start == p));
+        self.focus = back.map(Focus::Entity);
+        self.anchor = None;
+        self.changed();
+        true
+    }
+    /// Opens `files` as documents, the first of them shown.
+    fn add_docs(&mut self, files: Vec<(String, Document)>) {
+        self.remember();
+        // An empty current document is replaced rather than kept.
+        if self.docs.len() == 1 && self.docs[0].text.is_empty() {
+            self.docs.clear();
+        }
+        let first = self.docs.len();
+        for (name, doc) in files {
+            // Plain text is analyzed; imported annotations are kept as they are.
+            let entry = if doc.entities.is_empty() && doc.claims.is_empty() {
+                Entry::new(self.next_id, name, &doc.text)
+            } else {
+                Entry::with_doc(self.next_id, name, doc)
+            };
+            self.docs.push(entry);
+            self.next_id += 1;
+        }
+        self.current = first;
+        self.unfocus();
+        self.changed();
+    }
+    /// Nothing focused, nowhere placed: another document is shown.
+    fn unfocus(&mut self) {
+        self.focus = None;
+        self.place = None;
+        self.active_claim = None;
+    }
     /// Focuses `f` and remembers its place.
     fn set_focus(&mut self, f: Option<Focus>) {
         let doc = &self.entry().doc;
@@ -580,17 +630,7 @@ impl Reducible for State {
                 if *s.docs[k].text != *doc.text {
                     return self;
                 }
-                let place = s.focus_place();
-                let e = &mut s.docs[k];
-                if let Some(t) = token {
-                    e.keep_fresh(t, Rc::new(doc.clone()));
-                }
-                e.doc = Rc::new(edit::merge(&e.doc, doc));
-                if k == s.current {
-                    s.refocus(place);
-                }
-                s.analysis_ms = Some(ms);
-                s.changed();
+                s.take_analysis(k, doc, token, ms);
             }
             Action::Retagged { id, base, token, delta, ms } => {
                 let Some(k) = s.docs.iter().position(|e| e.id == id) else { return self };
@@ -600,15 +640,7 @@ impl Reducible for State {
                     return self;
                 };
                 let fresh = delta.apply(&fresh.1);
-                let place = s.focus_place();
-                let e = &mut s.docs[k];
-                e.doc = Rc::new(edit::merge(&e.doc, fresh.clone()));
-                e.keep_fresh(token, Rc::new(fresh));
-                if k == s.current {
-                    s.refocus(place);
-                }
-                s.analysis_ms = Some(ms);
-                s.changed();
+                s.take_analysis(k, fresh, Some(token), ms);
             }
             Action::Taught { gen, file, changed, ms } => {
                 // An answer for a state already left (undone, or a newer correction) is dropped.
@@ -665,92 +697,21 @@ impl Reducible for State {
                 if !s.entry().is_current() {
                     return self; // annotations are edited on the analyzed text only
                 }
-                s.remember();
-                let deletes_claim = matches!(op, Op::DeleteClaim(_));
-                let bulk = match op {
-                    Op::AcceptAll(label) => Some((true, label)),
-                    Op::RejectAll(label) => Some((false, label)),
-                    _ => None,
-                };
-                let before = s.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
-                let teaches = teaches(&s.entry().doc, &op);
-                let tagged_before: Vec<usize> = match op {
-                    Op::TagAll { .. } => s.entry().doc.entities.iter().map(|e| e.span.start).collect(),
-                    _ => Vec::new(),
-                };
-                let walk = s.walk;
-                let focus = apply(Rc::make_mut(&mut s.entry_mut().doc), op, walk);
-                if let Some(at) = teaches {
-                    // The corrected sentence; after "tag all", the first sentences it tagged too.
-                    let doc = &s.entry().doc;
-                    let more = doc
-                        .entities
-                        .iter()
-                        .filter(|e| e.source == "user:tag-all" && !tagged_before.contains(&e.span.start))
-                        .map(|e| e.span.start);
-                    let mut lessons: Vec<(usize, Lesson)> = Vec::new();
-                    for at in std::iter::once(at).chain(more) {
-                        let (start, l) = lesson(doc, at);
-                        if !lessons.iter().any(|(s, _)| *s == start) {
-                            lessons.push((start, l));
-                        }
-                        if lessons.len() == TAG_ALL_LESSONS {
-                            break;
-                        }
-                    }
-                    s.teach(lessons.into_iter().map(|(_, l)| l).collect());
-                }
-                if let Some((accepted, label)) = bulk {
-                    let after = s.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
-                    s.notice = Some(Notice::Bulk { accepted, label, n: before - after });
-                }
-                if let Some(Focus::Claim(i)) = focus {
-                    s.active_claim = Some(i);
-                } else if deletes_claim {
-                    s.active_claim = None;
-                }
-                s.set_focus(focus);
-                s.changed();
+                s.edit(op);
             }
-            Action::AddDocs(files) if !files.is_empty() => {
-                s.remember();
-                // An empty current document is replaced rather than kept.
-                if s.docs.len() == 1 && s.docs[0].text.is_empty() {
-                    s.docs.clear();
-                }
-                let first = s.docs.len();
-                for (name, doc) in files {
-                    // Plain text is analyzed; imported annotations are kept as they are.
-                    let entry = if doc.entities.is_empty() && doc.claims.is_empty() {
-                        Entry::new(s.next_id, name, &doc.text)
-                    } else {
-                        Entry::with_doc(s.next_id, name, doc)
-                    };
-                    s.docs.push(entry);
-                    s.next_id += 1;
-                }
-                s.current = first;
-                s.focus = None;
-                s.place = None;
-                s.active_claim = None;
-                s.changed();
-            }
+            Action::AddDocs(files) if !files.is_empty() => s.add_docs(files),
             Action::AddDocs(_) => return self,
             Action::NewDoc => {
                 s.remember();
                 s.docs.push(Entry::new(s.next_id, String::new(), ""));
                 s.next_id += 1;
                 s.current = s.docs.len() - 1;
-                s.focus = None;
-                s.place = None;
-                s.active_claim = None;
+                s.unfocus();
                 s.changed();
             }
             Action::SelectDoc(i) if i < s.docs.len() && i != s.current => {
                 s.current = i;
-                s.focus = None;
-                s.place = None;
-                s.active_claim = None;
+                s.unfocus();
                 s.changed();
             }
             Action::SelectDoc(_) => return self,
@@ -775,25 +736,9 @@ impl Reducible for State {
             }
             Action::DeleteDoc(_) => return self,
             a @ (Action::Undo | Action::Redo) => {
-                // Undo moves a snapshot from the undo stack to the redo stack; redo the other way.
-                let (from, to) =
-                    if matches!(a, Action::Undo) { (&mut s.undo, &mut s.redo) } else { (&mut s.redo, &mut s.undo) };
-                let Some(snap) = Rc::make_mut(from).pop_back() else { return self };
-                let back = Snapshot {
-                    docs: std::mem::replace(&mut s.docs, snap.docs.clone()),
-                    current: s.current,
-                    taught: std::mem::replace(&mut s.taught, snap.taught.clone()),
-                };
-                Rc::make_mut(to).push_back(Rc::new(back));
-                s.current = snap.current.min(s.docs.len() - 1);
-                s.active_claim = None;
-                s.notice = None;
-                // The place is kept: the entity there, if the step left one, has the focus.
-                let at = s.place;
-                let back = at.and_then(|p| s.entry().doc.entities.iter().position(|e| e.span.start == p));
-                s.focus = back.map(Focus::Entity);
-                s.anchor = None;
-                s.changed();
+                if !s.step_history(matches!(a, Action::Undo)) {
+                    return self;
+                }
             }
             Action::Focus(f) => {
                 if s.focus == f {
@@ -818,18 +763,12 @@ impl Reducible for State {
             }
             Action::Step(d) => {
                 let entities = &s.entry().doc.entities;
-                let n = entities.len();
-                if n == 0 {
-                    return self;
-                }
-                let next = match (&s.focus, s.place) {
-                    (Some(Focus::Entity(i)), _) => (*i as isize + d).rem_euclid(n as isize) as usize,
-                    // Nothing focused: on from the place (after an undo, a click in the text).
-                    (_, Some(p)) if d > 0 => entities.iter().position(|e| e.span.start >= p).unwrap_or(0),
-                    (_, Some(p)) => entities.iter().rposition(|e| e.span.start < p).unwrap_or(n - 1),
-                    _ if d < 0 => n - 1,
-                    _ => 0,
+                let focused = match s.focus {
+                    Some(Focus::Entity(i)) => Some(i),
+                    _ => None,
                 };
+                let starts: Vec<usize> = entities.iter().map(|e| e.span.start).collect();
+                let Some(next) = step(&starts, focused, s.place, d, true) else { return self };
                 s.anchor = None;
                 s.walk = Walk::Text;
                 s.set_focus(Some(Focus::Entity(next)));
@@ -846,18 +785,12 @@ impl Reducible for State {
                 s.set_focus(Some(Focus::Entity(next)));
             }
             Action::StepClaim(d) => {
-                let claims = &s.entry().doc.claims;
-                let n = claims.len();
-                if n == 0 {
-                    return self;
-                }
-                let next = match (&s.focus, s.place) {
-                    (Some(Focus::Claim(i)), _) => (*i as isize + d).rem_euclid(n as isize) as usize,
-                    (_, Some(p)) if d > 0 => claims.iter().position(|c| c.content.start > p).unwrap_or(0),
-                    (_, Some(p)) => claims.iter().rposition(|c| c.content.start < p).unwrap_or(n - 1),
-                    _ if d < 0 => n - 1,
-                    _ => 0,
+                let focused = match s.focus {
+                    Some(Focus::Claim(i)) => Some(i),
+                    _ => None,
                 };
+                let starts: Vec<usize> = s.entry().doc.claims.iter().map(|c| c.content.start).collect();
+                let Some(next) = step(&starts, focused, s.place, d, false) else { return self };
                 s.active_claim = Some(next);
                 s.anchor = None;
                 s.set_focus(Some(Focus::Claim(next)));
@@ -943,6 +876,73 @@ impl State {
         })
     }
 
+    /// The current document edited by `op`: a step of history, the correction taught to the
+    /// model, a notice of what a bulk action did, the focus where the edit leaves it.
+    fn edit(&mut self, op: Op) {
+        self.remember();
+        let deletes_claim = matches!(op, Op::DeleteClaim(_));
+        let bulk = match op {
+            Op::AcceptAll(label) => Some((true, label)),
+            Op::RejectAll(label) => Some((false, label)),
+            _ => None,
+        };
+        let before = self.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
+        let teaches = teaches(&self.entry().doc, &op);
+        let tagged_before: std::collections::HashSet<usize> = match op {
+            Op::TagAll { .. } => self.entry().doc.entities.iter().map(|e| e.span.start).collect(),
+            _ => Default::default(),
+        };
+        let walk = self.walk;
+        let focus = apply(Rc::make_mut(&mut self.entry_mut().doc), op, walk);
+        if let Some(at) = teaches {
+            // The corrected sentence; after "tag all", the first sentences it tagged too.
+            let doc = &self.entry().doc;
+            let more = doc
+                .entities
+                .iter()
+                .filter(|e| e.source == "user:tag-all" && !tagged_before.contains(&e.span.start))
+                .map(|e| e.span.start);
+            let mut lessons: Vec<(usize, Lesson)> = Vec::new();
+            for at in std::iter::once(at).chain(more) {
+                let (start, l) = lesson(doc, at);
+                if !lessons.iter().any(|(s, _)| *s == start) {
+                    lessons.push((start, l));
+                }
+                if lessons.len() == TAG_ALL_LESSONS {
+                    break;
+                }
+            }
+            self.teach(lessons.into_iter().map(|(_, l)| l).collect());
+        }
+        if let Some((accepted, label)) = bulk {
+            let after = self.entry().doc.entities.iter().filter(|e| e.status == Status::Auto).count();
+            self.notice = Some(Notice::Bulk { accepted, label, n: before - after });
+        }
+        if let Some(Focus::Claim(i)) = focus {
+            self.active_claim = Some(i);
+        } else if deletes_claim {
+            self.active_claim = None;
+        }
+        self.set_focus(focus);
+        self.changed();
+    }
+
+    /// Document `k` with a new analysis of its text, merged keeping the person's work; the focus
+    /// stays on what it was on. `token` names the analysis, kept for re-tags computed against it.
+    fn take_analysis(&mut self, k: usize, doc: Document, token: Option<u64>, ms: f64) {
+        let place = self.focus_place();
+        let e = &mut self.docs[k];
+        if let Some(t) = token {
+            e.keep_fresh(t, Rc::new(doc.clone()));
+        }
+        e.doc = Rc::new(edit::merge(&e.doc, doc));
+        if k == self.current {
+            self.refocus(place);
+        }
+        self.analysis_ms = Some(ms);
+        self.changed();
+    }
+
     /// What was taught, as stored: it becomes a new state (the worker is told to hold it).
     fn load_taught(&mut self, taught: Option<TaughtFile>, unusable: Option<TaughtFile>) {
         if taught != self.taught.to_file() {
@@ -963,6 +963,23 @@ impl State {
         self.current = r.current.min(self.docs.len() - 1);
         self.focus = None;
     }
+}
+
+/// The item `d` steps (±1) from the `focused` one among items starting at `starts` (in order),
+/// round the end; with nothing focused, from the place (after an undo, a click in the text), the
+/// item at it included when `at_place` is.
+fn step(starts: &[usize], focused: Option<usize>, place: Option<usize>, d: isize, at_place: bool) -> Option<usize> {
+    let n = starts.len();
+    if n == 0 {
+        return None;
+    }
+    Some(match (focused, place) {
+        (Some(i), _) => (i as isize + d).rem_euclid(n as isize) as usize,
+        (_, Some(p)) if d > 0 => starts.iter().position(|&s| s > p || (at_place && s == p)).unwrap_or(0),
+        (_, Some(p)) => starts.iter().rposition(|&s| s < p).unwrap_or(n - 1),
+        _ if d < 0 => n - 1,
+        _ => 0,
+    })
 }
 
 /// Whether the model tags `label` (people, organizations, places): correcting another label

@@ -145,7 +145,7 @@ enum Command {
         #[arg(long, default_value = "../shared/corpus/train")]
         corpus: PathBuf,
         /// Only corpora whose file name contains one of these (comma-separated).
-        #[arg(long, value_delimiter = ',', default_value = "wikifane")]
+        #[arg(long, value_delimiter = ',', default_value = "anercorp")]
         only: Vec<String>,
         /// The numbers of sentences corrected at which to score (comma-separated).
         #[arg(long, value_delimiter = ',', default_value = "0,10,25,50,100,200")]
@@ -154,8 +154,9 @@ enum Command {
         #[arg(long)]
         plot: Option<PathBuf>,
     },
-    /// Measures the engine's throughput, stage by stage, on N MB of generated Arabic news text or
-    /// on FILE; with --write, only writes the generated text to OUT.
+    /// Measures the engine's throughput, stage by stage, document by document, on real news (the
+    /// committed sample bench/real-sample.txt, or --corpus), generated text or FILE; with --write,
+    /// only writes the text to OUT.
     Bench {
         /// Megabytes of text to measure on, from --corpus or generated (the sample is 1 MB).
         #[arg(long, default_value_t = 5.0)]
