@@ -43,3 +43,18 @@ pub fn label_key(i: usize) -> char {
         '0'
     }
 }
+
+/// The `onchange` of a file input: the chosen files to `cb`, then the input emptied so that
+/// choosing the same file again is a change too.
+pub fn on_files(cb: &yew::Callback<web_sys::FileList>) -> yew::Callback<web_sys::Event> {
+    use wasm_bindgen::JsCast;
+    let cb = cb.clone();
+    yew::Callback::from(move |e: web_sys::Event| {
+        if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(files) = input.files() {
+                cb.emit(files);
+            }
+            input.set_value("");
+        }
+    })
+}

@@ -25,17 +25,7 @@ pub struct DocListProps {
 pub fn doc_list(props: &DocListProps) -> Html {
     let t = props.lang.t();
     let renaming = use_state(|| None::<usize>);
-    let onchange = {
-        let onfiles = props.onfiles.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                if let Some(files) = input.files() {
-                    onfiles.emit(files);
-                }
-                input.set_value("");
-            }
-        })
-    };
+    let onchange = super::on_files(&props.onfiles);
     html! {
         <nav class="docs" aria-label={t.documents}>
             <ul>

@@ -7,7 +7,6 @@
 use crate::i18n::Lang;
 use crate::state::{Engine, Taught};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -45,17 +44,7 @@ pub fn model_panel(props: &ModelPanelProps) -> Html {
         ),
     };
     let learns = props.engine.learns();
-    let onimport = {
-        let cb = props.onimport.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                if let Some(files) = input.files() {
-                    cb.emit(files);
-                }
-                input.set_value("");
-            }
-        })
-    };
+    let onimport = super::on_files(&props.onimport);
     html! {
         <section class="panel model" aria-label={t.model} data-model={state} data-corrections={taught.corrections.to_string()}
             data-pending={taught.pending.to_string()}>

@@ -62,13 +62,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button class="export" disabled={!props.can_export} onclick={export(false)}>{ t.export }</button>
             <button class="export-all" disabled={!props.can_export} onclick={export(true)}>{ t.export_all }</button>
             <label class="compare button" title={t.compare_hint}>{ t.compare }
-                <input class="visually-hidden" type="file" accept={super::doc_list::OPENS} multiple=true onchange={
-                    let cb = props.oncompare.clone();
-                    move |e: Event| if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        if let Some(f) = i.files() { cb.emit(f); }
-                        i.set_value("");
-                    }
-                } />
+                <input class="visually-hidden" type="file" accept={super::doc_list::OPENS} multiple=true onchange={super::on_files(&props.oncompare)} />
             </label>
             <button class="overview-btn" onclick={emit(&props.onoverview)} disabled={!props.can_export}>{ t.overview }</button>
             <button class="help-btn" onclick={emit(&props.onhelp)} title="?">{ t.help }</button>

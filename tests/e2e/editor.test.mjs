@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, browser, page, paste, screenshot, tempDir } from './harness.mjs';
+import { serve, browser, page, paste, screenshot, select, tempDir } from './harness.mjs';
 
 // "Yesterday the minister visited Aswan, and the delegation returned from Aswan to Beirut.
 //  The mayor of Aswan said that the season succeeded."
@@ -15,33 +15,6 @@ const TEXT = 'زار الوزير اسوان أمس، وعاد الوفد من �
 let server, b;
 before(async () => { server = await serve('/'); b = await browser(); });
 after(async () => { await b?.close(); await server?.close(); });
-
-/** Selects the `nth` occurrence of `text` in the reading view, as a mouse drag would. */
-async function select(p, text, nth = 0) {
-  await p.evaluate(([text, nth]) => {
-    document.activeElement?.blur(); // a mouse drag in the text leaves the text box
-    const reader = document.querySelector('.reader');
-    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      let at = n.data.indexOf(text);
-      while (at >= 0) {
-        if (seen++ === nth) {
-          const r = document.createRange();
-          r.setStart(n, at);
-          r.setEnd(n, at + text.length);
-          const s = getSelection();
-          s.removeAllRanges();
-          s.addRange(r);
-          reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-          return;
-        }
-        at = n.data.indexOf(text, at + 1);
-      }
-    }
-    throw new Error(`"${text}" #${nth} not in the reading view`);
-  }, [text, nth]);
-}
 
 const marks = (p) => p.$$eval('.reader mark[data-label]', (ms) => ms.map((m) => `${m.dataset.label}:${m.textContent}:${m.dataset.status}`));
 

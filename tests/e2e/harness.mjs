@@ -77,6 +77,38 @@ export async function paste(p, text) {
 }
 
 /** Text of the download the click on `selector` starts. */
+/** Selects the `nth` occurrence of `text` in the reading view, as a mouse drag would, across
+ * highlights (a name may be partly highlighted). */
+export async function select(p, text, nth = 0) {
+  await p.evaluate(([text, nth]) => {
+    document.activeElement?.blur();
+    const reader = document.querySelector('.reader');
+    const nodes = [];
+    let all = '';
+    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n, all.length]);
+      all += n.data;
+    }
+    let at = -1;
+    for (let k = 0; k <= nth; k++) {
+      at = all.indexOf(text, at + 1);
+      if (at < 0) throw new Error(`"${text}" #${nth} not in the reading view`);
+    }
+    // The node holding an offset; an end on a boundary stays in the node before.
+    const point = (off, end) => {
+      const [n, s] = nodes.find(([n, s]) => off < s + n.data.length || (end && off === s + n.data.length));
+      return [n, off - s];
+    };
+    const r = document.createRange();
+    r.setStart(...point(at, false));
+    r.setEnd(...point(at + text.length, true));
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, [text, nth]);
+}
+
 export async function download(p, selector) {
   const [d] = await Promise.all([p.waitForEvent('download'), p.click(selector)]);
   const path = await d.path();

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, browser, page, paste, screenshot, tempDir, longText, ROOT } from './harness.mjs';
+import { serve, browser, page, paste, screenshot, select, tempDir, longText, ROOT } from './harness.mjs';
 
 // A made-up name (زرقلون فيسامر). "The police said that Z. F. left the city." / "Z. F. visited
 // the factory yesterday." / "The foreign minister met Z. F. in Cairo." / "Z. F. denied all the
@@ -31,38 +31,6 @@ const BUYER_AFTER = 'ووقع المشتري العقد مع الشركة صبا
 let server, b;
 before(async () => { server = await serve('/'); b = await browser(); });
 after(async () => { await b?.close(); await server?.close(); });
-
-/** Selects the `nth` occurrence of `text` in the reading view, as a mouse drag would, across
- * highlights (a name may be partly highlighted). */
-async function select(p, text, nth = 0) {
-  await p.evaluate(([text, nth]) => {
-    document.activeElement?.blur();
-    const reader = document.querySelector('.reader');
-    const nodes = [];
-    let all = '';
-    const walker = document.createTreeWalker(reader, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push([n, all.length]);
-      all += n.data;
-    }
-    let at = -1;
-    for (let k = 0; k <= nth; k++) {
-      at = all.indexOf(text, at + 1);
-      if (at < 0) throw new Error(`"${text}" #${nth} not in the reading view`);
-    }
-    // The node holding an offset; an end on a boundary stays in the node before.
-    const point = (off, end) => {
-      const [n, s] = nodes.find(([n, s]) => off < s + n.data.length || (end && off === s + n.data.length));
-      return [n, off - s];
-    };
-    const r = document.createRange();
-    r.setStart(...point(at, false));
-    r.setEnd(...point(at + text.length, true));
-    getSelection().removeAllRanges();
-    getSelection().addRange(r);
-    reader.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, [text, nth]);
-}
 
 const marks = (p) => p.$$eval('.reader mark[data-label]', (ms) => ms.map((m) => ({
   label: m.dataset.label, text: m.textContent, source: m.dataset.source, status: m.dataset.status, cls: m.className,
