@@ -210,22 +210,25 @@ fn train_on_a_tiny_sample_then_annotate_and_score_with_the_new_model() {
     let d = dir();
     let model = d.join("tiny.model");
     let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/tests/data/corpus");
-    let out = wasim(
-        &[
-            "train",
-            "--corpus",
-            sample,
-            "--sample",
-            "60",
-            "--epochs",
-            "2",
-            "--bits",
-            "14",
-            "--out",
-            model.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let train = |out: &std::path::Path| {
+        wasim(
+            &[
+                "train",
+                "--corpus",
+                sample,
+                "--sample",
+                "60",
+                "--epochs",
+                "2",
+                "--bits",
+                "14",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            b"",
+        )
+    };
+    let out = train(&model);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("| ALL |"), "a development table");
     let a = wasim(&["annotate", "--model", model.to_str().unwrap()], TEXT.as_bytes());
@@ -236,22 +239,7 @@ fn train_on_a_tiny_sample_then_annotate_and_score_with_the_new_model() {
     assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
     // Training is repeatable: the same seed gives the same bytes.
     let again = d.join("again.model");
-    wasim(
-        &[
-            "train",
-            "--corpus",
-            sample,
-            "--sample",
-            "60",
-            "--epochs",
-            "2",
-            "--bits",
-            "14",
-            "--out",
-            again.to_str().unwrap(),
-        ],
-        b"",
-    );
+    train(&again);
     assert_eq!(std::fs::read(&model).unwrap(), std::fs::read(&again).unwrap());
 }
 

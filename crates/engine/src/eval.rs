@@ -103,7 +103,7 @@ impl Score {
 }
 
 /// Whether two entity spans are equal but for up to two leading clitic letters.
-fn lenient_eq(text: &str, g: Span, p: Span) -> bool {
+pub(crate) fn lenient_eq(text: &str, g: Span, p: Span) -> bool {
     if g.end != p.end {
         return false;
     }

@@ -18,7 +18,7 @@
 use crate::corpus::{self, Form, Sentence};
 use crate::document::{Document, Entity, Label, Status};
 use crate::entities::rule_candidates;
-use crate::eval::{score, Score};
+use crate::eval::{lenient_eq, score, Score};
 use crate::lexicon::Lexicon;
 use crate::normalize::key;
 use crate::tagger::features::{Context, Hint};
@@ -351,14 +351,7 @@ pub fn rules_where_model_is_silent(annotator: &Annotator, docs: &[GoldDoc]) -> V
             if pred.entities.iter().any(|e| e.source.starts_with("model") && e.span.overlaps(c.span)) {
                 continue;
             }
-            let right = d.doc.entities.iter().any(|g| {
-                g.label == c.label
-                    && g.span.end == c.span.end
-                    && (g.span.start == c.span.start || {
-                        let (x, y) = (g.span.start.min(c.span.start), g.span.start.max(c.span.start));
-                        d.doc.text[x..y].chars().count() <= 2 && d.doc.text[x..y].chars().all(|ch| "وفبكل".contains(ch))
-                    })
-            });
+            let right = d.doc.entities.iter().any(|g| g.label == c.label && lenient_eq(&d.doc.text, g.span, c.span));
             let e = by.entry(format!("{} {}", c.source, c.label)).or_default();
             e.0 += usize::from(right);
             e.1 += 1;
@@ -384,14 +377,7 @@ pub fn judged(annotator: &Annotator, docs: &[GoldDoc]) -> Vec<(f32, bool)> {
     for d in docs {
         let pred = annotator.annotate(&d.doc.text);
         for e in pred.entities.iter().filter(|e| e.source.starts_with("model")) {
-            let right = d.doc.entities.iter().any(|g| {
-                g.label == e.label
-                    && g.span.end == e.span.end
-                    && (g.span.start == e.span.start || {
-                        let (x, y) = (g.span.start.min(e.span.start), g.span.start.max(e.span.start));
-                        d.doc.text[x..y].chars().count() <= 2 && d.doc.text[x..y].chars().all(|ch| "وفبكل".contains(ch))
-                    })
-            });
+            let right = d.doc.entities.iter().any(|g| g.label == e.label && lenient_eq(&d.doc.text, g.span, e.span));
             out.push((e.confidence, right));
         }
     }
