@@ -97,7 +97,7 @@ fn time<T>(f: impl Fn() -> T) -> (f64, T) {
     let mut out = None;
     for _ in 0..3 {
         // Each run reads the text afresh: nothing remembered from the run before.
-        wasim_engine::memo::forget();
+        wasim_engine::forget_memos();
         let t = Instant::now();
         let v = f();
         best = best.min(t.elapsed().as_secs_f64());

@@ -30,7 +30,7 @@ pub mod tokenize;
 pub mod view;
 pub mod words;
 
-pub use analysis::{analyze, Analysis, Annotator};
+pub use analysis::{analyze, forget_memos, Analysis, Annotator};
 pub use document::{Claim, Document, Entity, Label, Status};
 pub use lexicon::Lexicon;
 pub use span::Span;

@@ -45,9 +45,7 @@ pub fn get<V: 'static>(
     v
 }
 
-/// Empties this thread's memos, so that the next analysis starts from nothing (benchmarks that
-/// run the same text again use it to measure a first reading).
-pub fn forget() {
-    crate::words::MEMO.with_borrow_mut(|m| m.map.clear());
-    crate::tagger::features::MEMO.with_borrow_mut(|m| m.map.clear());
+/// Empties this thread's memo `memo`.
+pub fn clear<V: 'static>(memo: &'static LocalKey<RefCell<Memo<V>>>) {
+    memo.with_borrow_mut(|m| m.map.clear());
 }
