@@ -19,13 +19,48 @@ pub struct Mention {
     pub first: usize,
 }
 
-/// The `n` most mentioned names of `label`, most first.
+/// The `n` most mentioned names of `label`, most first. A person also named by part of their
+/// name (شكري after سامح شكري) is one name, counted with all its mentions, when that part
+/// belongs to no other name of the document.
 pub fn top(doc: &Document, label: Label, n: usize) -> Vec<Mention> {
-    groups(doc)
-        .into_iter()
-        .filter(|g| g.label == label)
+    let mut gs: Vec<_> = groups(doc).into_iter().filter(|g| g.label == label).collect();
+    if label == Label::PER {
+        let part_of = |short: &str, long: &str| {
+            long.len() > short.len()
+                && (long.starts_with(short) && long.as_bytes()[short.len()] == b' '
+                    || long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' ')
+        };
+        let keys: Vec<String> = gs.iter().map(|g| g.key.clone()).collect();
+        // Longer names by their first and their last word (a long document has thousands).
+        let mut by_edge: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        for (j, k) in keys.iter().enumerate().filter(|(_, k)| k.contains(' ')) {
+            let (first, last) = (k.split(' ').next().unwrap_or(k), k.rsplit(' ').next().unwrap_or(k));
+            by_edge.entry(first).or_default().push(j);
+            if last != first {
+                by_edge.entry(last).or_default().push(j);
+            }
+        }
+        for (i, key) in keys.iter().enumerate() {
+            let (first, last) = (key.split(' ').next().unwrap_or(key), key.rsplit(' ').next().unwrap_or(key));
+            let mut near: Vec<usize> =
+                [first, last].iter().flat_map(|w| by_edge.get(w).into_iter().flatten()).copied().collect();
+            near.sort_unstable();
+            near.dedup();
+            let mut whole = near.into_iter().filter(|&j| part_of(key, &keys[j]));
+            if let (Some(j), None) = (whole.next(), whole.next()) {
+                let members = std::mem::take(&mut gs[i].members);
+                gs[j].members.extend(members);
+            }
+        }
+        gs.retain(|g| !g.members.is_empty());
+        gs.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
+    }
+    gs.into_iter()
         .take(n)
-        .map(|g| Mention { label: g.label, key: g.key, text: g.text, count: g.members.len(), first: g.members[0] })
+        .map(|g| {
+            let first = g.members.iter().copied().min().unwrap_or(0);
+            Mention { label: g.label, key: g.key, text: g.text, count: g.members.len(), first }
+        })
         .collect()
 }
 
@@ -121,5 +156,18 @@ mod tests {
             csv,
             "\u{FEFF}label,name,key,document,mentions\r\nLOC,إسرائيل,اسراييل,أ,2\r\nLOC,إسرائيل,اسراييل,ب,1\r\n"
         );
+    }
+
+    #[test]
+    fn a_person_named_by_part_of_the_name_is_one_name() {
+        // Sameh Shoukry, then Shoukry twice; Ahmed the given name of two people stays apart.
+        let doc = crate::markup::parse(
+            "[PER سامح شكري] قال. ثم [PER شكري] أضاف. و[PER شكري] قال. [PER أحمد علي] و[PER أحمد حسن] و[PER أحمد].",
+        )
+        .expect("parses");
+        let t = top(&doc, Label::PER, 5);
+        let got: Vec<(&str, usize)> = t.iter().map(|m| (m.text.as_str(), m.count)).collect();
+        assert_eq!(got, [("سامح شكري", 3), ("أحمد علي", 1), ("أحمد حسن", 1), ("أحمد", 1)]);
+        assert_eq!(t[0].first, 0, "the first mention of the name");
     }
 }
