@@ -318,6 +318,9 @@ test('overview: charts with the right numbers, who said what, an index across do
   const bars = await p.$$eval('svg[data-chart="labels"] g[data-bar]', (gs) => Object.fromEntries(gs.map((g) => [g.dataset.bar, Number(g.dataset.count)])));
   assert.deepEqual(bars, counts);
   assert.ok(await p.$('svg[data-chart="PER"] g[data-bar="سامح شكري"] rect'), 'the most mentioned person has a bar');
+  // Shoukry alone later is the same person: one bar of two mentions.
+  assert.equal(await p.$eval('svg[data-chart="PER"] g[data-bar="سامح شكري"]', (g) => g.dataset.count), '2');
+  assert.equal(await p.$('svg[data-chart="PER"] g[data-bar="شكري"]'), null);
   assert.ok(await p.$('svg[data-chart="LOC"] rect'));
   // Who said what: a speaker opens to their claims; a claim leads to the text.
   await p.click('.who-said li[data-speaker="سامح شكري"] .speaker-row');
