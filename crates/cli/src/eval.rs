@@ -58,7 +58,7 @@ fn cue_kind(doc: &wasim_engine::Document, c: &wasim_engine::Claim) -> &'static s
         || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording))
     {
         "attribution (بحسب، وفقا لـ، نقلا عن)"
-    } else if w.any.any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key.starts_with('م') {
+    } else if w.any.any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key().starts_with('م') {
         "finite verb (قال، أكدت، نفى)"
     } else {
         "participle or verbal noun (مشيرا، قوله، إعلان)"

@@ -8,7 +8,7 @@ fn main() {
     let a = wasim_engine::analyze(&text);
     for w in &a.words.words {
         let readings: Vec<String> = w
-            .stems
+            .stems()
             .iter()
             .map(|s| format!("{}={}{}", s.span.of(&text), s.key, if s.known() { "*" } else { "" }))
             .collect();

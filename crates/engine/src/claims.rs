@@ -55,7 +55,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // A cue right after an opening quotation mark is part of a title or a quote; after
             // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
-            Some(_) if a.joined(i) && a.words[i - 1].key.as_ref() == THAT => None,
+            Some(_) if a.joined(i) && a.words[i - 1].key() == THAT => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),

@@ -178,7 +178,7 @@ pub fn rule_candidates(a: &Words, lex: &Lexicon) -> Vec<Candidate> {
     cands.extend(
         a.words
             .iter()
-            .filter_map(|w| w.nationality)
+            .filter_map(|w| w.nationality())
             .map(|span| Candidate::new(span, Label::NORP, "list:nationalities", confidence::NATIONALITY)),
     );
     cands

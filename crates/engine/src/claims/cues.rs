@@ -47,7 +47,7 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     }
     // Readings with a pronoun after them are other words (إضافة read as أضاف + ه).
     if let Some(found) =
-        w.stems.iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
+        w.stems().iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
     {
         return Some(found);
     }

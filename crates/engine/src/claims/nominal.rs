@@ -37,12 +37,12 @@ impl Context<'_, '_> {
         let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2))
             .take_while(|&k| a.words[k].span.start < sentence.end)
             .find(|&k| {
-                let key = a.words[k].key.as_ref();
+                let key = a.words[k].key();
                 key == prep
                     || (prep == "ب" && key.starts_with('ب') && key.chars().count() >= 4 && !NOT_BI.contains(&key))
             })?;
         let w = &a.words[k];
-        let start = if &*w.key == prep {
+        let start = if w.key() == prep {
             a.words.get(k + 1)?.span.start
         } else {
             w.span.start + extend_over_marks(w.span.of(a.text), 'ب'.len_utf8())
@@ -92,7 +92,7 @@ impl Context<'_, '_> {
             let start = first.stem_start();
             k += 1;
             // An indefinite noun takes one genitive (شهود عيان، موظف تسجيل).
-            let indefinite = |k: usize| !a.words[k].key.starts_with("ال");
+            let indefinite = |k: usize| !a.words[k].key().starts_with("ال");
             if indefinite(k - 1)
                 && !self.in_entity(k - 1, &[Label::PER, Label::ORG, Label::LOC])
                 && in_sentence(k)
@@ -103,9 +103,9 @@ impl Context<'_, '_> {
             // Then what qualifies or names it: entities, definite words, titles, nationalities.
             while in_sentence(k)
                 && (self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-                    || a.words[k].key.starts_with("ال")
+                    || a.words[k].key().starts_with("ال")
                     || a.words[k].any.any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
-                    || a.words[k].nationality.is_some())
+                    || a.words[k].nationality().is_some())
                 && !a.words[k].is_cue()
             {
                 k += 1;
@@ -121,7 +121,7 @@ impl Context<'_, '_> {
             Kind::Subordinator,
             Kind::ContentBreak,
         ]) || w.is_cue()
-            || w.key.chars().count() < 3
+            || w.key().chars().count() < 3
         {
             return None;
         }

@@ -37,7 +37,7 @@ impl Context<'_, '_> {
             {
                 break;
             }
-            if *w.key == *IN && a.words.get(k + 1).is_some_and(|n| n.kinds.has(Kind::StatementNoun)) {
+            if *w.key() == *IN && a.words.get(k + 1).is_some_and(|n| n.kinds.has(Kind::StatementNoun)) {
                 break;
             }
             end = Some(w.span.end);

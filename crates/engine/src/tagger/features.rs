@@ -195,16 +195,16 @@ thread_local! {
 /// The static hashes of a word, before the text-wide ones: the word itself first (its identity,
 /// `lexical` of them), then its form and lists.
 fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
-    let best = w.stems.first();
-    let stem = best.as_ref().map_or(&*w.key, |s| &*s.key);
+    let best = w.stems().first();
+    let stem = best.as_ref().map_or(w.key(), |s| &*s.key);
     let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
     let bare_hash = hash_str(bare);
     let start = out.len();
-    out.push(mix(10, hash_str(&w.key)));
+    out.push(mix(10, hash_str(w.key())));
     out.push(mix(11, hash_str(stem)));
     out.push(mix(12, bare_hash));
     // Other readings' stems without the article (وكيت → كيت), for words in no list.
-    for s in w.stems.iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds.is_empty()) {
+    for s in w.stems().iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds.is_empty()) {
         out.push(mix(12, hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key))));
     }
     let lexical = (out.len() - start) as u16;
@@ -222,7 +222,7 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     let marked: Vec<char> = std::iter::once('^').chain(bare.chars()).chain(std::iter::once('$')).collect();
     out.extend(marked.windows(3).map(|t| mix(32, t.iter().fold(0x51u64, |h, c| mix(h, u64::from(*c))))));
     let surface = w.span.of(text);
-    let length = match w.key.chars().count() {
+    let length = match w.key().chars().count() {
         0..=2 => 0,
         3 => 1,
         4..=5 => 2,
@@ -239,7 +239,7 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     let shape = mix(length, latin);
     let mut flags = 0;
     for (on, flag) in [
-        (w.nationality.is_some(), FLAG_NATIONALITY),
+        (w.nationality().is_some(), FLAG_NATIONALITY),
         (w.tanween, FLAG_TANWEEN),
         (w.is_cue(), FLAG_CUE),
         (w.any.has(Kind::Title), FLAG_TITLE),
