@@ -331,7 +331,7 @@ impl Model {
 
     /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
     /// features.
-    pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
+    pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<u8> {
         self.first_pass_with(ctx, sentences, feats, &mut FormScores::default(), &mut Sums::default())
     }
 
@@ -343,8 +343,8 @@ impl Model {
         feats: &mut Features,
         cache: &mut FormScores,
         sums: &mut Sums,
-    ) -> Vec<usize> {
-        let mut tags = vec![0; ctx.len()];
+    ) -> Vec<u8> {
+        let mut tags = vec![0u8; ctx.len()];
         let with_taught = !self.taught.is_empty();
         *sums =
             Sums { q: vec![0; ctx.len() * TAGS], taught: vec![0.0; if with_taught { ctx.len() * TAGS } else { 0 }] };
@@ -357,7 +357,8 @@ impl Model {
             }
             let em = self.scores(&s.q, &s.taught);
             for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
-                tags[r.start + k] = t;
+                // A tag is below `TAGS`: one byte.
+                tags[r.start + k] = t as u8;
             }
         }
         tags

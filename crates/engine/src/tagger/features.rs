@@ -155,8 +155,9 @@ pub struct Context {
     word_form: Vec<u32>,
     /// The flags of each occurrence (quoted, punctuation before).
     flags: Vec<u8>,
-    /// Kinds of the longest lexicon phrase over each word, and whether it starts there.
-    phrase: Vec<Option<(Kinds, bool)>>,
+    /// Kinds of the longest lexicon phrase over each word, and whether it starts there (packed,
+    /// see [`pack_phrase`]).
+    phrase: Vec<u16>,
     /// For each form, the tags a first pass of the model gave it anywhere in the text (empty
     /// before the first pass, see [`Context::first_pass`]).
     predicted: Vec<Vec<u64>>,
@@ -179,6 +180,26 @@ const NAME_KINDS: [Kind; 12] = [
     Kind::OrgHead,
     Kind::PlaceHead,
 ];
+
+/// The phrase over a word in two bytes: bit `k` for `NAME_KINDS[k]`, [`PHRASE_STARTS`] when it
+/// starts at the word; 0 for no phrase. The phrase feature reads only the name kinds, and a
+/// phrase has at least one (`phrase_at` keeps only those).
+fn pack_phrase(phrase: Option<(Kinds, bool)>) -> u16 {
+    let Some((kinds, starts)) = phrase else { return 0 };
+    let bits = NAME_KINDS.iter().enumerate().filter(|(_, k)| kinds.has(**k)).fold(0u16, |b, (i, _)| b | 1 << i);
+    if bits == 0 {
+        return 0;
+    }
+    bits | if starts { PHRASE_STARTS } else { 0 }
+}
+
+/// The name kinds of a packed phrase (see [`pack_phrase`]) and whether it starts there.
+fn unpack_phrase(p: u16) -> Option<(Kinds, bool)> {
+    let kinds = NAME_KINDS.iter().enumerate().filter(|(i, _)| p & 1 << i != 0).fold(0u64, |b, (_, k)| b | k.bit());
+    (kinds != 0).then_some((Kinds(kinds), p & PHRASE_STARTS != 0))
+}
+
+const PHRASE_STARTS: u16 = 1 << NAME_KINDS.len();
 
 /// A form's own features (see [`form_hashes`]), worked out once per distinct surface form: per
 /// text, and across texts in [`MEMO`].
@@ -263,8 +284,8 @@ impl Context {
     pub fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
         // Forms: one per distinct surface word.
         let mut seen: HashMap<&str, u32> = HashMap::new();
-        let mut form: Vec<Form> = Vec::with_capacity(a.words.len() / 2);
-        let mut own: Vec<Rc<Own>> = Vec::with_capacity(a.words.len() / 2);
+        let mut form: Vec<Form> = Vec::new();
+        let mut own: Vec<Rc<Own>> = Vec::new();
         let mut word_form = Vec::with_capacity(a.words.len());
         let mut flags = Vec::with_capacity(a.words.len());
         let mut phrase = Vec::with_capacity(a.words.len());
@@ -302,13 +323,13 @@ impl Context {
             }
             flags.push(fl);
             // The longest list phrase over the word: starting here, or one begun before.
-            phrase.push(match a.phrase_at(lex, i, |k| k.any(&NAME_KINDS)) {
+            phrase.push(pack_phrase(match a.phrase_at(lex, i, |k| k.any(&NAME_KINDS)) {
                 Some(p) => {
                     phrase_until = Some((p.last, p.kinds));
                     Some((p.kinds, true))
                 }
                 None => phrase_until.filter(|(last, _)| *last >= i).map(|(_, k)| (k, false)),
-            });
+            }));
         }
         // The rules' proposals, by word and, text-wide, by the word's stem.
         let mut hints_by_word = Vec::with_capacity(hints.len() * 2);
@@ -358,7 +379,7 @@ impl Context {
     /// Gives the context the tags a first pass gave every word of the text (`tags[w]` for word
     /// `w`; 0 for none): the second pass sees, for each word, how the same word was tagged
     /// elsewhere. `None` clears it.
-    pub fn first_pass(&mut self, tags: Option<&[usize]>) {
+    pub fn first_pass(&mut self, tags: Option<&[u8]>) {
         for p in &mut self.predicted {
             p.clear();
         }
@@ -416,7 +437,7 @@ impl Context {
                 if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
             ));
             f.push(mix(37, u64::from(self.flags[i])));
-            if let Some((kinds, starts)) = self.phrase[i] {
+            if let Some((kinds, starts)) = unpack_phrase(self.phrase[i]) {
                 for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                     f.push(mix(mix(20, k as u64), u64::from(starts)));
                 }
@@ -437,7 +458,7 @@ impl Context {
                 }
                 if off.abs() == 1 {
                     f.push(mix(mix(25, slot), n.shape));
-                    if let Some((kinds, starts)) = self.phrase[j] {
+                    if let Some((kinds, starts)) = unpack_phrase(self.phrase[j]) {
                         for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                             f.push(mix(mix(mix(26, slot), k as u64), u64::from(starts)));
                         }
