@@ -42,14 +42,17 @@ pub struct Hint<'a> {
     pub source: &'a str,
 }
 
-/// The feature hashes that depend only on the word, for every distinct word of a text.
+/// The feature hashes that depend only on the word, for every distinct word of a text: the
+/// form's own (shared with the memo, not copied), then how the rules read the same word
+/// elsewhere in the text.
 #[derive(Debug, Default)]
 pub struct Forms {
-    hashes: Vec<u64>,
-    /// Where each form's hashes start in `hashes`.
+    own: Vec<Arc<[u64]>>,
+    elsewhere: Vec<u64>,
+    /// Where each form's hashes start in `elsewhere`.
     starts: Vec<usize>,
-    /// How many of each form's hashes, from its start, name the word itself (its form and stems)
-    /// rather than its shape or lists: a person's correction teaches these.
+    /// How many of each form's own hashes, from its start, name the word itself (its form and
+    /// stems) rather than its shape or lists: a person's correction teaches these.
     lexical: Vec<u16>,
 }
 
@@ -60,9 +63,10 @@ impl Forms {
     pub fn is_empty(&self) -> bool {
         self.starts.is_empty()
     }
-    fn of(&self, f: usize) -> &[u64] {
-        let end = self.starts.get(f + 1).copied().unwrap_or(self.hashes.len());
-        &self.hashes[self.starts[f]..end]
+    /// The hashes of form `f`: its own, then those of the text.
+    fn of(&self, f: usize) -> [&[u64]; 2] {
+        let end = self.starts.get(f + 1).copied().unwrap_or(self.elsewhere.len());
+        [&self.own[f], &self.elsewhere[self.starts[f]..end]]
     }
 }
 
@@ -88,8 +92,8 @@ impl Features {
     pub fn form(&self, w: usize) -> usize {
         self.word_forms[w] as usize
     }
-    /// The hashes of word `w`'s form.
-    pub fn statics(&self, w: usize) -> &[u64] {
+    /// The hashes of word `w`'s form, in two parts (its own, then those of the text).
+    pub fn statics(&self, w: usize) -> [&[u64]; 2] {
         self.forms.of(self.form(w))
     }
     /// The hashes of this occurrence of word `w`.
@@ -99,11 +103,13 @@ impl Features {
     }
     /// All the hashes of word `w`.
     pub fn of(&self, w: usize) -> impl Iterator<Item = u64> + '_ {
-        self.statics(w).iter().chain(self.dynamics(w)).copied()
+        let [own, text] = self.statics(w);
+        own.iter().chain(text).chain(self.dynamics(w)).copied()
     }
     /// The hashes that name word `w` itself.
     pub fn lexical(&self, w: usize) -> &[u64] {
-        &self.statics(w)[..usize::from(self.forms.lexical[self.form(w)])]
+        let own = &self.forms.own[self.form(w)];
+        own.get(..usize::from(self.forms.lexical[self.form(w)])).unwrap_or(own)
     }
 }
 
@@ -205,7 +211,7 @@ const PHRASE_STARTS: u16 = 1 << NAME_KINDS.len();
 /// text, and across texts in [`MEMO`].
 pub(crate) struct Own {
     info: Form,
-    hashes: Vec<u64>,
+    hashes: Arc<[u64]>,
     lexical: u16,
 }
 
@@ -297,7 +303,7 @@ impl Context {
                 let o = crate::memo::get(&MEMO, lex.id(), surface, || {
                     let mut hashes = Vec::new();
                     let (info, lexical) = form_hashes(w, a.text, &mut hashes);
-                    Own { info, hashes, lexical }
+                    Own { info, hashes: hashes.into(), lexical }
                 });
                 form.push(o.info);
                 own.push(o);
@@ -360,16 +366,17 @@ impl Context {
         }
         hints_by_word.sort_unstable_by_key(|h| h.0);
         let mut forms = Forms {
-            hashes: Vec::with_capacity(own.iter().map(|o| o.hashes.len() + 2).sum()),
+            own: Vec::with_capacity(own.len()),
+            elsewhere: Vec::new(),
             starts: Vec::with_capacity(own.len()),
             lexical: Vec::with_capacity(own.len()),
         };
         for (o, fm) in own.iter().zip(&form) {
-            forms.starts.push(forms.hashes.len());
+            forms.own.push(Arc::clone(&o.hashes));
+            forms.starts.push(forms.elsewhere.len());
             forms.lexical.push(o.lexical);
-            forms.hashes.extend_from_slice(&o.hashes);
             for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
-                forms.hashes.push(mix(35, t));
+                forms.elsewhere.push(mix(35, t));
             }
         }
         let predicted = vec![Vec::new(); form.len()];
