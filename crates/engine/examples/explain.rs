@@ -15,7 +15,7 @@ fn main() {
         println!(
             "{:<16} lists {:?}  readings {}",
             w.span.of(&text),
-            w.kinds.iter().collect::<Vec<_>>(),
+            w.kinds().iter().collect::<Vec<_>>(),
             readings.join(" ")
         );
     }

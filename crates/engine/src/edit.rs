@@ -54,7 +54,7 @@ const NAME_LISTS: [Kind; 13] = [
 /// in no list, and the stem is in a list of [`NAME_LISTS`], or is a noun with the article and
 /// at least three letters after it (بالمدينة، والجيش; not والد, where ال is not an article).
 fn clitic_reading(word: &Word) -> Option<Stem> {
-    if !word.kinds.is_empty() {
+    if !word.kinds().is_empty() {
         return None;
     }
     word.stems().iter().filter(|s| !s.prefix.is_empty()).find(|s| {

@@ -11,21 +11,28 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A word, number or Latin word with what the engine knows of it. What depends only on its
-/// surface form (its key, readings and nationality) is shared by every occurrence of that form.
+/// surface form (its key, readings, lists, nationality) is shared by every occurrence of that
+/// form.
 #[derive(Clone, Debug)]
 pub struct Word {
     pub span: Span,
     pub kind: TokenKind,
     /// Whether it carries tanween (ـًا ـٌ ـٍ): an indefinite noun or adverb, never a name.
     pub tanween: bool,
-    /// The lists the whole word is in.
-    pub kinds: Kinds,
-    /// The lists any reading of it is in.
-    pub any: Kinds,
     form: Rc<Analyzed>,
 }
 
 impl Word {
+    /// The lists the whole word is in.
+    pub fn kinds(&self) -> Kinds {
+        self.form.kinds
+    }
+
+    /// The lists any reading of it is in.
+    pub fn any(&self) -> Kinds {
+        self.form.any
+    }
+
     /// The search-normalized form of the whole word.
     pub fn key(&self) -> &str {
         &self.form.key
@@ -56,13 +63,13 @@ impl Word {
     /// A definite noun that can continue a name (الخارجية، القاهرة): the article, at least two
     /// more letters, and no word of [`Kind::NotModifier`] (اليوم، الذي …).
     pub fn is_definite_noun(&self) -> bool {
-        self.key().starts_with("ال") && self.key().chars().count() >= 4 && !self.kinds.has(Kind::NotModifier)
+        self.key().starts_with("ال") && self.key().chars().count() >= 4 && !self.kinds().has(Kind::NotModifier)
     }
 
     /// Whether the whole word, or a reading of it without a pronoun after it, is a form of a
     /// reporting cue (قال، وأكدت، بحسب; not نشرة read as نشر + ه).
     pub fn is_cue(&self) -> bool {
-        self.kinds.any(&Kind::CUES) || self.form.stems.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
+        self.kinds().any(&Kind::CUES) || self.form.stems.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
     }
 }
 
@@ -158,14 +165,7 @@ impl<'t> Words<'t> {
                     Analyzed { key: Rc::from(k), stems: stems.into(), kinds, any, nationality, tanween }
                 })
             });
-            words.push(Word {
-                span: t.span,
-                kind: t.kind,
-                tanween: w.tanween,
-                kinds: w.kinds,
-                any: w.any,
-                form: Rc::clone(w),
-            });
+            words.push(Word { span: t.span, kind: t.kind, tanween: w.tanween, form: Rc::clone(w) });
         }
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
         Words { text, sentences, words, breaks }
@@ -196,7 +196,7 @@ impl<'t> Words<'t> {
 
     /// The kinds of any reading of word `i` (none past the end).
     pub fn kinds_of(&self, i: usize) -> Kinds {
-        self.words.get(i).map_or(Kinds::EMPTY, |w| w.any)
+        self.words.get(i).map_or(Kinds::EMPTY, |w| w.any())
     }
 
     /// The key of word `i` when it is joined to the word before it (`""` otherwise).

@@ -175,9 +175,9 @@ fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
     while k < a.words.len() && a.joined(k) && a.words[k].span.end <= speaker.end {
         let w = &a.words[k];
         let listed_other =
-            w.any.any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
-        let name_like =
-            w.any.is_empty() || (w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
+            w.any().any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
+        let name_like = w.any().is_empty()
+            || (w.kinds().any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
         let other = !names.inside(w.span).is_empty();
         // Nor the article or a preposition on it (للصحفيين، القول): the name has ended.
         let attached = w.key().starts_with("ال") || w.key().starts_with(['ل', 'ب']);

@@ -38,7 +38,7 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     let lex = Lexicon::builtin();
     // A verb never follows a preposition (على نفي الملك: the exile, not "denied"), nor carries
     // tanween (رفضا وطنيا: a rejection).
-    if w.tanween || (a.joined(i) && a.words[i - 1].kinds.any(&[Kind::CuePreposition, Kind::TownContext])) {
+    if w.tanween || (a.joined(i) && a.words[i - 1].kinds().any(&[Kind::CuePreposition, Kind::TownContext])) {
         return None;
     }
     // Attributions of two words: وفقا لـ، نقلا عن، على لسان.

@@ -40,13 +40,13 @@ impl Dates<'_, '_> {
     /// The kinds of word `i`, read without its proclitics (و، ب، ل …) if that gives a date word.
     fn kinds(&self, i: usize) -> Kinds {
         let w = &self.a.words[i];
-        w.stems().iter().find(|s| s.kinds.any(&DATE_WORDS)).map_or(w.kinds, |s| s.kinds)
+        w.stems().iter().find(|s| s.kinds.any(&DATE_WORDS)).map_or(w.kinds(), |s| s.kinds)
     }
 
     /// The kinds of word `i + 1` when it is joined to word `i`.
     fn next(&self, i: usize) -> Kinds {
         if self.a.joined(i + 1) {
-            self.a.words[i + 1].kinds
+            self.a.words[i + 1].kinds()
         } else {
             Kinds::EMPTY
         }

@@ -76,7 +76,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
             let k = a.kinds_of(j);
             // The whole word decides whether it is common (للطاقة is not, though الطاقة is).
             if w.kind == TokenKind::Number
-                || w.kinds.has(Kind::Common)
+                || w.kinds().has(Kind::Common)
                 || k.any(&[Kind::Title, Kind::OrgHead])
                 || w.tanween
                 || w.is_cue()

@@ -46,7 +46,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
                 end = Some(g.span.end);
                 j = g.last + 1;
             } else if m.nationality().is_some()
-                || m.kinds.has(Kind::OrgAdjective)
+                || m.kinds().has(Kind::OrgAdjective)
                 || (!definite
                     && m.is_definite_noun()
                     && !a.kinds_of(j).any(&[Kind::Title, Kind::Month, Kind::Weekday])
@@ -85,7 +85,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
                 while k < a.words.len()
                     && k < j + 4
                     && a.joined(k)
-                    && a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle])
+                    && a.words[k].kinds().any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle])
                 {
                     k += 1;
                 }
@@ -98,7 +98,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
         let Some(mut e) = end else { continue };
         while j < a.words.len() && j < i + 6 && a.joined(j) {
             let m = &a.words[j];
-            if m.nationality().is_some() || m.kinds.has(Kind::OrgAdjective) {
+            if m.nationality().is_some() || m.kinds().has(Kind::OrgAdjective) {
                 e = m.span.end;
                 j += 1;
             } else {

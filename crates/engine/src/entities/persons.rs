@@ -60,7 +60,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
                     .map(|o| a.word_at(o.span.end) - 1);
                 listed.into_iter().chain(found).max()
             };
-            if a.words[j].nationality().is_some() || a.words[j].kinds.has(Kind::TitleTail) {
+            if a.words[j].nationality().is_some() || a.words[j].kinds().has(Kind::TitleTail) {
                 j += 1;
             } else if a.words[j].key() == IN && a.joined(j + 1) && at_body(j + 1).is_some() {
                 // النائب في الكنيست موشيه …
@@ -98,9 +98,9 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
             continue;
         }
         let next = &a.words[i + 1];
-        let known_next = next.kinds.has(Kind::NameParticle)
-            || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
-                && !next.kinds.has(Kind::Common)
+        let known_next = next.kinds().has(Kind::NameParticle)
+            || (next.kinds().any(&[Kind::GivenName, Kind::Surname, Kind::Person])
+                && !next.kinds().has(Kind::Common)
                 && next.nationality().is_none());
         if !known_next {
             continue;
@@ -118,7 +118,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
 fn describes_title(w: &Word) -> bool {
     w.key().starts_with("ال")
         && (w.key().ends_with('ي') || w.key().ends_with("يه"))
-        && !w.kinds.any(&[Kind::GivenName, Kind::Person])
+        && !w.kinds().any(&[Kind::GivenName, Kind::Person])
         && w.nationality().is_none()
 }
 
@@ -137,7 +137,7 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
             break;
         }
         let w = &a.words[j];
-        let particle = w.kinds.has(Kind::NameParticle);
+        let particle = w.kinds().has(Kind::NameParticle);
         if particle {
             j += 1;
             continue;
@@ -145,11 +145,11 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
         // Past the second word only names the lists know continue a name: an unknown third
         // word is more often the verb that follows (أيمن الصفدي سيزور).
         let known = || {
-            w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
-                || a.words[j - 1].kinds.any(&[Kind::NamePatronymic, Kind::NameCompound])
+            w.kinds().any(&[Kind::GivenName, Kind::Surname, Kind::Person])
+                || a.words[j - 1].kinds().any(&[Kind::NamePatronymic, Kind::NameCompound])
         };
         // A nisba after a given name is a family name when the lists know it so (هشام العلوي).
-        let nisba_surname = j > i && w.kinds.has(Kind::Surname) && w.nationality().is_some();
+        let nisba_surname = j > i && w.kinds().has(Kind::Surname) && w.nationality().is_some();
         if !(is_name_word(a, j) || nisba_surname) || (j >= i + 2 && !known()) {
             break;
         }
@@ -157,8 +157,8 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
         j += 1;
         // A family name with the article closes the name (محمد شياع السوداني), unless it
         // completes a compound (عبد الرحمن، أبو الغيط).
-        let compound = j >= 2 && a.words[j - 2].kinds.has(Kind::NameCompound);
-        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && n.kinds.has(Kind::NamePatronymic));
+        let compound = j >= 2 && a.words[j - 2].kinds().has(Kind::NameCompound);
+        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && n.kinds().has(Kind::NamePatronymic));
         if w.key().starts_with("ال") && j > i + 1 && !compound && !particle_next {
             break;
         }
@@ -175,7 +175,7 @@ fn is_name_word(a: &Words, j: usize) -> bool {
     if w.nationality().is_some() || w.is_cue() || w.is(Kind::MediaHead) || w.is(Kind::PlaceNameHead) {
         return false;
     }
-    let k = w.kinds;
+    let k = w.kinds();
     if k.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !k.any(&[Kind::Common, Kind::Country, Kind::Title]) {
         return true;
     }

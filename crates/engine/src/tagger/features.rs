@@ -231,7 +231,7 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     out.push(mix(11, hash_str(stem)));
     out.push(mix(12, bare_hash));
     // Other readings' stems without the article (وكيت → كيت), for words in no list.
-    for s in w.stems().iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds.is_empty()) {
+    for s in w.stems().iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds().is_empty()) {
         out.push(mix(12, hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key))));
     }
     let lexical = (out.len() - start) as u16;
@@ -269,8 +269,8 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
         (w.nationality().is_some(), FLAG_NATIONALITY),
         (w.tanween, FLAG_TANWEEN),
         (w.is_cue(), FLAG_CUE),
-        (w.any.has(Kind::Title), FLAG_TITLE),
-        (w.any.is_empty(), FLAG_UNKNOWN),
+        (w.any().has(Kind::Title), FLAG_TITLE),
+        (w.any().is_empty(), FLAG_UNKNOWN),
         (stem.starts_with("ال"), FLAG_ARTICLE),
     ] {
         if on {
@@ -280,9 +280,9 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     out.push(mix(0, 0));
     out.push(mix(16, shape));
     out.push(mix(17, flags));
-    out.extend(w.kinds.iter().map(|k| mix(18, k as u64)));
-    out.extend(w.any.iter().map(|k| mix(19, k as u64)));
-    (Form { bare: bare_hash, shape, any: w.any, flags }, lexical)
+    out.extend(w.kinds().iter().map(|k| mix(18, k as u64)));
+    out.extend(w.any().iter().map(|k| mix(19, k as u64)));
+    (Form { bare: bare_hash, shape, any: w.any(), flags }, lexical)
 }
 
 impl Context {
@@ -355,7 +355,7 @@ impl Context {
                 }
                 hints_by_word.push((k, tag, u64::from(k > first)));
                 let fm = &form[word_form[k] as usize];
-                if fm.flags & FLAG_UNKNOWN != 0 || !w.any.has(Kind::Common) {
+                if fm.flags & FLAG_UNKNOWN != 0 || !w.any().has(Kind::Common) {
                     let v = elsewhere.entry(fm.bare).or_default();
                     let t = mix(h.label as u64, u64::from(k > first));
                     if !v.contains(&t) {
