@@ -54,11 +54,11 @@ fn cue_kind(doc: &wasim_engine::Document, c: &wasim_engine::Claim) -> &'static s
     let text = cue.of(&doc.text);
     let words = wasim_engine::Words::analyze(text, wasim_engine::Lexicon::builtin());
     let Some(w) = words.words.first() else { return "no cue (headline, colon, quotation going on)" };
-    if w.any.has(Kind::CueAccording)
-        || words.words.len() > 1 && words.words.iter().any(|w| w.any.has(Kind::CueAccording))
+    if w.any().has(Kind::CueAccording)
+        || words.words.len() > 1 && words.words.iter().any(|w| w.any().has(Kind::CueAccording))
     {
         "attribution (بحسب، وفقا لـ، نقلا عن)"
-    } else if w.any.any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key.starts_with('م') {
+    } else if w.any().any(&[Kind::CueVerb, Kind::CueDenial]) && !w.key().starts_with('م') {
         "finite verb (قال، أكدت، نفى)"
     } else {
         "participle or verbal noun (مشيرا، قوله، إعلان)"

@@ -334,7 +334,7 @@ fn annotate(
     }
     let progress = Progress::new(files.len(), progress);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0;
     // Streamed formats write each document as soon as it (and those before it) are done;
     // the others collect all documents first.
@@ -373,12 +373,13 @@ fn annotate(
                 progress.step();
                 match r {
                     Ok(named) if streamed => {
-                        let line = match format.as_str() {
-                            "doccano" => export::doccano::write_line(&named.doc),
-                            "json" => export::json::to_string(&named.doc),
-                            _ => export::json::to_line(&named.doc),
+                        // Written as it is serialized: the output of a long document is never
+                        // held whole in memory.
+                        let result = match format.as_str() {
+                            "doccano" => out.write_all(export::doccano::write_line(&named.doc).as_bytes()),
+                            f => export::json::write(&named.doc, &mut out, f == "json"),
                         };
-                        if writeln!(out, "{line}").is_err() {
+                        if result.and_then(|()| writeln!(out)).is_err() {
                             // The reader went away (e.g. `| head`): no more files.
                             next.store(files.len(), Ordering::Relaxed);
                             written.store(usize::MAX / 2, Ordering::Release);
@@ -399,6 +400,7 @@ fn annotate(
         let file = export::export(&format, &collected).map_err(|e| Failure::Usage(e.0))?;
         let _ = out.write_all(&file.bytes);
     }
+    let _ = out.flush();
     if failed > 0 {
         return Err(Failure::Input(format!("{failed} of {} inputs could not be read", files.len())));
     }

@@ -8,14 +8,14 @@ fn main() {
     let a = wasim_engine::analyze(&text);
     for w in &a.words.words {
         let readings: Vec<String> = w
-            .stems
+            .stems()
             .iter()
             .map(|s| format!("{}={}{}", s.span.of(&text), s.key, if s.known() { "*" } else { "" }))
             .collect();
         println!(
             "{:<16} lists {:?}  readings {}",
             w.span.of(&text),
-            w.kinds.iter().collect::<Vec<_>>(),
+            w.kinds().iter().collect::<Vec<_>>(),
             readings.join(" ")
         );
     }

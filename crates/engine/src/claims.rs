@@ -55,7 +55,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // A cue right after an opening quotation mark is part of a title or a quote; after
             // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
-            Some(_) if a.joined(i) && a.words[i - 1].key.as_ref() == THAT => None,
+            Some(_) if a.joined(i) && a.words[i - 1].key() == THAT => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),
@@ -112,8 +112,8 @@ impl Context<'_, '_> {
     /// Whether word `i` introduces reported content (أن، إن، بأن، أنه …), and not a
     /// subordinate clause (بعد أن، قبل أن، دون أن).
     fn is_complementizer(&self, i: usize) -> bool {
-        self.a.words.get(i).is_some_and(|w| w.any.has(Kind::Complementizer))
-            && !(self.a.joined(i) && self.a.words[i - 1].any.has(Kind::Subordinator))
+        self.a.words.get(i).is_some_and(|w| w.any().has(Kind::Complementizer))
+            && !(self.a.joined(i) && self.a.words[i - 1].any().has(Kind::Subordinator))
             && !self.in_entity(i, &[Label::PER])
     }
 

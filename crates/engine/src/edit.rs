@@ -54,10 +54,10 @@ const NAME_LISTS: [Kind; 13] = [
 /// in no list, and the stem is in a list of [`NAME_LISTS`], or is a noun with the article and
 /// at least three letters after it (بالمدينة، والجيش; not والد, where ال is not an article).
 fn clitic_reading(word: &Word) -> Option<Stem> {
-    if !word.kinds.is_empty() {
+    if !word.kinds().is_empty() {
         return None;
     }
-    word.stems.iter().filter(|s| !s.prefix.is_empty()).find(|s| {
+    word.stems().iter().filter(|s| !s.prefix.is_empty()).find(|s| {
         let article = s.key.strip_prefix("ال").is_some_and(|rest| rest.chars().count() >= 3);
         s.kinds.any(&NAME_LISTS) || s.bare.any(&NAME_LISTS) || article
     })
@@ -178,14 +178,14 @@ pub fn tag_all(doc: &mut Document, span: Span, label: Label) -> usize {
     let mut found = Vec::new();
     for i in 0..a.words.len() {
         let Some(stem) = a.words[i]
-            .stems
+            .stems()
             .iter()
             .find(|s| *s.key == *target[0])
-            .or_else(|| a.words[i].stems.iter().find(|s| &*s.key == target[0].trim_start_matches("ال")))
+            .or_else(|| a.words[i].stems().iter().find(|s| &*s.key == target[0].trim_start_matches("ال")))
         else {
             continue;
         };
-        if target.len() > 1 && !(1..target.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *target[k]) {
+        if target.len() > 1 && !(1..target.len()).all(|k| a.joined(i + k) && *a.words[i + k].key() == *target[k]) {
             continue;
         }
         found.push(Span::new(stem.span.start, a.words[i + target.len() - 1].span.end));

@@ -122,8 +122,11 @@ const SPAN_RULES: [&str; 1] = ["rule:media-quoted"];
 /// rules keep the other labels (dates, amounts, nationalities, titles) where the model's entities
 /// leave room.
 fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec<Candidate> {
-    let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-    let mut ctx = tagger::features::Context::new(a, lex, &hints);
+    let mut ctx = {
+        // The hints are read into the context and not kept.
+        let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
+        tagger::features::Context::new(a, lex, &hints)
+    };
     let mut by_start: Vec<usize> = (0..cands.len()).collect();
     by_start.sort_by_key(|&k| cands[k].span.start);
     let mut found = Vec::new();
@@ -178,7 +181,7 @@ pub fn rule_candidates(a: &Words, lex: &Lexicon) -> Vec<Candidate> {
     cands.extend(
         a.words
             .iter()
-            .filter_map(|w| w.nationality)
+            .filter_map(|w| w.nationality())
             .map(|span| Candidate::new(span, Label::NORP, "list:nationalities", confidence::NATIONALITY)),
     );
     cands

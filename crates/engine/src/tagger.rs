@@ -194,16 +194,25 @@ impl Model {
                     }
                     q.copy_from_slice(c.0[f].get_or_insert_with(|| {
                         let mut v = [0; TAGS];
-                        self.add(feats.statics(w), &mut v);
+                        for part in feats.statics(w) {
+                            self.add(part, &mut v);
+                        }
                         v
                     }));
                 }
-                None => self.add(feats.statics(w), q),
+                None => {
+                    for part in feats.statics(w) {
+                        self.add(part, q);
+                    }
+                }
             }
             self.add(feats.dynamics(w), q);
             if with_taught {
                 let out = &mut sums.taught[w * TAGS..(w + 1) * TAGS];
-                self.add_taught(feats.statics(w), out);
+                // In the order of the features, as f32 sums depend on it.
+                for part in feats.statics(w) {
+                    self.add_taught(part, out);
+                }
                 self.add_taught(feats.dynamics(w), out);
             }
         }
@@ -302,24 +311,27 @@ impl Model {
         let mut feats = Features::default();
         let mut cache = FormScores::default();
         ctx.first_pass(None);
-        let mut sums = Sums::default();
+        let mut sums = TextSums::default();
         let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache, &mut sums);
         ctx.first_pass(Some(&first));
         // The second pass: the first-pass features come last in a word's features, and sums are
         // exact, so adding theirs to the first pass's gives the sums of the whole features.
+        let mut q = Vec::new();
         sentences
             .iter()
             .map(|r| {
                 let words = r.start..r.end.min(ctx.len());
-                let q = &mut sums.q[words.start * TAGS..words.end * TAGS];
+                q.clear();
+                q.resize(words.len() * TAGS, 0);
                 for (k, q) in words.clone().zip(q.chunks_exact_mut(TAGS)) {
+                    sums.get(k, q);
                     self.add(ctx.predicted(k), q);
                 }
                 let taught = sums.taught.get_mut(words.start * TAGS..words.end * TAGS).unwrap_or_default();
                 for (k, out) in words.clone().zip(taught.chunks_exact_mut(TAGS)) {
                     self.add_taught(ctx.predicted(k), out);
                 }
-                let em = self.scores(q, taught);
+                let em = self.scores(&q, taught);
                 let base = (!self.taught.is_empty()).then(|| {
                     ctx.sentence(r.clone(), &mut feats);
                     self.emissions(&feats, false)
@@ -331,8 +343,8 @@ impl Model {
 
     /// The tags of every word of the text (0 outside sentences) from one pass without first-pass
     /// features.
-    pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<usize> {
-        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default(), &mut Sums::default())
+    pub fn first_pass(&self, ctx: &features::Context, sentences: &Sentences, feats: &mut Features) -> Vec<u8> {
+        self.first_pass_with(ctx, sentences, feats, &mut FormScores::default(), &mut TextSums::default())
     }
 
     /// The first pass, leaving every word's sums in `sums`.
@@ -342,25 +354,81 @@ impl Model {
         sentences: &Sentences,
         feats: &mut Features,
         cache: &mut FormScores,
-        sums: &mut Sums,
-    ) -> Vec<usize> {
-        let mut tags = vec![0; ctx.len()];
+        sums: &mut TextSums,
+    ) -> Vec<u8> {
+        let mut tags = vec![0u8; ctx.len()];
         let with_taught = !self.taught.is_empty();
-        *sums =
-            Sums { q: vec![0; ctx.len() * TAGS], taught: vec![0.0; if with_taught { ctx.len() * TAGS } else { 0 }] };
+        *sums = TextSums {
+            q: vec![0; ctx.len() * TAGS],
+            wide: Vec::new(),
+            taught: vec![0.0; if with_taught { ctx.len() * TAGS } else { 0 }],
+        };
         for r in sentences {
             ctx.sentence(r.clone(), feats);
             let s = self.sums(feats, true, Some(cache));
-            sums.q[r.start * TAGS..][..s.q.len()].copy_from_slice(&s.q);
+            for (k, q) in s.q.chunks_exact(TAGS).enumerate() {
+                sums.put(r.start + k, q);
+            }
             if with_taught {
                 sums.taught[r.start * TAGS..][..s.taught.len()].copy_from_slice(&s.taught);
             }
             let em = self.scores(&s.q, &s.taught);
             for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
-                tags[r.start + k] = t;
+                // A tag is below `TAGS`: one byte.
+                tags[r.start + k] = t as u8;
             }
         }
+        sums.wide.sort_unstable_by_key(|w| w.0);
         tags
+    }
+}
+
+/// The first pass's sums of every word of a text, kept for the second pass: two bytes a sum
+/// where all of a word's fit (nearly always: a word has a few dozen features of one byte each),
+/// its four-byte sums apart otherwise, so that every sum stays exact.
+#[derive(Default)]
+struct TextSums {
+    /// `q[w * TAGS + t]`; [`TextSums::WIDE`] first for a word whose sums are in `wide`.
+    q: Vec<i16>,
+    /// The sums that do not fit in two bytes, by word.
+    wide: Vec<(usize, [i32; TAGS])>,
+    taught: Vec<f32>,
+}
+
+impl TextSums {
+    const WIDE: i16 = i16::MIN;
+
+    /// Keeps the sums `q` (one per tag) of word `w`.
+    fn put(&mut self, w: usize, q: &[i32]) {
+        let Some(slot) = self.q.get_mut(w * TAGS..(w + 1) * TAGS) else { return };
+        let narrow = |x: i32| i16::try_from(x).ok().filter(|&x| x != Self::WIDE);
+        if q.iter().all(|&x| narrow(x).is_some()) {
+            for (s, &x) in slot.iter_mut().zip(q) {
+                *s = narrow(x).unwrap_or(0);
+            }
+        } else {
+            slot[0] = Self::WIDE;
+            let mut all = [0; TAGS];
+            for (a, &x) in all.iter_mut().zip(q) {
+                *a = x;
+            }
+            self.wide.push((w, all));
+        }
+    }
+
+    /// The sums of word `w` into `out` (one per tag).
+    fn get(&self, w: usize, out: &mut [i32]) {
+        let Some(slot) = self.q.get(w * TAGS..(w + 1) * TAGS) else { return };
+        if slot[0] == Self::WIDE {
+            let k = self.wide.partition_point(|x| x.0 < w);
+            if let Some((_, all)) = self.wide.get(k).filter(|x| x.0 == w) {
+                out.copy_from_slice(all);
+            }
+        } else {
+            for (o, &s) in out.iter_mut().zip(slot) {
+                *o = i32::from(s);
+            }
+        }
     }
 }
 

@@ -1,72 +1,88 @@
-//! The first stage: a text's tokens, sentences, paragraphs and words, each word with its clitic
-//! readings, the lists it is in, and the facts every later stage asks of it (nationality
-//! adjective, tanween, cue). [`Words::analyze`] is total: any text, no panic.
+//! The first stage: a text's sentences, paragraphs and words (read from its tokens, which are
+//! not kept), each word with its clitic readings, the lists it is in, and the facts every later
+//! stage asks of it (nationality adjective, tanween, cue). [`Words::analyze`] is total: any text, no panic.
 
 use crate::clitics::{self, Stem};
 use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
-use crate::tokenize::{sentences, tokenize, Token, TokenKind};
+use crate::tokenize::{sentences, tokenize, TokenKind};
 use crate::Span;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// A word, number or Latin word with what the engine knows of it.
+/// A word, number or Latin word with what the engine knows of it. What depends only on its
+/// surface form (its key, readings, lists, nationality) is shared by every occurrence of that
+/// form.
 #[derive(Clone, Debug)]
 pub struct Word {
-    /// Index of its token in [`Words::tokens`].
-    pub token: usize,
     pub span: Span,
     pub kind: TokenKind,
-    /// The search-normalized form of the whole word.
-    pub key: Rc<str>,
-    /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
-    /// for numbers and Latin words.
-    pub stems: Stems,
-    /// The lists the whole word is in.
-    pub kinds: Kinds,
-    /// The lists any reading of it is in.
-    pub any: Kinds,
-    /// Where it is a nationality or group adjective (روسي، الإيرانية، والإسرائيليون), without
-    /// clitics.
-    pub nationality: Option<Span>,
     /// Whether it carries tanween (ـًا ـٌ ـٍ): an indefinite noun or adverb, never a name.
     pub tanween: bool,
+    form: Rc<Analyzed>,
 }
 
 impl Word {
+    /// The lists the whole word is in.
+    pub fn kinds(&self) -> Kinds {
+        self.form.kinds
+    }
+
+    /// The lists any reading of it is in.
+    pub fn any(&self) -> Kinds {
+        self.form.any
+    }
+
+    /// The search-normalized form of the whole word.
+    pub fn key(&self) -> &str {
+        &self.form.key
+    }
+
+    /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
+    /// for numbers and Latin words.
+    pub fn stems(&self) -> Stems<'_> {
+        Stems { shared: &self.form.stems, at: self.span.start }
+    }
+
+    /// Where it is a nationality or group adjective (روسي، الإيرانية، والإسرائيليون), without
+    /// clitics.
+    pub fn nationality(&self) -> Option<Span> {
+        self.form.nationality.map(|x| Span::new(x.start + self.span.start, x.end + self.span.start))
+    }
+
     /// Whether any reading, with or without its article, is in `kind`.
     pub fn is(&self, kind: Kind) -> bool {
-        self.stems.shared.iter().any(|s| s.is(kind))
+        self.form.stems.iter().any(|s| s.is(kind))
     }
 
     /// Where its best reading's stem starts (after proclitics such as و، ب، ل).
     pub fn stem_start(&self) -> usize {
-        self.stems.shared.first().map_or(self.span.start, |s| s.span.start + self.stems.at)
+        self.form.stems.first().map_or(self.span.start, |s| s.span.start + self.span.start)
     }
 
     /// A definite noun that can continue a name (الخارجية، القاهرة): the article, at least two
     /// more letters, and no word of [`Kind::NotModifier`] (اليوم، الذي …).
     pub fn is_definite_noun(&self) -> bool {
-        self.key.starts_with("ال") && self.key.chars().count() >= 4 && !self.kinds.has(Kind::NotModifier)
+        self.key().starts_with("ال") && self.key().chars().count() >= 4 && !self.kinds().has(Kind::NotModifier)
     }
 
     /// Whether the whole word, or a reading of it without a pronoun after it, is a form of a
     /// reporting cue (قال، وأكدت، بحسب; not نشرة read as نشر + ه).
     pub fn is_cue(&self) -> bool {
-        self.kinds.any(&Kind::CUES) || self.stems.shared.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
+        self.kinds().any(&Kind::CUES) || self.form.stems.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
     }
 }
 
 /// The readings of one occurrence of a word: shared by every occurrence of the same surface form
 /// (their spans counted from the word's start) and given out with this occurrence's spans.
-#[derive(Clone, Debug)]
-pub struct Stems {
-    shared: Rc<[Stem]>,
+#[derive(Clone, Copy, Debug)]
+pub struct Stems<'w> {
+    shared: &'w [Stem],
     /// Where this occurrence starts.
     at: usize,
 }
 
-impl Stems {
+impl<'w> Stems<'w> {
     pub fn len(&self) -> usize {
         self.shared.len()
     }
@@ -82,8 +98,8 @@ impl Stems {
         self.get(0)
     }
     /// The readings, best first, at this occurrence.
-    pub fn iter(&self) -> impl Iterator<Item = Stem> + '_ {
-        self.shared.iter().map(|s| self.placed(s))
+    pub fn iter(self) -> impl Iterator<Item = Stem> + 'w {
+        self.shared.iter().map(move |s| self.placed(s))
     }
     fn placed(&self, s: &Stem) -> Stem {
         let moved = |x: Span| Span::new(x.start + self.at, x.end + self.at);
@@ -94,7 +110,6 @@ impl Stems {
 /// The words of one text, and where its sentences and paragraphs are.
 pub struct Words<'t> {
     pub text: &'t str,
-    pub tokens: Vec<Token>,
     pub sentences: Vec<Span>,
     pub words: Vec<Word>,
     /// Where the line breaks are: paragraphs are lines.
@@ -103,6 +118,7 @@ pub struct Words<'t> {
 
 /// What a word's analysis gives, worked out once per distinct surface form (news repeats its
 /// words): per text, and across texts in [`MEMO`].
+#[derive(Debug)]
 pub(crate) struct Analyzed {
     key: Rc<str>,
     stems: Rc<[Stem]>,
@@ -123,7 +139,7 @@ impl<'t> Words<'t> {
         let sentences = sentences(text, &tokens);
         let mut seen: HashMap<&str, Rc<Analyzed>> = HashMap::new();
         let mut words = Vec::with_capacity(tokens.len() / 2);
-        for (i, t) in tokens.iter().enumerate() {
+        for t in &tokens {
             if !t.is_wordlike() {
                 continue;
             }
@@ -149,22 +165,10 @@ impl<'t> Words<'t> {
                     Analyzed { key: Rc::from(k), stems: stems.into(), kinds, any, nationality, tanween }
                 })
             });
-            // Shared readings are counted from the word's start.
-            let at = t.span.start;
-            words.push(Word {
-                token: i,
-                span: t.span,
-                kind: t.kind,
-                key: w.key.clone(),
-                stems: Stems { shared: Rc::clone(&w.stems), at },
-                kinds: w.kinds,
-                any: w.any,
-                nationality: w.nationality.map(|x| Span::new(x.start + at, x.end + at)),
-                tanween: w.tanween,
-            });
+            words.push(Word { span: t.span, kind: t.kind, tanween: w.tanween, form: Rc::clone(w) });
         }
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
-        Words { text, tokens, sentences, words, breaks }
+        Words { text, sentences, words, breaks }
     }
 
     /// What lies between word `i - 1` and word `i` (the whole text before word 0).
@@ -192,18 +196,18 @@ impl<'t> Words<'t> {
 
     /// The kinds of any reading of word `i` (none past the end).
     pub fn kinds_of(&self, i: usize) -> Kinds {
-        self.words.get(i).map_or(Kinds::EMPTY, |w| w.any)
+        self.words.get(i).map_or(Kinds::EMPTY, |w| w.any())
     }
 
     /// The key of word `i` when it is joined to the word before it (`""` otherwise).
     pub fn joined_key(&self, i: usize) -> &str {
-        self.words.get(i).filter(|_| self.joined(i)).map_or("", |w| w.key.as_ref())
+        self.words.get(i).filter(|_| self.joined(i)).map_or("", |w| w.key())
     }
 
     /// The reading of word `i` whose proclitics are exactly `prefix` (search-normalized: ل، و،
     /// وب …), if it has one: للطاقة read after ل is الطاقة.
     pub fn reading_after(&self, i: usize, prefix: &str) -> Option<Stem> {
-        self.words.get(i)?.stems.iter().find(|s| key(s.prefix.of(self.text)) == prefix)
+        self.words.get(i)?.stems().iter().find(|s| key(s.prefix.of(self.text)) == prefix)
     }
 
     /// The sentence containing byte `at` (an empty span there when none does).
@@ -236,7 +240,7 @@ impl<'t> Words<'t> {
     /// with a possessive pronoun are skipped (names take none).
     pub fn phrase_at(&self, lex: &Lexicon, i: usize, keep: impl Fn(Kinds) -> bool) -> Option<Phrase> {
         let mut best: Option<Phrase> = None;
-        for (r, stem) in self.words.get(i)?.stems.iter().enumerate().filter(|(_, s)| s.suffix.is_empty()) {
+        for (r, stem) in self.words.get(i)?.stems().iter().enumerate().filter(|(_, s)| s.suffix.is_empty()) {
             let Some(mut cur) = stem.walk.map(|w| lex.resume(w)) else { continue };
             let mut j = i;
             loop {
@@ -253,7 +257,7 @@ impl<'t> Words<'t> {
                 if j + 1 - i >= MAX_PHRASE_WORDS || !self.joined(j + 1) {
                     break;
                 }
-                let Some(c) = lex.feed(cur, b" ").and_then(|c| lex.feed(c, self.words[j + 1].key.as_bytes())) else {
+                let Some(c) = lex.feed(cur, b" ").and_then(|c| lex.feed(c, self.words[j + 1].key().as_bytes())) else {
                     break;
                 };
                 cur = c;

@@ -15,7 +15,7 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     let sentence = a.sentence(cue.start);
     // بحسب ما قال X، وفق ما أعلن X، حسبما أفادت X: the verb of saying between cue and speaker.
     let mut next = next;
-    if a.joined(next) && a.words.get(next).is_some_and(|w| w.key.as_ref() == WHAT) {
+    if a.joined(next) && a.words.get(next).is_some_and(|w| w.key() == WHAT) {
         next += 1;
     }
     if a.joined(next) && a.words.get(next).is_some_and(|w| w.is_cue()) {

@@ -141,8 +141,8 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
     if !first.is(Kind::Title) {
         return None;
     }
-    let best = first.stems.first().map(|s| s.key);
-    let head = best.as_deref().unwrap_or(&first.key);
+    let best = first.stems().first().map(|s| s.key);
+    let head = best.as_deref().unwrap_or(first.key());
     let bare = head.strip_prefix("ال").unwrap_or(head);
     let titled = |e: &&Entity| {
         !speaker.contains(e.span) && {
@@ -150,7 +150,7 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
             (w.saturating_sub(4)..w).any(|k| {
                 a.words
                     .get(k)
-                    .is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+                    .is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
             })
         }
     };
@@ -175,16 +175,16 @@ fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
     while k < a.words.len() && a.joined(k) && a.words[k].span.end <= speaker.end {
         let w = &a.words[k];
         let listed_other =
-            w.any.any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
-        let name_like =
-            w.any.is_empty() || (w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
+            w.any().any(&[Kind::Title, Kind::Common, Kind::OrgHead, Kind::Country, Kind::City, Kind::Region]);
+        let name_like = w.any().is_empty()
+            || (w.kinds().any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle]) && !listed_other);
         let other = !names.inside(w.span).is_empty();
         // Nor the article or a preposition on it (للصحفيين، القول): the name has ended.
-        let attached = w.key.starts_with("ال") || w.key.starts_with(['ل', 'ب']);
+        let attached = w.key().starts_with("ال") || w.key().starts_with(['ل', 'ب']);
         if !name_like
             || attached
             || other
-            || w.nationality.is_some()
+            || w.nationality().is_some()
             || w.is_cue()
             || w.kind != crate::tokenize::TokenKind::Word
         {
@@ -206,15 +206,15 @@ fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
 fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
     let first = a.words.get(a.word_at(speaker.start))?;
-    let best = first.stems.first().map(|s| s.key);
-    let head = best.as_deref().unwrap_or(&first.key);
+    let best = first.stems().first().map(|s| s.key);
+    let head = best.as_deref().unwrap_or(first.key());
     let bare = head.strip_prefix("ال").unwrap_or(head);
     let before = |label: Label| names.before(speaker.start, label);
     // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
     let after_head = |e: &&Entity| {
         let w = a.word_at(e.span.start);
         (w.saturating_sub(4)..=w).any(|k| {
-            a.words.get(k).is_some_and(|x| x.stems.iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+            a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
         })
     };
     let definite = head.starts_with("ال");

@@ -29,7 +29,7 @@ impl Context<'_, '_> {
                 break;
             }
             if a.between(k).contains(['،', ',', ';', '؛'])
-                && (w.kinds.has(Kind::ContentBreak) || w.is_cue() || (k + 1 < a.words.len() && self.cue(k).is_some()))
+                && (w.kinds().has(Kind::ContentBreak) || w.is_cue() || (k + 1 < a.words.len() && self.cue(k).is_some()))
             {
                 end = a.words[k - 1].span.end;
                 break;

@@ -19,7 +19,7 @@ pub(super) fn at(cx: &Context, i: usize) -> Option<Claim> {
     }
     // The speaker names someone: an entity, or a title or body word (الوزارة، المتحدث).
     let names = cx.entity_from(speaker.start).is_some_and(|e| speaker.contains(e.span))
-        || a.words[i].any.any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
+        || a.words[i].any().any(&[Kind::Title, Kind::OrgHead, Kind::Media]);
     if !names {
         return None;
     }

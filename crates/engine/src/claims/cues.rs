@@ -38,7 +38,7 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     let lex = Lexicon::builtin();
     // A verb never follows a preposition (على نفي الملك: the exile, not "denied"), nor carries
     // tanween (رفضا وطنيا: a rejection).
-    if w.tanween || (a.joined(i) && a.words[i - 1].kinds.any(&[Kind::CuePreposition, Kind::TownContext])) {
+    if w.tanween || (a.joined(i) && a.words[i - 1].kinds().any(&[Kind::CuePreposition, Kind::TownContext])) {
         return None;
     }
     // Attributions of two words: وفقا لـ، نقلا عن، على لسان.
@@ -47,7 +47,7 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     }
     // Readings with a pronoun after them are other words (إضافة read as أضاف + ه).
     if let Some(found) =
-        w.stems.iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
+        w.stems().iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
     {
         return Some(found);
     }

@@ -32,17 +32,17 @@ impl Context<'_, '_> {
     /// on; and where the preposition starts (the speaker ends there).
     pub(super) fn nominal_content(&self, i: usize, from: usize, sentence: Span) -> Option<(Content, usize)> {
         let a = self.a;
-        let prep = governed(a.words[i].any)?;
+        let prep = governed(a.words[i].any())?;
         // The first word after the cue that is the preposition or carries it (بتشكيل).
         let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2))
             .take_while(|&k| a.words[k].span.start < sentence.end)
             .find(|&k| {
-                let key = a.words[k].key.as_ref();
+                let key = a.words[k].key();
                 key == prep
                     || (prep == "ب" && key.starts_with('ب') && key.chars().count() >= 4 && !NOT_BI.contains(&key))
             })?;
         let w = &a.words[k];
-        let start = if &*w.key == prep {
+        let start = if w.key() == prep {
             a.words.get(k + 1)?.span.start
         } else {
             w.span.start + extend_over_marks(w.span.of(a.text), 'ب'.len_utf8())
@@ -70,7 +70,7 @@ impl Context<'_, '_> {
         sentence: Span,
     ) -> Option<(Option<Span>, Content)> {
         let a = self.a;
-        if !a.words[i].any.has(Kind::GovernsDirect) {
+        if !a.words[i].any().has(Kind::GovernsDirect) {
             return None;
         }
         let in_sentence = |k: usize| a.words.get(k).is_some_and(|w| w.span.start < sentence.end) && a.joined(k);
@@ -78,7 +78,7 @@ impl Context<'_, '_> {
         let mut speaker = None;
         if !subject_before {
             let first = a.words.get(k).filter(|_| in_sentence(k))?;
-            if first.kinds.has(Kind::NotSpeaker) || first.kind == crate::tokenize::TokenKind::Number {
+            if first.kinds().has(Kind::NotSpeaker) || first.kind == crate::tokenize::TokenKind::Number {
                 return None;
             }
             // Someone who can say it: a name, a title, a body, a speaking noun (not الفحص الطبي).
@@ -92,7 +92,7 @@ impl Context<'_, '_> {
             let start = first.stem_start();
             k += 1;
             // An indefinite noun takes one genitive (شهود عيان، موظف تسجيل).
-            let indefinite = |k: usize| !a.words[k].key.starts_with("ال");
+            let indefinite = |k: usize| !a.words[k].key().starts_with("ال");
             if indefinite(k - 1)
                 && !self.in_entity(k - 1, &[Label::PER, Label::ORG, Label::LOC])
                 && in_sentence(k)
@@ -103,9 +103,9 @@ impl Context<'_, '_> {
             // Then what qualifies or names it: entities, definite words, titles, nationalities.
             while in_sentence(k)
                 && (self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-                    || a.words[k].key.starts_with("ال")
-                    || a.words[k].any.any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
-                    || a.words[k].nationality.is_some())
+                    || a.words[k].key().starts_with("ال")
+                    || a.words[k].any().any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
+                    || a.words[k].nationality().is_some())
                 && !a.words[k].is_cue()
             {
                 k += 1;
@@ -114,14 +114,14 @@ impl Context<'_, '_> {
         }
         let w = a.words.get(k).filter(|_| in_sentence(k) || (subject_before && k == from))?;
         // The content opens with a noun (or a demonstrative), not a preposition or a clause.
-        if w.kinds.any(&[
+        if w.kinds().any(&[
             Kind::TownContext,
             Kind::CuePreposition,
             Kind::Complementizer,
             Kind::Subordinator,
             Kind::ContentBreak,
         ]) || w.is_cue()
-            || w.key.chars().count() < 3
+            || w.key().chars().count() < 3
         {
             return None;
         }

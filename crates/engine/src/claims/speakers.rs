@@ -15,7 +15,7 @@ impl Context<'_, '_> {
         let a = self.a;
         let first = a.words.get(j)?;
         // A speaker must name someone: it starts with a noun, not a preposition or a pronoun.
-        if first.kinds.has(Kind::NotSpeaker) || first.kind == TokenKind::Number {
+        if first.kinds().has(Kind::NotSpeaker) || first.kind == TokenKind::Number {
             return None;
         }
         let start = first.stem_start();
@@ -31,13 +31,13 @@ impl Context<'_, '_> {
             }
             let w = &a.words[k];
             if self.is_complementizer(k)
-                || (k > j && w.kinds.has(Kind::CuePreposition))
+                || (k > j && w.kinds().has(Kind::CuePreposition))
                 || self.in_entity(k, &[Label::DATE, Label::TIME])
                 || w.is_cue()
             {
                 break;
             }
-            if *w.key == *IN && a.words.get(k + 1).is_some_and(|n| n.kinds.has(Kind::StatementNoun)) {
+            if *w.key() == *IN && a.words.get(k + 1).is_some_and(|n| n.kinds().has(Kind::StatementNoun)) {
                 break;
             }
             end = Some(w.span.end);

@@ -12,7 +12,7 @@ use crate::Span;
 pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Claim> {
     let a = cx.a;
     let cue_words_end = a.word_at(cue.end);
-    let negated = kind == CueKind::Denial || (a.joined(i) && a.words[i - 1].any.has(Kind::Negation));
+    let negated = kind == CueKind::Denial || (a.joined(i) && a.words[i - 1].any().has(Kind::Negation));
     let sentence = a.sentence(a.words[i].span.start);
     // What follows the cue: [speaker] [، adverbial،] [preposition] complementizer content.
     let mut j = cue_words_end;
@@ -21,12 +21,12 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
     let subject_before = cx.speaker_before(i, sentence);
     // A participle's subject is its sentence's (قال …، مشيرا إلى أن …): no speaker after it.
-    let participle = a.words[i].any.any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
+    let participle = a.words[i].any().any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
     if subject_before.is_none()
         && !participle
         && j < a.words.len()
         && !cx.is_complementizer(j)
-        && !a.words[j].kinds.has(Kind::CuePreposition)
+        && !a.words[j].kinds().has(Kind::CuePreposition)
         && a.words[j].span.start < sentence.end
     {
         if let Some((sp, next)) = cx.speaker_after(j, sentence) {
@@ -41,7 +41,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     let mut k = j;
     while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
         let between = a.between(k);
-        let new_clause = between.contains(['،', ',']) && a.words[k].any.has(Kind::ContentBreak);
+        let new_clause = between.contains(['،', ',']) && a.words[k].any().has(Kind::ContentBreak);
         if k > j && (a.words[k].is_cue() || between.contains(['“', '«', '"', ':']) || new_clause) {
             break;
         }

@@ -21,7 +21,7 @@ pub fn candidates(a: &Words, lex: &Lexicon) -> Vec<Candidate> {
     let mut i = 0;
     while i < a.words.len() {
         if let Some((last, conf, label)) = d.at(i) {
-            let start = a.words[i].stems.first().map_or(a.words[i].span.start, |s| s.span.start);
+            let start = a.words[i].stems().first().map_or(a.words[i].span.start, |s| s.span.start);
             out.push(Candidate::new(Span::new(start, a.words[last].span.end), label, "rule:dates", conf));
             i = last + 1;
         } else {
@@ -40,13 +40,13 @@ impl Dates<'_, '_> {
     /// The kinds of word `i`, read without its proclitics (و، ب، ل …) if that gives a date word.
     fn kinds(&self, i: usize) -> Kinds {
         let w = &self.a.words[i];
-        w.stems.iter().find(|s| s.kinds.any(&DATE_WORDS)).map_or(w.kinds, |s| s.kinds)
+        w.stems().iter().find(|s| s.kinds.any(&DATE_WORDS)).map_or(w.kinds(), |s| s.kinds)
     }
 
     /// The kinds of word `i + 1` when it is joined to word `i`.
     fn next(&self, i: usize) -> Kinds {
         if self.a.joined(i + 1) {
-            self.a.words[i + 1].kinds
+            self.a.words[i + 1].kinds()
         } else {
             Kinds::EMPTY
         }
@@ -54,7 +54,7 @@ impl Dates<'_, '_> {
 
     fn number(&self, i: usize) -> Option<u32> {
         let w = self.a.words.get(i)?;
-        (w.kind == TokenKind::Number).then(|| w.key.parse().ok()).flatten()
+        (w.kind == TokenKind::Number).then(|| w.key().parse().ok()).flatten()
     }
 
     fn is_year(&self, i: usize) -> bool {
@@ -67,7 +67,7 @@ impl Dates<'_, '_> {
     }
 
     fn weekday(&self, i: usize) -> bool {
-        self.a.words.get(i).is_some_and(|w| w.stems.iter().any(|s| s.kinds.has(Kind::Weekday)))
+        self.a.words.get(i).is_some_and(|w| w.stems().iter().any(|s| s.kinds.has(Kind::Weekday)))
     }
 
     /// Whether words `i` and `i + 1` are separated by a slash (مارس/آذار، 3/14).
@@ -183,7 +183,7 @@ impl Dates<'_, '_> {
         if self.number(i).is_some_and(|n| n <= 24)
             && self.a.between(i + 1) == ":"
             && self.number(i + 1).is_some_and(|m| m < 60)
-            && self.a.words[i + 1].key.len() == 2
+            && self.a.words[i + 1].key().len() == 2
         {
             return Some((i + 1, conf::TIME_DIGITS, Label::TIME));
         }

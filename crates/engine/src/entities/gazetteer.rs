@@ -28,7 +28,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
             continue;
         }
         let town_ok = || {
-            let prev = m.first.checked_sub(1).filter(|_| a.joined(m.first)).map(|p| a.words[p].kinds);
+            let prev = m.first.checked_sub(1).filter(|_| a.joined(m.first)).map(|p| a.words[p].kinds());
             let clitic = m.span.start > a.words[m.first].span.start;
             !single || prev.is_some_and(|k| k.has(Kind::TownContext)) || (clitic && m.span.len() >= 8)
         };

@@ -16,7 +16,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len().saturating_sub(1) {
         // The head may carry a clitic and, for a team, a pronoun: لفريقه.
-        let Some(label) = a.words[i].stems.iter().find_map(|s| {
+        let Some(label) = a.words[i].stems().iter().find_map(|s| {
             if s.kinds.has(Kind::MediaHead) {
                 Some(Label::ORG)
             } else {
@@ -66,7 +66,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
         }
         // An unknown name with the article is an organization's description, not its name
         // (وكالة الفضاء الإماراتية is left to the organization rule), but places keep it.
-        if label == Label::ORG && a.words[i + 1].key.starts_with("ال") {
+        if label == Label::ORG && a.words[i + 1].key().starts_with("ال") {
             continue;
         }
         let mut j = i + 1;
@@ -76,11 +76,11 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
             let k = a.kinds_of(j);
             // The whole word decides whether it is common (للطاقة is not, though الطاقة is).
             if w.kind == TokenKind::Number
-                || w.kinds.has(Kind::Common)
+                || w.kinds().has(Kind::Common)
                 || k.any(&[Kind::Title, Kind::OrgHead])
                 || w.tanween
                 || w.is_cue()
-                || w.nationality.is_some()
+                || w.nationality().is_some()
             {
                 break;
             }

@@ -45,15 +45,16 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
     }
     let mut out = Vec::new();
     for (i, w) in a.words.iter().enumerate() {
-        for s in w.stems.iter() {
+        for s in w.stems().iter() {
             if let Some(&label) = keys.get(&*s.key) {
                 out.push(Candidate::new(s.span, label, "rule:later-mention", conf::LATER_MENTION));
                 break;
             }
         }
-        for s in w.stems.iter() {
+        for s in w.stems().iter() {
             for (p, label) in phrases.get(&*s.key).into_iter().flatten() {
-                if i + p.len() <= a.words.len() && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key == *p[k])
+                if i + p.len() <= a.words.len()
+                    && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key() == *p[k])
                 {
                     out.push(Candidate::new(
                         Span::new(s.span.start, a.words[i + p.len() - 1].span.end),
@@ -70,8 +71,8 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
 
 /// The key of the reading of `w` that lies inside `span` (the stem the entity used).
 fn stem_key(w: &crate::words::Word, span: Span) -> String {
-    w.stems
+    w.stems()
         .iter()
         .find(|s| s.span.start == span.start.max(w.span.start) && span.contains(s.span))
-        .map_or_else(|| w.key.to_string(), |s| s.key.to_string())
+        .map_or_else(|| w.key().to_string(), |s| s.key.to_string())
 }

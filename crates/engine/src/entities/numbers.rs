@@ -25,10 +25,10 @@ pub fn candidates(a: &Words, lex: &Lexicon) -> Vec<Candidate> {
             out.push(Candidate::new(w.span, Label::PERCENT, "rule:numbers", conf::PERCENT_SIGN));
             continue;
         }
-        while a.joined(last + 1) && a.words[last + 1].kinds.has(Kind::Scale) {
+        while a.joined(last + 1) && a.words[last + 1].kinds().has(Kind::Scale) {
             last += 1;
         }
-        let percent_word = |j: usize| a.joined(j) && a.words[j].kinds.has(Kind::PercentWord);
+        let percent_word = |j: usize| a.joined(j) && a.words[j].kinds().has(Kind::PercentWord);
         // 40 بالمئة، 3.5 في المائة
         if percent_word(last + 1) {
             out.push(Candidate::new(

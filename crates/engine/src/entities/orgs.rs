@@ -23,7 +23,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
     for i in 0..a.words.len() {
         let w = &a.words[i];
         // A head with a pronoun on it (قواته، فريقه) is no name.
-        let Some(stem) = w.stems.iter().find(|s| s.suffix.is_empty() && s.kinds.has(Kind::OrgHead)) else { continue };
+        let Some(stem) = w.stems().iter().find(|s| s.suffix.is_empty() && s.kinds.has(Kind::OrgHead)) else { continue };
         // A known organization starting here wins as it is.
         if gaz[i].as_ref().is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
             continue;
@@ -45,8 +45,8 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
             }) {
                 end = Some(g.span.end);
                 j = g.last + 1;
-            } else if m.nationality.is_some()
-                || m.kinds.has(Kind::OrgAdjective)
+            } else if m.nationality().is_some()
+                || m.kinds().has(Kind::OrgAdjective)
                 || (!definite
                     && m.is_definite_noun()
                     && !a.kinds_of(j).any(&[Kind::Title, Kind::Month, Kind::Weekday])
@@ -68,24 +68,24 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
                     .and_then(|g| g.as_ref())
                     .filter(|g| a.joined(j + 1) && g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region]));
                 let next_definite = a.joined(j + 1)
-                    && a.words.get(j + 1).is_some_and(|n| n.is_definite_noun() && n.nationality.is_none());
+                    && a.words.get(j + 1).is_some_and(|n| n.is_definite_noun() && n.nationality().is_none());
                 if let Some(g) = next_place {
                     end = Some(g.span.end);
                     j = g.last + 1;
                 } else if next_definite {
                     end = Some(a.words[j + 1].span.end);
                     j += 2;
-                } else if !m.key.ends_with('ه') {
+                } else if !m.key().ends_with('ه') {
                     end = Some(m.span.end);
                     j += 1;
                 }
-            } else if !definite && m.key.starts_with("ال") && m.is(Kind::Title) {
+            } else if !definite && m.key().starts_with("ال") && m.is(Kind::Title) {
                 // جامعة الملك عبد الله: a title and a name.
                 let mut k = j + 1;
                 while k < a.words.len()
                     && k < j + 4
                     && a.joined(k)
-                    && a.words[k].kinds.any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle])
+                    && a.words[k].kinds().any(&[Kind::GivenName, Kind::Surname, Kind::NameParticle])
                 {
                     k += 1;
                 }
@@ -98,7 +98,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
         let Some(mut e) = end else { continue };
         while j < a.words.len() && j < i + 6 && a.joined(j) {
             let m = &a.words[j];
-            if m.nationality.is_some() || m.kinds.has(Kind::OrgAdjective) {
+            if m.nationality().is_some() || m.kinds().has(Kind::OrgAdjective) {
                 e = m.span.end;
                 j += 1;
             } else {

@@ -34,7 +34,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
         };
         let mut j = m.last + 1;
         // المتحدث باسم الكرملين: skip the body spoken for.
-        if a.words[m.last].key.ends_with(ON_BEHALF) {
+        if a.words[m.last].key().ends_with(ON_BEHALF) {
             if let Some(body) = gaz.get(j).and_then(|g| g.as_ref()) {
                 j = body.last + 1;
             } else if j < a.words.len() {
@@ -60,9 +60,9 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
                     .map(|o| a.word_at(o.span.end) - 1);
                 listed.into_iter().chain(found).max()
             };
-            if a.words[j].nationality.is_some() || a.words[j].kinds.has(Kind::TitleTail) {
+            if a.words[j].nationality().is_some() || a.words[j].kinds().has(Kind::TitleTail) {
                 j += 1;
-            } else if a.words[j].key.as_ref() == IN && a.joined(j + 1) && at_body(j + 1).is_some() {
+            } else if a.words[j].key() == IN && a.joined(j + 1) && at_body(j + 1).is_some() {
                 // النائب في الكنيست موشيه …
                 j = at_body(j + 1).map_or(j + 1, |last| last + 1);
             } else if let Some(last) = at_body(j) {
@@ -93,15 +93,15 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
             continue;
         }
         let w = &a.words[i];
-        let given = w.stems.iter().any(|s| !s.key.starts_with("ال") && s.kinds.has(Kind::GivenName));
-        if !given || w.nationality.is_some() || a.kinds_of(i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
+        let given = w.stems().iter().any(|s| !s.key.starts_with("ال") && s.kinds.has(Kind::GivenName));
+        if !given || w.nationality().is_some() || a.kinds_of(i).any(&[Kind::Common, Kind::Title]) || !a.joined(i + 1) {
             continue;
         }
         let next = &a.words[i + 1];
-        let known_next = next.kinds.has(Kind::NameParticle)
-            || (next.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
-                && !next.kinds.has(Kind::Common)
-                && next.nationality.is_none());
+        let known_next = next.kinds().has(Kind::NameParticle)
+            || (next.kinds().any(&[Kind::GivenName, Kind::Surname, Kind::Person])
+                && !next.kinds().has(Kind::Common)
+                && next.nationality().is_none());
         if !known_next {
             continue;
         }
@@ -116,10 +116,10 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
 
 /// A definite nisba adjective in no list (الاقتصادي، السياسي، الرياضي) describing a title.
 fn describes_title(w: &Word) -> bool {
-    w.key.starts_with("ال")
-        && (w.key.ends_with('ي') || w.key.ends_with("يه"))
-        && !w.kinds.any(&[Kind::GivenName, Kind::Person])
-        && w.nationality.is_none()
+    w.key().starts_with("ال")
+        && (w.key().ends_with('ي') || w.key().ends_with("يه"))
+        && !w.kinds().any(&[Kind::GivenName, Kind::Person])
+        && w.nationality().is_none()
 }
 
 /// The name that starts at word `i`, if the words there can form one.
@@ -129,7 +129,7 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
     if let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Person)) {
         return Some(m.span);
     }
-    let start = first.stems.first()?.span.start;
+    let start = first.stems().first()?.span.start;
     let mut end = None;
     let mut j = i;
     while j < a.words.len() && j < i + MAX_NAME_WORDS {
@@ -137,7 +137,7 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
             break;
         }
         let w = &a.words[j];
-        let particle = w.kinds.has(Kind::NameParticle);
+        let particle = w.kinds().has(Kind::NameParticle);
         if particle {
             j += 1;
             continue;
@@ -145,11 +145,11 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
         // Past the second word only names the lists know continue a name: an unknown third
         // word is more often the verb that follows (أيمن الصفدي سيزور).
         let known = || {
-            w.kinds.any(&[Kind::GivenName, Kind::Surname, Kind::Person])
-                || a.words[j - 1].kinds.any(&[Kind::NamePatronymic, Kind::NameCompound])
+            w.kinds().any(&[Kind::GivenName, Kind::Surname, Kind::Person])
+                || a.words[j - 1].kinds().any(&[Kind::NamePatronymic, Kind::NameCompound])
         };
         // A nisba after a given name is a family name when the lists know it so (هشام العلوي).
-        let nisba_surname = j > i && w.kinds.has(Kind::Surname) && w.nationality.is_some();
+        let nisba_surname = j > i && w.kinds().has(Kind::Surname) && w.nationality().is_some();
         if !(is_name_word(a, j) || nisba_surname) || (j >= i + 2 && !known()) {
             break;
         }
@@ -157,13 +157,13 @@ fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
         j += 1;
         // A family name with the article closes the name (محمد شياع السوداني), unless it
         // completes a compound (عبد الرحمن، أبو الغيط).
-        let compound = j >= 2 && a.words[j - 2].kinds.has(Kind::NameCompound);
-        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && n.kinds.has(Kind::NamePatronymic));
-        if w.key.starts_with("ال") && j > i + 1 && !compound && !particle_next {
+        let compound = j >= 2 && a.words[j - 2].kinds().has(Kind::NameCompound);
+        let particle_next = a.words.get(j).is_some_and(|n| a.joined(j) && n.kinds().has(Kind::NamePatronymic));
+        if w.key().starts_with("ال") && j > i + 1 && !compound && !particle_next {
             break;
         }
     }
-    end.map(|e| Span::new(if first.key.as_ref() == ARTICLE { first.span.start } else { start }, e))
+    end.map(|e| Span::new(if first.key() == ARTICLE { first.span.start } else { start }, e))
 }
 
 /// Whether word `j` can be part of a person's name.
@@ -172,10 +172,10 @@ fn is_name_word(a: &Words, j: usize) -> bool {
     if w.kind == crate::tokenize::TokenKind::Number {
         return false;
     }
-    if w.nationality.is_some() || w.is_cue() || w.is(Kind::MediaHead) || w.is(Kind::PlaceNameHead) {
+    if w.nationality().is_some() || w.is_cue() || w.is(Kind::MediaHead) || w.is(Kind::PlaceNameHead) {
         return false;
     }
-    let k = w.kinds;
+    let k = w.kinds();
     if k.any(&[Kind::GivenName, Kind::Surname, Kind::Person]) && !k.any(&[Kind::Common, Kind::Country, Kind::Title]) {
         return true;
     }
@@ -198,13 +198,13 @@ fn is_name_word(a: &Words, j: usize) -> bool {
     }
     // An unknown word with و or ف in front (وجاء، فقال) is a verb or a noun joined to what came
     // before, not a name; names that start with these letters (وليد، وائل) are in the lists.
-    if w.key.starts_with(['و', 'ف']) {
+    if w.key().starts_with(['و', 'ف']) {
         return false;
     }
     // A word with tanween (ـًا) is an indefinite noun; a future verb (سيزور، سنعمل: س, then
     // ي or ن and two to four letters) follows its subject; otherwise an unknown word is a name
     // by its position.
-    let n = w.key.chars().count();
-    let future_verb = (w.key.starts_with("سي") || w.key.starts_with("سن")) && (4..=6).contains(&n);
+    let n = w.key().chars().count();
+    let future_verb = (w.key().starts_with("سي") || w.key().starts_with("سن")) && (4..=6).contains(&n);
     !w.tanween && !future_verb && n >= 2
 }

@@ -19,7 +19,7 @@ fn tokens(text: &str, split_clitics: bool) -> Vec<Span> {
     let a = Words::analyze(text, Lexicon::builtin());
     let mut out = Vec::new();
     let mut w = 0;
-    for t in &a.tokens {
+    for t in &crate::tokenize::tokenize(text) {
         if matches!(t.kind, TokenKind::Space | TokenKind::Newline) {
             continue;
         }
@@ -27,7 +27,7 @@ fn tokens(text: &str, split_clitics: bool) -> Vec<Span> {
             let word = &a.words[w];
             w += 1;
             if split_clitics && word.kind == TokenKind::Word {
-                if let Some(best) = word.stems.first() {
+                if let Some(best) = word.stems().first() {
                     out.extend([best.prefix, best.span, best.suffix].into_iter().filter(|s| !s.is_empty()));
                     continue;
                 }

@@ -146,6 +146,14 @@ pub fn to_line(doc: &Document) -> String {
     serde_json::to_string(&WasimJson::of(doc)).unwrap_or_default()
 }
 
+/// Writes the document to `w` as [`to_string`] (`pretty`) or [`to_line`] make it, without
+/// holding the whole text of the output in memory. Fails only when `w` does.
+pub fn write(doc: &Document, w: impl std::io::Write, pretty: bool) -> std::io::Result<()> {
+    let json = WasimJson::of(doc);
+    if pretty { serde_json::to_writer_pretty(w, &json) } else { serde_json::to_writer(w, &json) }
+        .map_err(std::io::Error::from)
+}
+
 /// Reads Wasim JSON, or any JSON of the same shape (`text`, `entities` with `start`/`end`/
 /// `label`, optional `claims`), such as a gold annotation. `text` may be passed separately for
 /// files that only name their document. Offsets are code points; a span whose `text` field does

@@ -42,14 +42,17 @@ pub struct Hint<'a> {
     pub source: &'a str,
 }
 
-/// The feature hashes that depend only on the word, for every distinct word of a text.
+/// The feature hashes that depend only on the word, for every distinct word of a text: the
+/// form's own (shared with the memo, not copied), then how the rules read the same word
+/// elsewhere in the text.
 #[derive(Debug, Default)]
 pub struct Forms {
-    hashes: Vec<u64>,
-    /// Where each form's hashes start in `hashes`.
+    own: Vec<Arc<[u64]>>,
+    elsewhere: Vec<u64>,
+    /// Where each form's hashes start in `elsewhere`.
     starts: Vec<usize>,
-    /// How many of each form's hashes, from its start, name the word itself (its form and stems)
-    /// rather than its shape or lists: a person's correction teaches these.
+    /// How many of each form's own hashes, from its start, name the word itself (its form and
+    /// stems) rather than its shape or lists: a person's correction teaches these.
     lexical: Vec<u16>,
 }
 
@@ -60,9 +63,10 @@ impl Forms {
     pub fn is_empty(&self) -> bool {
         self.starts.is_empty()
     }
-    fn of(&self, f: usize) -> &[u64] {
-        let end = self.starts.get(f + 1).copied().unwrap_or(self.hashes.len());
-        &self.hashes[self.starts[f]..end]
+    /// The hashes of form `f`: its own, then those of the text.
+    fn of(&self, f: usize) -> [&[u64]; 2] {
+        let end = self.starts.get(f + 1).copied().unwrap_or(self.elsewhere.len());
+        [&self.own[f], &self.elsewhere[self.starts[f]..end]]
     }
 }
 
@@ -88,8 +92,8 @@ impl Features {
     pub fn form(&self, w: usize) -> usize {
         self.word_forms[w] as usize
     }
-    /// The hashes of word `w`'s form.
-    pub fn statics(&self, w: usize) -> &[u64] {
+    /// The hashes of word `w`'s form, in two parts (its own, then those of the text).
+    pub fn statics(&self, w: usize) -> [&[u64]; 2] {
         self.forms.of(self.form(w))
     }
     /// The hashes of this occurrence of word `w`.
@@ -99,11 +103,13 @@ impl Features {
     }
     /// All the hashes of word `w`.
     pub fn of(&self, w: usize) -> impl Iterator<Item = u64> + '_ {
-        self.statics(w).iter().chain(self.dynamics(w)).copied()
+        let [own, text] = self.statics(w);
+        own.iter().chain(text).chain(self.dynamics(w)).copied()
     }
     /// The hashes that name word `w` itself.
     pub fn lexical(&self, w: usize) -> &[u64] {
-        &self.statics(w)[..usize::from(self.forms.lexical[self.form(w)])]
+        let own = &self.forms.own[self.form(w)];
+        own.get(..usize::from(self.forms.lexical[self.form(w)])).unwrap_or(own)
     }
 }
 
@@ -155,8 +161,9 @@ pub struct Context {
     word_form: Vec<u32>,
     /// The flags of each occurrence (quoted, punctuation before).
     flags: Vec<u8>,
-    /// Kinds of the longest lexicon phrase over each word, and whether it starts there.
-    phrase: Vec<Option<(Kinds, bool)>>,
+    /// Kinds of the longest lexicon phrase over each word, and whether it starts there (packed,
+    /// see [`pack_phrase`]).
+    phrase: Vec<u16>,
     /// For each form, the tags a first pass of the model gave it anywhere in the text (empty
     /// before the first pass, see [`Context::first_pass`]).
     predicted: Vec<Vec<u64>>,
@@ -180,11 +187,31 @@ const NAME_KINDS: [Kind; 12] = [
     Kind::PlaceHead,
 ];
 
+/// The phrase over a word in two bytes: bit `k` for `NAME_KINDS[k]`, [`PHRASE_STARTS`] when it
+/// starts at the word; 0 for no phrase. The phrase feature reads only the name kinds, and a
+/// phrase has at least one (`phrase_at` keeps only those).
+fn pack_phrase(phrase: Option<(Kinds, bool)>) -> u16 {
+    let Some((kinds, starts)) = phrase else { return 0 };
+    let bits = NAME_KINDS.iter().enumerate().filter(|(_, k)| kinds.has(**k)).fold(0u16, |b, (i, _)| b | 1 << i);
+    if bits == 0 {
+        return 0;
+    }
+    bits | if starts { PHRASE_STARTS } else { 0 }
+}
+
+/// The name kinds of a packed phrase (see [`pack_phrase`]) and whether it starts there.
+fn unpack_phrase(p: u16) -> Option<(Kinds, bool)> {
+    let kinds = NAME_KINDS.iter().enumerate().filter(|(i, _)| p & 1 << i != 0).fold(0u64, |b, (_, k)| b | k.bit());
+    (kinds != 0).then_some((Kinds(kinds), p & PHRASE_STARTS != 0))
+}
+
+const PHRASE_STARTS: u16 = 1 << NAME_KINDS.len();
+
 /// A form's own features (see [`form_hashes`]), worked out once per distinct surface form: per
 /// text, and across texts in [`MEMO`].
 pub(crate) struct Own {
     info: Form,
-    hashes: Vec<u64>,
+    hashes: Arc<[u64]>,
     lexical: u16,
 }
 
@@ -195,16 +222,16 @@ thread_local! {
 /// The static hashes of a word, before the text-wide ones: the word itself first (its identity,
 /// `lexical` of them), then its form and lists.
 fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
-    let best = w.stems.first();
-    let stem = best.as_ref().map_or(&*w.key, |s| &*s.key);
+    let best = w.stems().first();
+    let stem = best.as_ref().map_or(w.key(), |s| &*s.key);
     let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
     let bare_hash = hash_str(bare);
     let start = out.len();
-    out.push(mix(10, hash_str(&w.key)));
+    out.push(mix(10, hash_str(w.key())));
     out.push(mix(11, hash_str(stem)));
     out.push(mix(12, bare_hash));
     // Other readings' stems without the article (وكيت → كيت), for words in no list.
-    for s in w.stems.iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds.is_empty()) {
+    for s in w.stems().iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds().is_empty()) {
         out.push(mix(12, hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key))));
     }
     let lexical = (out.len() - start) as u16;
@@ -222,7 +249,7 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     let marked: Vec<char> = std::iter::once('^').chain(bare.chars()).chain(std::iter::once('$')).collect();
     out.extend(marked.windows(3).map(|t| mix(32, t.iter().fold(0x51u64, |h, c| mix(h, u64::from(*c))))));
     let surface = w.span.of(text);
-    let length = match w.key.chars().count() {
+    let length = match w.key().chars().count() {
         0..=2 => 0,
         3 => 1,
         4..=5 => 2,
@@ -239,11 +266,11 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     let shape = mix(length, latin);
     let mut flags = 0;
     for (on, flag) in [
-        (w.nationality.is_some(), FLAG_NATIONALITY),
+        (w.nationality().is_some(), FLAG_NATIONALITY),
         (w.tanween, FLAG_TANWEEN),
         (w.is_cue(), FLAG_CUE),
-        (w.any.has(Kind::Title), FLAG_TITLE),
-        (w.any.is_empty(), FLAG_UNKNOWN),
+        (w.any().has(Kind::Title), FLAG_TITLE),
+        (w.any().is_empty(), FLAG_UNKNOWN),
         (stem.starts_with("ال"), FLAG_ARTICLE),
     ] {
         if on {
@@ -253,9 +280,9 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     out.push(mix(0, 0));
     out.push(mix(16, shape));
     out.push(mix(17, flags));
-    out.extend(w.kinds.iter().map(|k| mix(18, k as u64)));
-    out.extend(w.any.iter().map(|k| mix(19, k as u64)));
-    (Form { bare: bare_hash, shape, any: w.any, flags }, lexical)
+    out.extend(w.kinds().iter().map(|k| mix(18, k as u64)));
+    out.extend(w.any().iter().map(|k| mix(19, k as u64)));
+    (Form { bare: bare_hash, shape, any: w.any(), flags }, lexical)
 }
 
 impl Context {
@@ -263,8 +290,8 @@ impl Context {
     pub fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
         // Forms: one per distinct surface word.
         let mut seen: HashMap<&str, u32> = HashMap::new();
-        let mut form: Vec<Form> = Vec::with_capacity(a.words.len() / 2);
-        let mut own: Vec<Rc<Own>> = Vec::with_capacity(a.words.len() / 2);
+        let mut form: Vec<Form> = Vec::new();
+        let mut own: Vec<Rc<Own>> = Vec::new();
         let mut word_form = Vec::with_capacity(a.words.len());
         let mut flags = Vec::with_capacity(a.words.len());
         let mut phrase = Vec::with_capacity(a.words.len());
@@ -276,7 +303,7 @@ impl Context {
                 let o = crate::memo::get(&MEMO, lex.id(), surface, || {
                     let mut hashes = Vec::new();
                     let (info, lexical) = form_hashes(w, a.text, &mut hashes);
-                    Own { info, hashes, lexical }
+                    Own { info, hashes: hashes.into(), lexical }
                 });
                 form.push(o.info);
                 own.push(o);
@@ -302,13 +329,13 @@ impl Context {
             }
             flags.push(fl);
             // The longest list phrase over the word: starting here, or one begun before.
-            phrase.push(match a.phrase_at(lex, i, |k| k.any(&NAME_KINDS)) {
+            phrase.push(pack_phrase(match a.phrase_at(lex, i, |k| k.any(&NAME_KINDS)) {
                 Some(p) => {
                     phrase_until = Some((p.last, p.kinds));
                     Some((p.kinds, true))
                 }
                 None => phrase_until.filter(|(last, _)| *last >= i).map(|(_, k)| (k, false)),
-            });
+            }));
         }
         // The rules' proposals, by word and, text-wide, by the word's stem.
         let mut hints_by_word = Vec::with_capacity(hints.len() * 2);
@@ -328,7 +355,7 @@ impl Context {
                 }
                 hints_by_word.push((k, tag, u64::from(k > first)));
                 let fm = &form[word_form[k] as usize];
-                if fm.flags & FLAG_UNKNOWN != 0 || !w.any.has(Kind::Common) {
+                if fm.flags & FLAG_UNKNOWN != 0 || !w.any().has(Kind::Common) {
                     let v = elsewhere.entry(fm.bare).or_default();
                     let t = mix(h.label as u64, u64::from(k > first));
                     if !v.contains(&t) {
@@ -339,16 +366,17 @@ impl Context {
         }
         hints_by_word.sort_unstable_by_key(|h| h.0);
         let mut forms = Forms {
-            hashes: Vec::with_capacity(own.iter().map(|o| o.hashes.len() + 2).sum()),
+            own: Vec::with_capacity(own.len()),
+            elsewhere: Vec::new(),
             starts: Vec::with_capacity(own.len()),
             lexical: Vec::with_capacity(own.len()),
         };
         for (o, fm) in own.iter().zip(&form) {
-            forms.starts.push(forms.hashes.len());
+            forms.own.push(Arc::clone(&o.hashes));
+            forms.starts.push(forms.elsewhere.len());
             forms.lexical.push(o.lexical);
-            forms.hashes.extend_from_slice(&o.hashes);
             for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
-                forms.hashes.push(mix(35, t));
+                forms.elsewhere.push(mix(35, t));
             }
         }
         let predicted = vec![Vec::new(); form.len()];
@@ -358,7 +386,7 @@ impl Context {
     /// Gives the context the tags a first pass gave every word of the text (`tags[w]` for word
     /// `w`; 0 for none): the second pass sees, for each word, how the same word was tagged
     /// elsewhere. `None` clears it.
-    pub fn first_pass(&mut self, tags: Option<&[usize]>) {
+    pub fn first_pass(&mut self, tags: Option<&[u8]>) {
         for p in &mut self.predicted {
             p.clear();
         }
@@ -416,7 +444,7 @@ impl Context {
                 if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
             ));
             f.push(mix(37, u64::from(self.flags[i])));
-            if let Some((kinds, starts)) = self.phrase[i] {
+            if let Some((kinds, starts)) = unpack_phrase(self.phrase[i]) {
                 for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                     f.push(mix(mix(20, k as u64), u64::from(starts)));
                 }
@@ -437,7 +465,7 @@ impl Context {
                 }
                 if off.abs() == 1 {
                     f.push(mix(mix(25, slot), n.shape));
-                    if let Some((kinds, starts)) = self.phrase[j] {
+                    if let Some((kinds, starts)) = unpack_phrase(self.phrase[j]) {
                         for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                             f.push(mix(mix(mix(26, slot), k as u64), u64::from(starts)));
                         }

@@ -170,3 +170,23 @@ fn what_was_taught_travels_in_a_file_checked_against_its_model() {
     assert!(matches!(fresh.load_taught(&newer), Err(ModelError::Version { .. })));
     assert!(fresh.taught.is_empty(), "nothing changed");
 }
+
+#[test]
+fn first_pass_sums_stay_exact_when_they_do_not_fit_two_bytes() {
+    let words: [[i32; TAGS]; 4] = [
+        [1, -2, 300, 0, 5, 6, 7],
+        [40_000, 0, 0, 0, 0, 0, -1],
+        [i32::from(i16::MIN), 1, 2, 3, 4, 5, 6],
+        [i32::from(i16::MAX), -i32::from(i16::MAX), 0, 0, 0, 0, 0],
+    ];
+    let mut sums = TextSums { q: vec![0; words.len() * TAGS], ..TextSums::default() };
+    for (w, q) in words.iter().enumerate() {
+        sums.put(w, q);
+    }
+    assert_eq!(sums.wide.len(), 2);
+    for (w, q) in words.iter().enumerate() {
+        let mut out = [0; TAGS];
+        sums.get(w, &mut out);
+        assert_eq!(&out, q, "word {w}");
+    }
+}
