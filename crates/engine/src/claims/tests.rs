@@ -90,6 +90,68 @@ fn nominal_content_after_a_preposition() {
 }
 
 #[test]
+fn noun_phrase_content_with_a_dropped_subject() {
+    check(
+        &[
+            (
+                "{V1 قال} {S1 الوزير} إن {C1 الطرق مغلقة}.\nو{V1 تعهد} ب{C1 إصلاح الطرق خلال يومين}.",
+                "تعهد بـ + verbal noun, its subject dropped, after a report",
+            ),
+            (
+                "{V1 قال} {S1 الوزير} إن {C1 المستشفى ممتلئ}.\nو{V1 أكد} {C1 وجود نقص في الأدوية}.",
+                "أكد + an indefinite noun phrase, its subject dropped, after a report",
+            ),
+            (
+                "و{V1 قال} {S1 {S2 المدير}} إن {C1 الحادث وقع}، حيث {V2 أكد} {C2 وجود قطار ثالث}.",
+                "حيث أكد + a noun phrase ends the content before it",
+            ),
+            (
+                "و{V1 أكد} {S1 شهود عيان} {C1 وجود قوات في البلدة} فيما {V2 ذكر} {S2 سكان} أن {C2 الجنود وصلوا}.",
+                "a speaker noun with its genitive, a noun phrase content ended by فيما + a new cue",
+            ),
+            (
+                "و{V1 دعا} {S1 {S2 الوزير}} إلى {C1 الهدوء}، {V2 مطالبا} السكان ب{C2 البقاء في منازلهم}.",
+                "a participle governing بـ + verbal noun",
+            ),
+        ],
+        "noun phrase content (nominal.rs)",
+    );
+}
+
+#[test]
+fn where_a_content_ends() {
+    check(
+        &[
+            (
+                "و{V1 أكد} {S1 {S2 الوزير}} أن {C1 الفريق \"جاهز تماما\"} {V2 مضيفا} أن {C2 الموسم طويل}.",
+                "a participle after a closing quotation mark, no comma; the quotation closed",
+            ),
+            (
+                "و{V1 قال} {S1 الوزير} إن {C1 الأسعار ارتفعت} بينما {V2 قالت} {S2 النقابة} إن {C2 الأجور ثابتة}.",
+                "بينما + a new cue, no comma",
+            ),
+            ("و{V1 قال} {S1 الوزير} إن {C1 الأسعار سترتفع} لكنه لم يوضح متى.", "لكنه + a negated cue: the narrator"),
+            (
+                "و{V1 نفى} {S1 الوزير} {C1 {C2 وجود نقص في الأدوية}} {V2 حسب} ما ذكرت {S2 الوكالة}.",
+                "حسب ما after a report attributes the report's content",
+            ),
+        ],
+        "content_after (content.rs)",
+    );
+}
+
+#[test]
+fn quotations_holding_the_complementizer() {
+    check(
+        &[
+            ("و{V1 تابع} {S1 الوزير} \"إن {Q1 الخطر حقيقي}\".", "a quotation opening before إن"),
+            ("و{V1 أضاف} \"{Q1 هذا يثبت أن الخطر حقيقي}\".", "a quotation right after the cue holds an inner أن"),
+        ],
+        "verb (verb.rs)",
+    );
+}
+
+#[test]
 fn dropped_subject_takes_the_previous_speaker() {
     let doc = crate::annotate("قالت الشرطة إن القارب غرق. وأضافت أن فرق الإنقاذ انتشلت ناجين.");
     assert_eq!(doc.claims.len(), 2);
@@ -124,6 +186,8 @@ fn not_attributions() {
             ("أكد الفحص الطبي إصابة اللاعب بشد عضلي.", "أكد = confirmed, of a fact, with no content clause"),
             ("صدرت رواية “قال الراوي” للكاتب.", "قال inside a quoted title"),
             ("قال تعالى في كتابه.", "a cue with nothing reported"),
+            ("وأكد وجود نقص في الأدوية.", "a dropped subject and a noun phrase with no report before it"),
+            ("الا ان الحكومة رفضت عرض المحاكم.", "a subject before the verb that is not found: no dropped subject"),
         ],
         "not an attribution",
     );
