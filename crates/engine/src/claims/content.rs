@@ -82,9 +82,40 @@ impl Context<'_, '_> {
         let para_end = a.paragraph_end(inner);
         let rel = a.text[inner..para_end]
             .find(close)
-            .or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten())?;
-        let span = Span::new(inner, inner + rel);
+            .or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten());
+        let span = match rel {
+            Some(rel) => Span::new(inner, inner + rel),
+            // A quotation that goes on in the next paragraph, closed there: this paragraph's part.
+            None if closes_first(
+                a.text.get(para_end + 1..).map_or("", |t| &t[..a.paragraph_end(para_end + 1) - para_end - 1]),
+                open,
+                close,
+            ) =>
+            {
+                trim_end(a.text, Span::new(inner, para_end))
+            }
+            None => return None,
+        };
         (!span.is_empty()).then_some((span, true))
+    }
+
+    /// The part of a quotation that goes on from the paragraph before and closes in the one
+    /// starting at byte `start`: the text up to its closing mark (… وفي كل مرة يقدم العراق
+    /// تنازلات محدودة ".), when the paragraph before opened it and left it open.
+    pub(super) fn continued_quote(&self, start: usize) -> Option<Span> {
+        let a = self.a;
+        if start == 0 {
+            return None;
+        }
+        let before = &a.text[a.paragraph_start(start - 1)..start - 1];
+        let line = &a.text[start..a.paragraph_end(start)];
+        let (open, close) = [('“', '”'), ('«', '»'), ('"', '"')].into_iter().find(|&(o, c)| left_open(before, o, c))?;
+        if !closes_first(line, open, close) {
+            return None;
+        }
+        let end = start + line.find(close)?;
+        let span = trim_end(a.text, Span::new(start, end));
+        (!span.is_empty()).then_some(span)
     }
 
     /// A colon or a quotation right after the cue and its speaker: قال الوزير: “…”، أضاف عنان
@@ -135,4 +166,20 @@ fn close_open_quote(text: &str, span: Span) -> Span {
     } else {
         span
     }
+}
+
+/// Whether `text` leaves a quotation opened with `open` unclosed.
+fn left_open(text: &str, open: char, close: char) -> bool {
+    if open == close {
+        return text.matches(open).count() % 2 == 1;
+    }
+    text.rfind(open).is_some_and(|o| !text[o..].contains(close))
+}
+
+/// Whether `text` closes a quotation before it opens one: its first mark is a closing one.
+fn closes_first(text: &str, open: char, close: char) -> bool {
+    if open == close {
+        return text.matches(close).count() % 2 == 1;
+    }
+    text.find(close).is_some_and(|c| text.find(open).is_none_or(|o| c < o))
 }

@@ -7,6 +7,9 @@ use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
 use crate::Span;
 
+/// Longest quoted name inside a speaker (صحيفة “هآرتس”), in words.
+const MAX_QUOTED_NAME_WORDS: usize = 3;
+
 impl Context<'_, '_> {
     /// A noun phrase starting at word `j`: up to a comma, a complementizer, a date, a
     /// preposition the cue governs, or في before a statement noun; a quoted name inside it
@@ -26,6 +29,17 @@ impl Context<'_, '_> {
                 let b = a.between(k).trim();
                 let quote_ok = b.chars().all(|c| matches!(c, '“' | '”' | '«' | '»' | '"'));
                 if !(a.joined(k) || (quote_ok && !b.is_empty())) {
+                    break;
+                }
+                // Into a quotation only if it is a quoted name, closed within a few words
+                // (صحيفة “هآرتس”), not the quoted content (أضاف عنان "لأول مرة …").
+                let opens = b.ends_with(['“', '«'])
+                    || (b.ends_with('"') && a.text[start..a.words[k - 1].span.end].matches('"').count() % 2 != 1);
+                if opens
+                    && !self.quote_at(a.words[k - 1].span.end).is_some_and(|(q, _)| {
+                        a.word_at(q.end) <= k + MAX_QUOTED_NAME_WORDS && a.text[q.end..].starts_with(['”', '»', '"'])
+                    })
+                {
                     break;
                 }
             }

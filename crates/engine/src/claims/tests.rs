@@ -62,6 +62,15 @@ fn quotes() {
             ),
             ("{V1 قال} {S1 المدرب}: «{Q1 سنفوز. لا شك في ذلك}».", "colon, guillemets, a quote across two sentences"),
             ("{S1 الوزارة} إن \"{Q1 الوضع مستقر}\"", "a line opening with the speaker and إن, no verb"),
+            (
+                "و{V1 قال} {S1 المدرب} \"{Q1 سنلعب للفوز}.\n{Q1 ولن نغير خطتنا}\".",
+                "a quotation left open at the line's end and closed on the next line: a claim per line",
+            ),
+            (
+                "و{V1 أضاف} {S1 الوزير} \"{Q1 لأول مرة تحدثنا عن الحدود}\".",
+                "a quoted content right after the speaker is not part of it",
+            ),
+            ("{S1 [PER محمد صلاح]}{V1 :} {C1 سنعود أقوى في الموسم المقبل}", "a headline: a person's name and a colon"),
         ],
         "quotes",
     );
@@ -187,6 +196,7 @@ fn not_attributions() {
             ("صدرت رواية “قال الراوي” للكاتب.", "قال inside a quoted title"),
             ("قال تعالى في كتابه.", "a cue with nothing reported"),
             ("وأكد وجود نقص في الأدوية.", "a dropped subject and a noun phrase with no report before it"),
+            ("مجلس محلي قلقيلية: قرار رقم 3 بتاريخ 1928.", "a body's name and a colon titles a record"),
             ("الا ان الحكومة رفضت عرض المحاكم.", "a subject before the verb that is not found: no dropped subject"),
         ],
         "not an attribution",

@@ -44,12 +44,12 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
         let between = a.between(k);
         let new_clause = between.contains(['،', ',']) && a.words[k].any.has(Kind::ContentBreak);
-        if k > j && (a.words[k].is_cue() || between.contains(['“', '«', '"', ':']) || new_clause) {
+        if k > j && (cx.cue(k).is_some() || between.contains(['“', '«', '"', ':']) || new_clause) {
             break;
         }
         // A new cue right after the speaker ends the search too (أكد شهود عيان وجود … فيما ذكر
         // سكان … أن), and so does a quotation right after the cue (أضاف "… أن …").
-        if k == j && ((k > cue_words_end && a.words[k].is_cue()) || (k == cue_words_end && opens_quote_before(between)))
+        if k == j && ((k > cue_words_end && cx.cue(k).is_some()) || (k == cue_words_end && opens_quote_before(between)))
         {
             break;
         }
