@@ -19,7 +19,8 @@
 //!
 //! Negation: نفى، نفت، لم يؤكد … mark the claim as negated. Not claims: a cue with no content
 //! introducer (أكد الفحص إصابته: confirmed, of a fact), a cue inside a quoted title (رواية
-//! “قال الراوي”).
+//! “قال الراوي”), the narrator's يذكر أن, a cue read after a preposition on its word (بحث is not
+//! ب + حث).
 
 mod according;
 mod attribution;
@@ -64,6 +65,10 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
             Some(_) if a.joined(i) && a.words[i - 1].key.as_ref() == THAT => None,
+            // يذكر أن …: "it is worth recalling", the narrator's background, not a report.
+            Some(_) if a.words[i].kinds.has(Kind::ContentBreak) && a.joined(i + 1) && cx.is_complementizer(i + 1) => {
+                None
+            }
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),

@@ -141,6 +141,10 @@ fn where_a_content_ends() {
             ),
             ("و{V1 قال} {S1 الوزير} إن {C1 الأسعار سترتفع} لكنه لم يوضح متى.", "لكنه + a negated cue: the narrator"),
             (
+                "وعاد الوزير ل{V1 يؤكد} على أن {C1 الأسعار ستنخفض}.",
+                "ل + a present cue: a report (its subject, after عاد, is not found yet)",
+            ),
+            (
                 "و{V1 نفى} {S1 الوزير} {C1 {C2 وجود نقص في الأدوية}} {V2 حسب} ما ذكرت {S2 الوكالة}.",
                 "حسب ما after a report attributes the report's content",
             ),
@@ -197,6 +201,8 @@ fn not_attributions() {
             ("قال تعالى في كتابه.", "a cue with nothing reported"),
             ("وأكد وجود نقص في الأدوية.", "a dropped subject and a noun phrase with no report before it"),
             ("مجلس محلي قلقيلية: قرار رقم 3 بتاريخ 1928.", "a body's name and a colon titles a record"),
+            ("يذكر أن المدينة تأسست قبل قرنين.", "يذكر أن: the narrator's background, not a report"),
+            ("وسيتاح محرك بحث الشركة على عدد من الهواتف.", "بحث is a noun, not ب + the cue حث"),
             ("الا ان الحكومة رفضت عرض المحاكم.", "a subject before the verb that is not found: no dropped subject"),
         ],
         "not an attribution",
