@@ -94,11 +94,21 @@ impl Context<'_, '_> {
             }
             at = a.words[w - 2].span.end;
         }
-        // The subject opens its clause: the sentence starts there, or a comma stands before it.
+        // The subject opens its clause: the sentence starts there, a comma stands before it, or
+        // غير أن (غير أن مدير الدفاع المدني قال …).
         let start = start?;
         let before = a.text[sentence.start.min(start)..start].trim_end();
+        let first = a.words.partition_point(|x| x.span.end <= start);
+        // (Only after غير أن، إلا أن "however": after a reporting أن the clause is its content,
+        // قالت الصحيفة إن الجيش رفض تنفيذ هجوم.)
+        let after_that = first > 1
+            && a.joined(first)
+            && a.joined(first - 1)
+            && a.words[first - 1].kinds.has(Kind::Complementizer)
+            && a.words[first - 2].kinds.has(Kind::Subordinator);
         let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
-            || before.ends_with(['،', ',']);
+            || before.ends_with(['،', ','])
+            || after_that;
         opens.then(|| Span::new(start, a.words[i - 1].span.end))
     }
 }

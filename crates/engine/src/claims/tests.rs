@@ -47,6 +47,10 @@ fn subject_verb_object() {
         &[
             ("{S1 روسيا} {V1 تؤكد} {C1 استمرار التنسيق مع إسرائيل}", "a headline: SVO, content without أن"),
             ("{S1 وزارة الصحة} {V1 قالت} إن {C1 الإصابات تراجعت}.", "SVO with إن"),
+            (
+                "غير أن {S1 [PER محمد سالم]} {V1 قال} للصحيفة إن {C1 الطريق مفتوح}.",
+                "SVO after غير أن; the word with ل after the cue is whom it was told",
+            ),
         ],
         "SVO",
     );
@@ -82,6 +86,7 @@ fn according_to() {
         &[
             ("{C1 ارتفع التضخم إلى 5 بالمئة}، {V1 بحسب} {S1 البنك المركزي}.", "بحسب after the content"),
             ("و{V1 بحسب} {S1 الوكالة}، فإن {C1 الاجتماع تأجل}.", "بحسب before the content, with فإن"),
+            ("{C1 ارتفع التضخم}، {V1 وفقا} ل{S1 وزارة المالية}.", "وفقا لـ: the speaker carries ل"),
         ],
         "according",
     );

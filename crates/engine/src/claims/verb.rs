@@ -30,6 +30,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         && !a.words[j].kinds.has(Kind::CuePreposition)
         && a.words[j].span.start < sentence.end
         && !quotes_to_the_end(cx, j, sentence)
+        && !to_whom(cx, j)
     {
         if let Some((sp, next)) = cx.speaker_after(j, sentence) {
             speaker = Some(sp);
@@ -114,6 +115,11 @@ fn opens_quote_before(between: &str) -> bool {
 /// Whether `between` ends with a mark that opens a quotation on the next word (` "`, `“`).
 fn quote_opens_on(between: &str) -> bool {
     between.ends_with(['“', '«']) || between.strip_suffix('"').is_some_and(|b| b.ends_with(char::is_whitespace))
+}
+
+/// Whether word `j` carries ل: to whom it was said (قال للجزيرة إن …), not who said it.
+fn to_whom(cx: &Context, j: usize) -> bool {
+    cx.a.words[j].stems.iter().next().is_some_and(|s| s.prefix.of(cx.a.text).ends_with('ل'))
 }
 
 /// Whether a quotation opens on word `j` and runs to the end of its sentence (أضاف "… أن …"):
