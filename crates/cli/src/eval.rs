@@ -176,7 +176,23 @@ pub fn diff(gold: &wasim_engine::Document, pred: &wasim_engine::Document) -> Str
             );
         }
     }
-    for (i, j) in wasim_engine::eval::match_claims(gold, pred) {
+    // A content that overlaps but does not match (IoU < 0.5): a boundary error, a miss and a
+    // false alarm at once.
+    let matched = wasim_engine::eval::match_claims(gold, pred);
+    for (i, g) in gold.claims.iter().enumerate() {
+        if matched.iter().any(|&(m, _)| m == i) {
+            continue;
+        }
+        for p in pred.claims.iter().filter(|p| p.content.overlaps(g.content)) {
+            out += &format!(
+                "line {:3} boundary: wanted {:?}, got {:?}\n",
+                line_of(g.content),
+                g.content.of(text),
+                p.content.of(text)
+            );
+        }
+    }
+    for (i, j) in matched {
         let (g, p) = (&gold.claims[i], &pred.claims[j]);
         if let Some(want) = g.attribution {
             let got = p.attribution.map(|s| s.of(text));

@@ -6,8 +6,11 @@
 //! Each pattern proposes claims from its own file, like the entity rules; [`find`] resolves them:
 //! - **verb** (`claims/verb.rs`): VSO أكدت السفارة الروسية، أمس الأحد، أن …; SVO الوزير قال إن …;
 //!   a colon or a quotation after the cue; a headline روسيا تؤكد استمرار …;
-//! - **nominal** (`claims/nominal.rs`): a verbal noun after the cue's preposition: دعا إلى الإفراج …;
-//! - **according** (`claims/according.rs`): …، بحسب البنك المركزي. / وبحسب الوكالة، فإن …;
+//! - **nominal** (`claims/nominal.rs`): a verbal noun after the cue's preposition: دعا إلى الإفراج …،
+//!   مطالبا السكان بالبقاء …; a noun phrase right after the cue: نفى الرئيس وجود …، its subject
+//!   dropped only right after another report (وتعهد بتسيير …، حيث أكد وجود قطار ثالث);
+//! - **according** (`claims/according.rs`): …، بحسب البنك المركزي. / وبحسب الوكالة، فإن …; after
+//!   a report (نفى وجود … حسب ما تردده دوائر غربية) it attributes that report's content;
 //! - **no cue** (`claims/cueless.rs`): a line that opens with a speaker and إن “…”;
 //! - resolution: a cue inside another claim's speaker or adverbials proposes nothing; a report
 //!   whose content opens with another report keeps the inner one (`claims/nested.rs`); who each
@@ -16,7 +19,8 @@
 //!
 //! Negation: نفى، نفت، لم يؤكد … mark the claim as negated. Not claims: a cue with no content
 //! introducer (أكد الفحص إصابته: confirmed, of a fact), a cue inside a quoted title (رواية
-//! “قال الراوي”).
+//! “قال الراوي”), the narrator's يذكر أن, a cue read after a preposition on its word (بحث is not
+//! ب + حث).
 
 mod according;
 mod attribution;
@@ -43,6 +47,11 @@ const SKIP_WORDS: usize = 16;
 const THAT: &str = "ان";
 /// In: قالت الوزارة في بيان …
 const IN: &str = "في";
+/// The source of a claim whose subject is dropped and whose content is a noun phrase (وتعهد
+/// بتسيير …، حيث أكد وجود …): kept only when a report stands in its sentence or the one before.
+const DROPPED_SUBJECT: &str = "rule:claims-dropped-subject";
+/// What (ما), in بحسب ما قال …
+const WHAT: &str = "ما";
 
 /// The claims of a text, from its words and its entities (sorted, not overlapping).
 pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
@@ -56,6 +65,10 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
             Some(_) if a.joined(i) && a.words[i - 1].key() == THAT => None,
+            // يذكر أن …: "it is worth recalling", the narrator's background, not a report.
+            Some(_) if a.words[i].kinds().has(Kind::ContentBreak) && a.joined(i + 1) && cx.is_complementizer(i + 1) => {
+                None
+            }
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),
@@ -68,9 +81,14 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
         if kept.last().is_some_and(|k| f.word > k.word && a.words[f.word].span.start < k.claim.content.start) {
             continue;
         }
+        if f.claim.source == DROPPED_SUBJECT && !kept.last().is_some_and(|k| follows_report(a, &k.claim, f.word)) {
+            continue;
+        }
         kept.push(f);
     }
-    let mut claims: Vec<Claim> = nested::drop_reports_of_reports(a, kept.into_iter().map(|f| f.claim).collect());
+    let mut claims: Vec<Claim> = kept.into_iter().map(|f| f.claim).collect();
+    according::narrow_to_reports(a, &mut claims);
+    let mut claims = nested::drop_reports_of_reports(a, claims);
     attribution::resolve(a, entities, &mut claims);
     // A dropped subject takes the last speaker of the same paragraph.
     let mut last: Option<(Span, usize)> = None;
@@ -91,6 +109,14 @@ struct Found {
     claim: Claim,
 }
 
+/// Whether `report` ends in the sentence of word `i` or in the one before.
+fn follows_report(a: &Words, report: &Claim, i: usize) -> bool {
+    let sentence = a.sentence(a.words[i].span.start);
+    let first = a.word_at(sentence.start);
+    let from = if first > 0 { a.sentence(a.words[first - 1].span.start).start } else { sentence.start };
+    report.content.end >= from
+}
+
 /// A claim proposed by a pattern.
 fn claim(speaker: Option<Span>, cue: Option<Span>, content: Span, quoted: bool, negated: bool, source: &str) -> Claim {
     Claim { speaker, cue, content, quoted, negated, source: source.into(), status: Status::Auto, attribution: None }
@@ -107,6 +133,18 @@ impl Context<'_, '_> {
     /// The cue at word `i`, if one is there: its kind and span (without و/ف in front).
     fn cue(&self, i: usize) -> Option<(CueKind, Span)> {
         cues::at(self.a, i)
+    }
+
+    /// The lists the cue in word `i` is in: its readings', and its own without و/ف in front
+    /// (وأكد, whose whole word is also a surname).
+    fn cue_kinds(&self, i: usize) -> crate::lexicon::Kinds {
+        let w = &self.a.words[i];
+        match self.cue(i) {
+            Some((_, span)) if span.start > w.span.start => {
+                w.any().union(crate::lexicon::Lexicon::builtin().get(&crate::normalize::key(span.of(self.a.text))))
+            }
+            _ => w.any(),
+        }
     }
 
     /// Whether word `i` introduces reported content (أن، إن، بأن، أنه …), and not a

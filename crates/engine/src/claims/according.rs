@@ -2,12 +2,14 @@
 //! clause before it (…، بحسب البنك المركزي), or, when the cue opens the sentence, the clause
 //! after the comma (وبحسب الوكالة، فإن …).
 
-use super::{claim, trim_end, Context};
+use super::{claim, trim_end, Context, WHAT};
 use crate::document::Claim;
+use crate::words::Words;
 use crate::Span;
+use std::collections::HashMap;
 
-/// What (ما), in بحسب ما قال …
-const WHAT: &str = "ما";
+/// What the claims of this pattern are marked with.
+const SOURCE: &str = "rule:claims-according";
 
 /// The claim of the attribution `cue`, whose words end before word `next`.
 pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
@@ -36,5 +38,19 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     if content.is_empty() {
         return None;
     }
-    Some(claim(Some(speaker), Some(cue), content, false, false, "rule:claims-according"))
+    Some(claim(Some(speaker), Some(cue), content, false, false, SOURCE))
+}
+
+/// An attribution after a report (نفى الرئيس وجود إرهابيين حسب ما تردده دوائر غربية) attributes
+/// the report's content, not the whole clause before it with its cue and speaker.
+pub(super) fn narrow_to_reports(a: &Words, claims: &mut [Claim]) {
+    let ends: HashMap<usize, Span> =
+        claims.iter().filter(|c| c.source != SOURCE).map(|c| (trim_end(a.text, c.content).end, c.content)).collect();
+    for c in claims.iter_mut().filter(|c| c.source == SOURCE) {
+        if let Some(&inner) = ends.get(&trim_end(a.text, c.content).end) {
+            if c.content.contains(inner) && inner != c.content {
+                c.content = inner;
+            }
+        }
+    }
 }

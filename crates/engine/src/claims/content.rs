@@ -1,7 +1,10 @@
 //! Contents: after a complementizer (the rest of the sentence up to a break, or a quotation),
-//! after a colon, or inside quotation marks that may run over several sentences.
+//! after a colon, or inside quotation marks that may run over several sentences. A content after
+//! a complementizer ends before a new report: a comma and a break word or a cue, a cue after a
+//! closing quotation mark, a break word before a cue (بينما قالت، لكنه لم يوضح), an attribution
+//! (حسب ما قال).
 
-use super::{trim_end, Context};
+use super::{opens_quote, trim_end, Context, CueKind};
 use crate::lexicon::Kind;
 use crate::Span;
 
@@ -22,21 +25,49 @@ impl Context<'_, '_> {
             return None;
         }
         let mut end = sentence.end;
-        // Stop at a comma followed by a break word or by a new cue: …، وذلك عقب / …، قالت السفارة
+        // Stop at a comma followed by a break word or by a new cue: …، وذلك عقب / …، قالت السفارة;
+        // with no comma, at a new report: a cue after a closing quotation mark (…" مشيرا إلى
+        // أن), a break word before a cue (فيما ذكر، لكنه لم يوضح، بينما لم يشر), an attribution
+        // of what precedes (… حسب ما قال، حسبما أفادت); a subordinator before a cue too (…، حيث
+        // أكد).
         for k in first + 1..a.words.len() {
             let w = &a.words[k];
             if w.span.start >= end {
                 break;
             }
-            if a.between(k).contains(['،', ',', ';', '؛'])
-                && (w.kinds().has(Kind::ContentBreak) || w.is_cue() || (k + 1 < a.words.len() && self.cue(k).is_some()))
+            let between = a.between(k);
+            let comma = between.contains(['،', ',', ';', '؛']);
+            let cue = w.is_cue() || (k + 1 < a.words.len() && self.cue(k).is_some());
+            let closes_quote = between.contains(['”', '»']) || (between.contains('"') && !opens_quote(between));
+            if (comma && (w.kinds().has(Kind::ContentBreak) || cue))
+                || (closes_quote && cue)
+                || ((w.any().has(Kind::ContentBreak) || w.kinds().has(Kind::Subordinator)) && self.cue_follows(k))
+                || self.attributes_before(k)
             {
                 end = a.words[k - 1].span.end;
                 break;
             }
         }
-        let span = trim_end(a.text, Span::new(start, end));
+        let span = close_open_quote(a.text, trim_unopened_quote(a.text, trim_end(a.text, Span::new(start, end))));
         (!span.is_empty()).then_some((span, false))
+    }
+
+    /// Whether a verb of saying follows word `k`, or a negation and one (فيما ذكر، لكنه لم يوضح).
+    fn cue_follows(&self, k: usize) -> bool {
+        let a = self.a;
+        let verb = |n: usize| a.joined(n) && matches!(self.cue(n), Some((CueKind::Verb | CueKind::Denial, _)));
+        let negation = |n: usize| a.joined(n) && a.words[n].kinds().has(Kind::Negation);
+        k + 1 < a.words.len() && (verb(k + 1) || (k + 2 < a.words.len() && negation(k + 1) && verb(k + 2)))
+    }
+
+    /// Whether word `k` attributes what precedes it: حسب ما قال X، حسبما أفادت X، بحسب X.
+    fn attributes_before(&self, k: usize) -> bool {
+        let a = self.a;
+        matches!(self.cue(k), Some((CueKind::According, span)) if {
+            let next = a.word_at(span.end);
+            a.words[k].key().ends_with(super::WHAT)
+                || a.words.get(next).is_some_and(|w| a.joined(next) && (w.key() == super::WHAT || w.is_cue()))
+        })
     }
 
     /// A quotation opening at byte `from` (after spaces): its inside, up to the matching mark,
@@ -51,9 +82,40 @@ impl Context<'_, '_> {
         let para_end = a.paragraph_end(inner);
         let rel = a.text[inner..para_end]
             .find(close)
-            .or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten())?;
-        let span = Span::new(inner, inner + rel);
+            .or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten());
+        let span = match rel {
+            Some(rel) => Span::new(inner, inner + rel),
+            // A quotation that goes on in the next paragraph, closed there: this paragraph's part.
+            None if closes_first(
+                a.text.get(para_end + 1..).map_or("", |t| &t[..a.paragraph_end(para_end + 1) - para_end - 1]),
+                open,
+                close,
+            ) =>
+            {
+                trim_end(a.text, Span::new(inner, para_end))
+            }
+            None => return None,
+        };
         (!span.is_empty()).then_some((span, true))
+    }
+
+    /// The part of a quotation that goes on from the paragraph before and closes in the one
+    /// starting at byte `start`: the text up to its closing mark (… وفي كل مرة يقدم العراق
+    /// تنازلات محدودة ".), when the paragraph before opened it and left it open.
+    pub(super) fn continued_quote(&self, start: usize) -> Option<Span> {
+        let a = self.a;
+        if start == 0 {
+            return None;
+        }
+        let before = &a.text[a.paragraph_start(start - 1)..start - 1];
+        let line = &a.text[start..a.paragraph_end(start)];
+        let (open, close) = [('“', '”'), ('«', '»'), ('"', '"')].into_iter().find(|&(o, c)| left_open(before, o, c))?;
+        if !closes_first(line, open, close) {
+            return None;
+        }
+        let end = start + line.find(close)?;
+        let span = trim_end(a.text, Span::new(start, end));
+        (!span.is_empty()).then_some(span)
     }
 
     /// A colon or a quotation right after the cue and its speaker: قال الوزير: “…”، أضاف عنان
@@ -72,4 +134,52 @@ impl Context<'_, '_> {
             (!span.is_empty()).then_some((span, false))
         })
     }
+}
+
+/// Drops a closing quotation mark ending `span` whose opening mark is not in it (…مواجهته”).
+fn trim_unopened_quote(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let Some(last) = s.chars().last().filter(|c| matches!(c, '”' | '»' | '"')) else { return span };
+    let opened = match last {
+        '"' => s.matches('"').count() % 2 != 1,
+        _ => s.contains(['“', '«']),
+    };
+    if opened {
+        return span;
+    }
+    trim_end(text, Span::new(span.start, span.end - last.len_utf8()))
+}
+
+/// Takes in the closing quotation mark right after `span` when a quotation opened inside it is
+/// not closed yet (أن الفريق "جاهز تماما" مضيفا …).
+fn close_open_quote(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let Some(next) = text[span.end..].chars().next() else { return span };
+    let open = match next {
+        '"' => s.matches('"').count() % 2 == 1,
+        '”' => s.matches('“').count() > s.matches('”').count(),
+        '»' => s.matches('«').count() > s.matches('»').count(),
+        _ => false,
+    };
+    if open {
+        Span::new(span.start, span.end + next.len_utf8())
+    } else {
+        span
+    }
+}
+
+/// Whether `text` leaves a quotation opened with `open` unclosed.
+fn left_open(text: &str, open: char, close: char) -> bool {
+    if open == close {
+        return text.matches(open).count() % 2 == 1;
+    }
+    text.rfind(open).is_some_and(|o| !text[o..].contains(close))
+}
+
+/// Whether `text` closes a quotation before it opens one: its first mark is a closing one.
+fn closes_first(text: &str, open: char, close: char) -> bool {
+    if open == close {
+        return text.matches(close).count() % 2 == 1;
+    }
+    text.find(close).is_some_and(|c| text.find(open).is_none_or(|o| c < o))
 }

@@ -45,9 +45,20 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     if let Some(p) = a.phrase_at(lex, i, |k| k.has(Kind::CueAccording)).filter(|p| p.last > i) {
         return Some((CueKind::According, p.span));
     }
-    // Readings with a pronoun after them are other words (إضافة read as أضاف + ه).
-    if let Some(found) =
-        w.stems().iter().filter(|s| s.suffix.is_empty()).find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
+    // Readings with a pronoun after them are other words (إضافة read as أضاف + ه), and so are
+    // readings after a preposition on the word (بحث read as ب + حث): a verb takes only و/ف.
+    // (ل before a present, ليؤكد على أن: "to stress that", is a verb too.)
+    let only_conjunctions = |s: &crate::clitics::Stem| {
+        let prefix = s.prefix.of(a.text).trim_end_matches(crate::chars::is_attached);
+        let conjunctions = |p: &str| p.chars().all(|c| matches!(c, 'و' | 'ف') || crate::chars::is_attached(c));
+        conjunctions(prefix)
+            || prefix.strip_suffix('ل').is_some_and(|p| conjunctions(p) && s.span.of(a.text).starts_with(['ي', 'ت']))
+    };
+    if let Some(found) = w
+        .stems()
+        .iter()
+        .filter(|s| s.suffix.is_empty() && only_conjunctions(s))
+        .find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
     {
         return Some(found);
     }

@@ -10,6 +10,9 @@ use crate::lexicon::{Kind, Kinds};
 use crate::normalize::extend_over_marks;
 use crate::Span;
 
+/// The fewest words of a noun phrase content whose subject is dropped.
+const MIN_DROPPED_WORDS: usize = 3;
+
 /// Words starting with ب that are not ب + a verbal noun.
 const NOT_BI: [&str; 3] = ["باسم", "بن", "بين"];
 
@@ -32,14 +35,18 @@ impl Context<'_, '_> {
     /// on; and where the preposition starts (the speaker ends there).
     pub(super) fn nominal_content(&self, i: usize, from: usize, sentence: Span) -> Option<(Content, usize)> {
         let a = self.a;
-        let prep = governed(a.words[i].any())?;
+        let prep = governed(self.cue_kinds(i))?;
         // The first word after the cue that is the preposition or carries it (بتشكيل).
-        let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 2))
+        let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 4))
             .take_while(|&k| a.words[k].span.start < sentence.end)
             .find(|&k| {
                 let key = a.words[k].key();
                 key == prep
-                    || (prep == "ب" && key.starts_with('ب') && key.chars().count() >= 4 && !NOT_BI.contains(&key))
+                    || (prep == "ب"
+                        && key.starts_with('ب')
+                        && key.chars().count() >= 4
+                        && !NOT_BI.contains(&key)
+                        && !self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC]))
             })?;
         let w = &a.words[k];
         let start = if w.key() == prep {
@@ -61,16 +68,19 @@ impl Context<'_, '_> {
     /// (`data/hand/governs-direct.txt`). With no subject before the cue, the speaker comes first:
     /// a name (an entity and the titles and adjectives with it), or a noun with the words that
     /// qualify it (definite genitives and adjectives: موظف تسجيل الأراضي); the content starts at the
-    /// first indefinite noun after it. Returns the speaker found and the content.
+    /// first indefinite noun after it. When the cue opens its clause (`may_drop`), its subject may
+    /// be dropped: an indefinite noun right after it opens the content. Returns the speaker found
+    /// and the content.
     pub(super) fn direct_content(
         &self,
         i: usize,
         from: usize,
         subject_before: bool,
+        may_drop: bool,
         sentence: Span,
     ) -> Option<(Option<Span>, Content)> {
         let a = self.a;
-        if !a.words[i].any().has(Kind::GovernsDirect) {
+        if !self.cue_kinds(i).has(Kind::GovernsDirect) {
             return None;
         }
         let in_sentence = |k: usize| a.words.get(k).is_some_and(|w| w.span.start < sentence.end) && a.joined(k);
@@ -87,7 +97,18 @@ impl Context<'_, '_> {
                     .iter()
                     .any(|&kd| first.is(kd));
             if !speaks {
-                return None;
+                // A dropped subject: the content opens right after the cue with an indefinite
+                // noun (حيث أكد وجود قطار ثالث، وأكدا سعيهما لـ …), not a definite one that could
+                // be a subject that does not speak (أكد الفحص إصابته) nor a name or a date.
+                let definite = first.key().starts_with("ال");
+                let proclitic = first.stem_start() > first.span.start;
+                if !may_drop || definite || proclitic || self.in_entity(k, &Label::ALL) || first.tanween {
+                    return None;
+                }
+                // And the phrase is not a lone word (رجل يدعى أوربان).
+                let c = self.direct_content_at(k, sentence)?;
+                let words = a.word_at(c.0.end) - k;
+                return (words >= MIN_DROPPED_WORDS).then_some((None, c));
             }
             let start = first.stem_start();
             k += 1;
@@ -112,7 +133,15 @@ impl Context<'_, '_> {
             }
             speaker = Some(Span::new(start, a.words[k - 1].span.end));
         }
-        let w = a.words.get(k).filter(|_| in_sentence(k) || (subject_before && k == from))?;
+        if !(in_sentence(k) || (subject_before && k == from)) {
+            return None;
+        }
+        self.direct_content_at(k, sentence).map(|c| (speaker, c))
+    }
+
+    /// A noun phrase content opening at word `k`, up to where `content_after` ends it.
+    fn direct_content_at(&self, k: usize, sentence: Span) -> Option<Content> {
+        let w = self.a.words.get(k)?;
         // The content opens with a noun (or a demonstrative), not a preposition or a clause.
         if w.kinds().any(&[
             Kind::TownContext,
@@ -126,6 +155,6 @@ impl Context<'_, '_> {
             return None;
         }
         let (content, _) = self.content_after(w.span.start, sentence)?;
-        Some((speaker, (Span::new(w.span.start, content.end), false)))
+        Some((Span::new(w.span.start, content.end), false))
     }
 }

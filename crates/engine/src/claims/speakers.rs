@@ -7,6 +7,9 @@ use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
 use crate::Span;
 
+/// Longest quoted name inside a speaker (صحيفة “هآرتس”), in words.
+const MAX_QUOTED_NAME_WORDS: usize = 3;
+
 impl Context<'_, '_> {
     /// A noun phrase starting at word `j`: up to a comma, a complementizer, a date, a
     /// preposition the cue governs, or في before a statement noun; a quoted name inside it
@@ -26,6 +29,17 @@ impl Context<'_, '_> {
                 let b = a.between(k).trim();
                 let quote_ok = b.chars().all(|c| matches!(c, '“' | '”' | '«' | '»' | '"'));
                 if !(a.joined(k) || (quote_ok && !b.is_empty())) {
+                    break;
+                }
+                // Into a quotation only if it is a quoted name, closed within a few words
+                // (صحيفة “هآرتس”), not the quoted content (أضاف عنان "لأول مرة …").
+                let opens = b.ends_with(['“', '«'])
+                    || (b.ends_with('"') && a.text[start..a.words[k - 1].span.end].matches('"').count() % 2 != 1);
+                if opens
+                    && !self.quote_at(a.words[k - 1].span.end).is_some_and(|(q, _)| {
+                        a.word_at(q.end) <= k + MAX_QUOTED_NAME_WORDS && a.text[q.end..].starts_with(['”', '»', '"'])
+                    })
+                {
                     break;
                 }
             }
@@ -80,11 +94,21 @@ impl Context<'_, '_> {
             }
             at = a.words[w - 2].span.end;
         }
-        // The subject opens its clause: the sentence starts there, or a comma stands before it.
+        // The subject opens its clause: the sentence starts there, a comma stands before it, or
+        // غير أن (غير أن مدير الدفاع المدني قال …).
         let start = start?;
         let before = a.text[sentence.start.min(start)..start].trim_end();
+        let first = a.words.partition_point(|x| x.span.end <= start);
+        // (Only after غير أن، إلا أن "however": after a reporting أن the clause is its content,
+        // قالت الصحيفة إن الجيش رفض تنفيذ هجوم.)
+        let after_that = first > 1
+            && a.joined(first)
+            && a.joined(first - 1)
+            && a.words[first - 1].kinds().has(Kind::Complementizer)
+            && a.words[first - 2].kinds().has(Kind::Subordinator);
         let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
-            || before.ends_with(['،', ',']);
+            || before.ends_with(['،', ','])
+            || after_that;
         opens.then(|| Span::new(start, a.words[i - 1].span.end))
     }
 }

@@ -47,6 +47,10 @@ fn subject_verb_object() {
         &[
             ("{S1 روسيا} {V1 تؤكد} {C1 استمرار التنسيق مع إسرائيل}", "a headline: SVO, content without أن"),
             ("{S1 وزارة الصحة} {V1 قالت} إن {C1 الإصابات تراجعت}.", "SVO with إن"),
+            (
+                "غير أن {S1 [PER محمد سالم]} {V1 قال} للصحيفة إن {C1 الطريق مفتوح}.",
+                "SVO after غير أن; the word with ل after the cue is whom it was told",
+            ),
         ],
         "SVO",
     );
@@ -62,6 +66,15 @@ fn quotes() {
             ),
             ("{V1 قال} {S1 المدرب}: «{Q1 سنفوز. لا شك في ذلك}».", "colon, guillemets, a quote across two sentences"),
             ("{S1 الوزارة} إن \"{Q1 الوضع مستقر}\"", "a line opening with the speaker and إن, no verb"),
+            (
+                "و{V1 قال} {S1 المدرب} \"{Q1 سنلعب للفوز}.\n{Q1 ولن نغير خطتنا}\".",
+                "a quotation left open at the line's end and closed on the next line: a claim per line",
+            ),
+            (
+                "و{V1 أضاف} {S1 الوزير} \"{Q1 لأول مرة تحدثنا عن الحدود}\".",
+                "a quoted content right after the speaker is not part of it",
+            ),
+            ("{S1 [PER محمد صلاح]}{V1 :} {C1 سنعود أقوى في الموسم المقبل}", "a headline: a person's name and a colon"),
         ],
         "quotes",
     );
@@ -73,6 +86,7 @@ fn according_to() {
         &[
             ("{C1 ارتفع التضخم إلى 5 بالمئة}، {V1 بحسب} {S1 البنك المركزي}.", "بحسب after the content"),
             ("و{V1 بحسب} {S1 الوكالة}، فإن {C1 الاجتماع تأجل}.", "بحسب before the content, with فإن"),
+            ("{C1 ارتفع التضخم}، {V1 وفقا} ل{S1 وزارة المالية}.", "وفقا لـ: the speaker carries ل"),
         ],
         "according",
     );
@@ -86,6 +100,72 @@ fn nominal_content_after_a_preposition() {
             ("و{V1 طالب} {S1 النواب} ب{C1 تشكيل لجنة تحقيق}.", "طالب ب on the word"),
         ],
         "nominal content",
+    );
+}
+
+#[test]
+fn noun_phrase_content_with_a_dropped_subject() {
+    check(
+        &[
+            (
+                "{V1 قال} {S1 الوزير} إن {C1 الطرق مغلقة}.\nو{V1 تعهد} ب{C1 إصلاح الطرق خلال يومين}.",
+                "تعهد بـ + verbal noun, its subject dropped, after a report",
+            ),
+            (
+                "{V1 قال} {S1 الوزير} إن {C1 المستشفى ممتلئ}.\nو{V1 أكد} {C1 وجود نقص في الأدوية}.",
+                "أكد + an indefinite noun phrase, its subject dropped, after a report",
+            ),
+            (
+                "و{V1 قال} {S1 {S2 المدير}} إن {C1 الحادث وقع}، حيث {V2 أكد} {C2 وجود قطار ثالث}.",
+                "حيث أكد + a noun phrase ends the content before it",
+            ),
+            (
+                "و{V1 أكد} {S1 شهود عيان} {C1 وجود قوات في البلدة} فيما {V2 ذكر} {S2 سكان} أن {C2 الجنود وصلوا}.",
+                "a speaker noun with its genitive, a noun phrase content ended by فيما + a new cue",
+            ),
+            (
+                "و{V1 دعا} {S1 {S2 الوزير}} إلى {C1 الهدوء}، {V2 مطالبا} السكان ب{C2 البقاء في منازلهم}.",
+                "a participle governing بـ + verbal noun",
+            ),
+        ],
+        "noun phrase content (nominal.rs)",
+    );
+}
+
+#[test]
+fn where_a_content_ends() {
+    check(
+        &[
+            (
+                "و{V1 أكد} {S1 {S2 الوزير}} أن {C1 الفريق \"جاهز تماما\"} {V2 مضيفا} أن {C2 الموسم طويل}.",
+                "a participle after a closing quotation mark, no comma; the quotation closed",
+            ),
+            (
+                "و{V1 قال} {S1 الوزير} إن {C1 الأسعار ارتفعت} بينما {V2 قالت} {S2 النقابة} إن {C2 الأجور ثابتة}.",
+                "بينما + a new cue, no comma",
+            ),
+            ("و{V1 قال} {S1 الوزير} إن {C1 الأسعار سترتفع} لكنه لم يوضح متى.", "لكنه + a negated cue: the narrator"),
+            (
+                "وعاد الوزير ل{V1 يؤكد} على أن {C1 الأسعار ستنخفض}.",
+                "ل + a present cue: a report (its subject, after عاد, is not found yet)",
+            ),
+            (
+                "و{V1 نفى} {S1 الوزير} {C1 {C2 وجود نقص في الأدوية}} {V2 حسب} ما ذكرت {S2 الوكالة}.",
+                "حسب ما after a report attributes the report's content",
+            ),
+        ],
+        "content_after (content.rs)",
+    );
+}
+
+#[test]
+fn quotations_holding_the_complementizer() {
+    check(
+        &[
+            ("و{V1 تابع} {S1 الوزير} \"إن {Q1 الخطر حقيقي}\".", "a quotation opening before إن"),
+            ("و{V1 أضاف} \"{Q1 هذا يثبت أن الخطر حقيقي}\".", "a quotation right after the cue holds an inner أن"),
+        ],
+        "verb (verb.rs)",
     );
 }
 
@@ -124,6 +204,11 @@ fn not_attributions() {
             ("أكد الفحص الطبي إصابة اللاعب بشد عضلي.", "أكد = confirmed, of a fact, with no content clause"),
             ("صدرت رواية “قال الراوي” للكاتب.", "قال inside a quoted title"),
             ("قال تعالى في كتابه.", "a cue with nothing reported"),
+            ("وأكد وجود نقص في الأدوية.", "a dropped subject and a noun phrase with no report before it"),
+            ("مجلس محلي قلقيلية: قرار رقم 3 بتاريخ 1928.", "a body's name and a colon titles a record"),
+            ("يذكر أن المدينة تأسست قبل قرنين.", "يذكر أن: the narrator's background, not a report"),
+            ("وسيتاح محرك بحث الشركة على عدد من الهواتف.", "بحث is a noun, not ب + the cue حث"),
+            ("الا ان الحكومة رفضت عرض المحاكم.", "a subject before the verb that is not found: no dropped subject"),
         ],
         "not an attribution",
     );

@@ -14,6 +14,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     let cue_words_end = a.word_at(cue.end);
     let negated = kind == CueKind::Denial || (a.joined(i) && a.words[i - 1].any().has(Kind::Negation));
     let sentence = a.sentence(a.words[i].span.start);
+    let mut source = "rule:claims";
     // What follows the cue: [speaker] [، adverbial،] [preposition] complementizer content.
     let mut j = cue_words_end;
     let mut speaker = None;
@@ -21,13 +22,15 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // الوزير قال إن …); otherwise VSO: the noun phrase after the cue.
     let subject_before = cx.speaker_before(i, sentence);
     // A participle's subject is its sentence's (قال …، مشيرا إلى أن …): no speaker after it.
-    let participle = a.words[i].any().any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
+    let participle = cx.cue_kinds(i).any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
     if subject_before.is_none()
         && !participle
         && j < a.words.len()
         && !cx.is_complementizer(j)
         && !a.words[j].kinds().has(Kind::CuePreposition)
         && a.words[j].span.start < sentence.end
+        && !quotes_to_the_end(cx, j, sentence)
+        && !to_whom(cx, j)
     {
         if let Some((sp, next)) = cx.speaker_after(j, sentence) {
             speaker = Some(sp);
@@ -42,7 +45,13 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
         let between = a.between(k);
         let new_clause = between.contains(['،', ',']) && a.words[k].any().has(Kind::ContentBreak);
-        if k > j && (a.words[k].is_cue() || between.contains(['“', '«', '"', ':']) || new_clause) {
+        if k > j && (cx.cue(k).is_some() || between.contains(['“', '«', '"', ':']) || new_clause) {
+            break;
+        }
+        // A new cue right after the speaker ends the search too (أكد شهود عيان وجود … فيما ذكر
+        // سكان … أن), and so does a quotation right after the cue (أضاف "… أن …").
+        if k == j && ((k > cue_words_end && cx.cue(k).is_some()) || (k == cue_words_end && opens_quote_before(between)))
+        {
             break;
         }
         k += 1;
@@ -55,7 +64,15 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     let quote_after = (k > j && k < a.words.len() && opens_quote_before(a.between(k)))
         .then(|| cx.quote_at(a.words[k - 1].span.end))
         .flatten();
-    let (content, quoted) = if j < a.words.len() && cx.is_complementizer(j) {
+    // تابع بلير "إن التهديد …": the quotation holds the complementizer; the content is the rest
+    // of it.
+    let quoted_complementizer = (j < a.words.len() && cx.is_complementizer(j) && quote_opens_on(a.between(j)))
+        .then(|| cx.quote_at(a.words[j - 1].span.end))
+        .flatten()
+        .and_then(|(q, _)| a.words.get(j + 1).filter(|w| w.span.start < q.end).map(|w| Span::new(w.span.start, q.end)));
+    let (content, quoted) = if let Some(q) = quoted_complementizer {
+        (q, true)
+    } else if j < a.words.len() && cx.is_complementizer(j) {
         cx.content_after(a.words[j].span.end, sentence)?
     } else if let Some(c) = cx.colon_or_quote(after_cue, sentence) {
         c
@@ -64,10 +81,15 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
         speaker = speaker.map(|s| trim_end(a.text, s));
         c
-    } else if let Some((sp, c)) = cx.direct_content(i, cue_words_end, subject_before.is_some() || participle, sentence)
+    } else if let Some((sp, c)) =
+        cx.direct_content(i, cue_words_end, subject_before.is_some() || participle, opens_clause(cx, i, cue), sentence)
     {
         // The noun phrase search took the content into the speaker: the split found here wins.
         speaker = sp.map(|s| trim_end(a.text, s));
+        if speaker.is_none() && subject_before.is_none() && !participle {
+            // A dropped subject (وتعهد بـ …، حيث أكد وجود …): kept only after another report.
+            source = super::DROPPED_SUBJECT;
+        }
         c
     } else if is_headline(cx, i, subject_before) {
         // روسيا تؤكد استمرار …: a headline's content is the rest of its line.
@@ -79,7 +101,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         // استمرار “التنسيق” …), not the claim.
         quote_after?
     };
-    Some(claim(speaker.or(subject_before), Some(cue), content, quoted, negated, "rule:claims"))
+    Some(claim(speaker.or(subject_before), Some(cue), content, quoted, negated, source))
 }
 
 /// Whether what stands between two words opens a quotation (“، «، or a straight " after a space).
@@ -90,6 +112,29 @@ fn opens_quote_before(between: &str) -> bool {
         || between.trim() == "\""
 }
 
+/// Whether `between` ends with a mark that opens a quotation on the next word (` "`, `“`).
+fn quote_opens_on(between: &str) -> bool {
+    between.ends_with(['“', '«']) || between.strip_suffix('"').is_some_and(|b| b.ends_with(char::is_whitespace))
+}
+
+/// Whether word `j` carries ل: to whom it was said (قال للجزيرة إن …), not who said it.
+fn to_whom(cx: &Context, j: usize) -> bool {
+    cx.a.words[j].stems().iter().next().is_some_and(|s| s.prefix.of(cx.a.text).ends_with('ل'))
+}
+
+/// Whether a quotation opens on word `j` and runs to the end of its sentence (أضاف "… أن …"):
+/// the content, where no speaker is to be searched (but قالت "هيومن رايتس ووتش" في تقرير …).
+fn quotes_to_the_end(cx: &Context, j: usize, sentence: Span) -> bool {
+    let a = cx.a;
+    if j == 0 || !quote_opens_on(a.between(j)) {
+        return false;
+    }
+    cx.quote_at(a.words[j - 1].span.end).is_some_and(|(q, _)| {
+        let after = a.word_at(q.end);
+        a.words.get(after).is_none_or(|w| w.span.start >= sentence.end)
+    })
+}
+
 /// A headline: the subject opens its line and the line has no final stop.
 fn is_headline(cx: &Context, i: usize, subject: Option<Span>) -> bool {
     let a = cx.a;
@@ -98,4 +143,17 @@ fn is_headline(cx: &Context, i: usize, subject: Option<Span>) -> bool {
     let line_end = a.paragraph_end(a.words[i].span.start);
     a.text[line_start..subj.start].trim().is_empty()
         && !a.text[line_start..line_end].trim_end().ends_with(['.', '!', '؟', '?', '»', '”'])
+}
+
+/// Whether the cue `cue` in word `i` opens its clause, so that its subject may be dropped: it
+/// carries و/ف (not another letter read off: كابدت), or it follows the sentence start, a comma or a subordinator (حيث أكد …).
+fn opens_clause(cx: &Context, i: usize, cue: Span) -> bool {
+    let a = cx.a;
+    let w = &a.words[i];
+    let sentence = a.sentence(w.span.start);
+    matches!(&a.text[w.span.start..cue.start], "و" | "ف")
+        || i == 0
+        || a.words[i - 1].span.end <= sentence.start
+        || a.between(i).contains(['،', ','])
+        || (a.joined(i) && a.words[i - 1].kinds().has(Kind::Subordinator))
 }
