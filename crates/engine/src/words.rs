@@ -144,6 +144,8 @@ impl<'t> Words<'t> {
                 continue;
             }
             let s = t.span.of(text);
+            // By the surface alone: a surface is of one token kind wherever it stands (a property
+            // test keeps this true).
             let w = seen.entry(s).or_insert_with(|| {
                 crate::memo::get(&MEMO, lex.id(), s, || {
                     let k = key(s);

@@ -135,6 +135,13 @@ fn check(text: &str, deep: bool) {
     for s in sentences(text, &toks) {
         assert!(on_boundaries(text, s) && !s.is_empty());
     }
+    // A word-like token is of the kind its surface alone gives: the words stage remembers a
+    // form's readings by its surface (words.rs, memo.rs), which holds only while this does.
+    for t in toks.iter().filter(|t| t.is_wordlike()) {
+        let alone = tokenize(t.span.of(text));
+        assert_eq!(alone.len(), 1, "{:?} is one token alone too", t.span.of(text));
+        assert_eq!(alone[0].kind, t.kind, "{:?} is of one kind wherever it stands", t.span.of(text));
+    }
     // Analysis never panics; every span it makes fits the text and keeps marks with letters.
     let doc = annotate(text);
     let fits = |s: Span| {
