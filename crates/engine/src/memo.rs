@@ -8,18 +8,42 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::thread::LocalKey;
 
+/// A map keyed by a text's own short strings, hashed with FNV-1a: looked up once a word, where
+/// SipHash's defence against chosen keys buys nothing.
+pub type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash (64 bits).
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Forms kept per memo and thread (a few megabytes at most).
 pub const LIMIT: usize = 1 << 15;
 
 /// One memo: values by surface form, for one lexicon.
 pub struct Memo<V> {
     lexicon: usize,
-    map: HashMap<Box<str>, Rc<V>>,
+    map: Map<Box<str>, Rc<V>>,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
-        Memo { lexicon: 0, map: HashMap::new() }
+        Memo { lexicon: 0, map: Map::default() }
     }
 }
 

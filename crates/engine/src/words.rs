@@ -7,7 +7,6 @@ use crate::lexicon::{Kind, Kinds, Lexicon};
 use crate::normalize::key;
 use crate::tokenize::{sentences, tokenize, TokenKind};
 use crate::Span;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A word, number or Latin word with what the engine knows of it. What depends only on its
@@ -137,7 +136,7 @@ impl<'t> Words<'t> {
     pub fn analyze(text: &'t str, lex: &Lexicon) -> Words<'t> {
         let tokens = tokenize(text);
         let sentences = sentences(text, &tokens);
-        let mut seen: HashMap<&str, Rc<Analyzed>> = HashMap::new();
+        let mut seen: crate::memo::Map<&str, Rc<Analyzed>> = crate::memo::Map::default();
         let mut words = Vec::with_capacity(tokens.len() / 2);
         for t in &tokens {
             if !t.is_wordlike() {
