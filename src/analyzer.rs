@@ -156,7 +156,9 @@ impl Analyzer {
         true
     }
 
-    fn expect(&self, id: u64, text: &Rc<str>) {
+    /// Notes that an answer for document `id` with `text` is awaited (one per document: a newer
+    /// request replaces the older).
+    fn await_answer(&self, id: u64, text: &Rc<str>) {
         let mut p = self.shared.pending.borrow_mut();
         p.retain(|(d, _)| *d != id);
         p.push((id, text.clone()));
@@ -165,7 +167,7 @@ impl Analyzer {
     /// Analyzes `text` of document `id`, in the worker if it runs. `base`: the worker's analysis
     /// of this same text the document is built on, if any (the text then does not travel).
     pub fn request(&self, id: u64, text: Rc<str>, base: Option<u64>) {
-        self.expect(id, &text);
+        self.await_answer(id, &text);
         let job = Job { id, text: base.is_none().then(|| text.to_string()), base };
         if !self.send(&Request::Analyze(job)) {
             self.shared.answered(id);
@@ -177,7 +179,7 @@ impl Analyzer {
     /// worker's analysis `base` of it, as for `request`).
     pub fn teach(&self, t: &Teach, retag: Option<(Rc<str>, Option<u64>)>, today: String) {
         let retag = retag.map(|(text, base)| {
-            self.expect(t.id, &text);
+            self.await_answer(t.id, &text);
             Job { id: t.id, text: base.is_none().then(|| text.to_string()), base }
         });
         let request = Request::Learn { gen: t.gen, lessons: t.lessons.clone(), today, retag };
