@@ -9,7 +9,10 @@ use wasim_engine::tagger::train::Options;
 use wasim_engine::{Annotator, Lexicon};
 
 /// Reads every `*.conll` file of `dir` (sorted by name), keeping those whose name contains one of
-/// `only` (all when empty), each cut to its first `sample` sentences when given.
+/// `only` (all when empty), each cut to its first `sample` sentences when given. The splits are
+/// those of the whole folder whatever `only` keeps: a corpus' split may depend on another's
+/// (ANERcorp's held-aside part follows NewsFANE's), and a model trained on fewer corpora must
+/// not learn from what the others keep aside.
 pub fn corpora(dir: &Path, only: &[String], sample: Option<usize>) -> Result<Vec<CorpusFile>, Failure> {
     let mut names: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Failure::Input(format!("cannot read the corpus folder {}: {e}", dir.display())))?
@@ -21,9 +24,6 @@ pub fn corpora(dir: &Path, only: &[String], sample: Option<usize>) -> Result<Vec
     let mut files = Vec::new();
     for p in names {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
-            continue;
-        }
         let mut text = read_text(&p.to_string_lossy())?;
         if let Some(n) = sample {
             // The first n sentences: cut after the n-th blank line.
@@ -32,10 +32,13 @@ pub fn corpora(dir: &Path, only: &[String], sample: Option<usize>) -> Result<Vec
         }
         files.push((name, text));
     }
-    if files.is_empty() {
-        return Err(Failure::Input(format!("no corpus (*.conll) in {}", dir.display())));
+    let mut read = learn::read_corpora(&files).map_err(Failure::Input)?;
+    read.retain(|f| only.is_empty() || only.iter().any(|o| f.name.contains(o.as_str())));
+    if read.is_empty() {
+        let which = if only.is_empty() { String::new() } else { format!(" matching {}", only.join(", ")) };
+        return Err(Failure::Input(format!("no corpus (*.conll){which} in {}", dir.display())));
     }
-    learn::read_corpora(&files).map_err(Failure::Input)
+    Ok(read)
 }
 
 /// Gold documents made ready for the tagger, on all cores.

@@ -282,3 +282,45 @@ fn annotate_with_what_a_person_taught() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("notes.txt") && err.contains("not a Wasim model"), "{err}");
 }
+
+/// `--only` trains on fewer corpora with the splits of the whole folder: ANERcorp's held-aside
+/// part follows NewsFANE's, and once a run without NewsFANE learned from it.
+#[test]
+fn training_on_some_corpora_keeps_the_splits_of_all() {
+    let d = dir();
+    // The same made-up sentences in both corpora: ANERcorp's form, then NewsFANE's.
+    let letters: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+    let word = |i: usize| -> String { (0..3).map(|k| letters[i / 28usize.pow(k) % 28]).collect() };
+    let (mut aner, mut news) = (String::new(), String::new());
+    for i in 0..1000 {
+        let w = word(i);
+        aner += &format!("{w}\tB-PERS\n{w}\tI-PERS\n{w}\tO\n{w}\tO\n.\tO\n\n");
+        news += &format!("{w}\tB-Politician\n{w}\tI-Politician\n{w}\tO\n{w}\tO\n.\tO\n\n");
+    }
+    std::fs::write(d.join("anercorp_train.conll"), aner).unwrap();
+    std::fs::write(d.join("newsfane_train.conll"), news).unwrap();
+    let counts = |only: &str| -> String {
+        let model = d.join(format!("{only}.model"));
+        let mut args = vec![
+            "train",
+            "--corpus",
+            d.to_str().unwrap(),
+            "--epochs",
+            "1",
+            "--bits",
+            "12",
+            "--out",
+            model.to_str().unwrap(),
+        ];
+        if !only.is_empty() {
+            args.extend(["--only", only]);
+        }
+        let out = wasim(&args, b"");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        err.lines().find(|l| l.starts_with("anercorp_train.conll:")).unwrap_or_default().to_string()
+    };
+    let all = counts("");
+    assert!(all.contains("held aside"), "{all}");
+    assert_eq!(counts("anercorp"), all);
+}

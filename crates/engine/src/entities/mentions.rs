@@ -1,6 +1,6 @@
 //! Later mentions: once a person is found by a full name (نفتالي بينيت), the family name alone
-//! elsewhere in the text is that person too (بينيت، (شويغو)); an organization found by a rule is
-//! found again wherever the same words recur. Matching goes through normalization and clitics.
+//! elsewhere in the text is that person too (بينيت، (شويغو)), and so is the full name where the
+//! model missed it; an organization found by a rule is found again wherever the same words recur. Matching goes through normalization and clitics.
 
 use super::confidence as conf;
 use super::{Candidate, Label};
@@ -29,15 +29,13 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
                 {
                     keys.insert(surname, Label::PER);
                 }
+                add_phrase(&mut phrases, words, Label::PER);
             }
             Label::ORG | Label::PER if !c.source.starts_with("list:") => {
                 if words.len() == 1 {
                     keys.entry(words[0].clone()).or_insert(c.label);
-                } else if !words.is_empty() {
-                    let list = phrases.entry(words[0].clone()).or_default();
-                    if !list.iter().any(|(w, _)| *w == words) {
-                        list.push((words, c.label));
-                    }
+                } else {
+                    add_phrase(&mut phrases, words, c.label);
                 }
             }
             _ => {}
@@ -67,6 +65,15 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
         }
     }
     out
+}
+
+/// Adds a multi-word name to look for, under its first word.
+fn add_phrase(phrases: &mut HashMap<String, Vec<(Vec<String>, Label)>>, words: Vec<String>, label: Label) {
+    let Some(first) = words.first() else { return };
+    let list = phrases.entry(first.clone()).or_default();
+    if !list.iter().any(|(w, _)| *w == words) {
+        list.push((words, label));
+    }
 }
 
 /// The key of the reading of `w` that lies inside `span` (the stem the entity used).

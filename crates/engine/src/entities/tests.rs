@@ -161,6 +161,10 @@ fn later_mentions() {
                 "the family name alone later",
             ),
             ("انتقد الرئيس [PER نفتالي بينيت] القرار، ثم عاد [PER بينيت] وتراجع.", "with a clitic-free repeat"),
+            (
+                "قال وزير الخارجية [PER كورت كفيورد] إن المحادثات مستمرة. واستقبل [PER كورت كفيورد] الوفد أمس.",
+                "the full name again, whole, not its family name alone",
+            ),
         ],
         &[Label::PER],
         "mentions.rs",
