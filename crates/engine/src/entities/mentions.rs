@@ -41,6 +41,8 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
             _ => {}
         }
     }
+    // Where an entity already is, it stays as it was found (its source and confidence).
+    let taken: std::collections::HashSet<Span> = found.iter().map(|c| c.span).collect();
     let mut out = Vec::new();
     for (i, w) in a.words.iter().enumerate() {
         for s in w.stems().iter() {
@@ -64,6 +66,7 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
             }
         }
     }
+    out.retain(|c| !taken.contains(&c.span));
     out
 }
 
