@@ -7,6 +7,8 @@ use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
 use crate::Span;
 
+/// Longest subject named by its head word before its cue (وزارة الصحة الفلسطينية), in words.
+const MAX_HEADED_SUBJECT_WORDS: usize = 4;
 /// Longest quoted name inside a speaker (صحيفة “هآرتس”), in words.
 const MAX_QUOTED_NAME_WORDS: usize = 3;
 
@@ -94,9 +96,11 @@ impl Context<'_, '_> {
             }
             at = a.words[w - 2].span.end;
         }
+        // Or, where no entity was found, a body or a title named by its head word and what
+        // follows it (وزارة الصحة قالت …، المتحدث باسم الجيش قال …).
+        let start = start.or_else(|| self.headed_subject_before(i, sentence))?;
         // The subject opens its clause: the sentence starts there, a comma stands before it, or
         // غير أن (غير أن مدير الدفاع المدني قال …).
-        let start = start?;
         let before = a.text[sentence.start.min(start)..start].trim_end();
         let first = a.words.partition_point(|x| x.span.end <= start);
         // (Only after غير أن، إلا أن "however": after a reporting أن the clause is its content,
@@ -110,5 +114,28 @@ impl Context<'_, '_> {
             || before.ends_with(['،', ','])
             || after_that;
         opens.then(|| Span::new(start, a.words[i - 1].span.end))
+    }
+
+    /// The start of a short phrase right before the cue at word `i` that opens with an
+    /// organization's head word, a title or a speaker noun (وزارة الصحة، المتحدث باسم الجيش،
+    /// مصادر مطلعة): words joined, none a cue or a complementizer; only when إن or أن follows
+    /// the cue (الحكومة رفضت العرض is an act, not a report).
+    fn headed_subject_before(&self, i: usize, sentence: Span) -> Option<usize> {
+        let a = self.a;
+        if !(a.joined(i + 1) && self.is_complementizer(i + 1)) {
+            return None;
+        }
+        let mut k = i;
+        while k > 0 && i - k < MAX_HEADED_SUBJECT_WORDS && a.joined(k) {
+            k -= 1;
+            let w = &a.words[k];
+            if w.span.start < sentence.start || w.is_cue() || self.is_complementizer(k) {
+                return None;
+            }
+            if w.any().any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]) {
+                return Some(w.stem_start());
+            }
+        }
+        None
     }
 }
