@@ -2,7 +2,7 @@
 //! after a colon, or inside quotation marks that may run over several sentences. A content after
 //! a complementizer ends before a new report: a comma and a break word or a cue, a cue after a
 //! closing quotation mark, a break word before a cue (بينما قالت، لكنه لم يوضح), an attribution
-//! (حسب ما قال).
+//! (حسب ما قال), a participle of saying with its own complementizer (مؤكدا أن).
 
 use super::{opens_quote, trim_end, Context, CueKind};
 use crate::lexicon::Kind;
@@ -43,6 +43,7 @@ impl Context<'_, '_> {
                 || (closes_quote && cue)
                 || ((w.any().has(Kind::ContentBreak) || w.kinds().has(Kind::Subordinator)) && self.cue_follows(k))
                 || self.attributes_before(k)
+                || self.participle_reports(k)
             {
                 end = a.words[k - 1].span.end;
                 break;
@@ -58,6 +59,16 @@ impl Context<'_, '_> {
         let verb = |n: usize| a.joined(n) && matches!(self.cue(n), Some((CueKind::Verb | CueKind::Denial, _)));
         let negation = |n: usize| a.joined(n) && a.words[n].kinds().has(Kind::Negation);
         k + 1 < a.words.len() && (verb(k + 1) || (k + 2 < a.words.len() && negation(k + 1) && verb(k + 2)))
+    }
+
+    /// Whether a participle of saying at word `k` opens a new report with its own
+    /// complementizer, comma or not (… ومطمئن لافتين الى ان …، … حركة السوق مؤكدا ان …).
+    fn participle_reports(&self, k: usize) -> bool {
+        let a = self.a;
+        let that = |n: usize| n < a.words.len() && a.joined(n) && self.is_complementizer(n);
+        a.words[k].any().any(&[Kind::CueParticiple, Kind::CueParticipleDenial])
+            && (that(k + 1)
+                || (k + 1 < a.words.len() && a.words[k + 1].kinds().has(Kind::CuePreposition) && that(k + 2)))
     }
 
     /// Whether word `k` attributes what precedes it: حسب ما قال X، حسبما أفادت X، بحسب X.

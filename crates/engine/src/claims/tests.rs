@@ -153,6 +153,10 @@ fn where_a_content_ends() {
                 "و{V1 نفى} {S1 الوزير} {C1 {C2 وجود نقص في الأدوية}} {V2 حسب} ما ذكرت {S2 الوكالة}.",
                 "حسب ما after a report attributes the report's content",
             ),
+            (
+                "و{V1 قال} {S1 {S2 المحلل}} إن {C1 أداء السوق صحي} {V2 لافتا} إلى أن {C2 الهبوط انتهى}.",
+                "a participle with its own إلى أن, no comma, no quotation",
+            ),
         ],
         "content_after (content.rs)",
     );
