@@ -73,7 +73,8 @@ impl Context<'_, '_> {
     /// before it, opening their clause.
     pub(super) fn speaker_before(&self, i: usize, sentence: Span) -> Option<Span> {
         let a = self.a;
-        if i == 0 || !a.joined(i) {
+        // Not across a dash: a dateline's agency (سيول - رويترز - اوردت وكالة …).
+        if i == 0 || !a.joined(i) || a.between(i).contains('-') {
             return None;
         }
         let cue_start = a.words[i].span.start;

@@ -75,6 +75,14 @@ fn quotes() {
                 "a quoted content right after the speaker is not part of it",
             ),
             ("{S1 [PER محمد صلاح]}{V1 :} {C1 سنعود أقوى في الموسم المقبل}", "a headline: a person's name and a colon"),
+            (
+                "سيول - رويترز - {V1 أوردت} {S1 وكالة \"يونهاب\" الكورية} أن {C1 الزعيم تزوج}.",
+                "a dateline's agency before a dash is no subject; the agency's quoted name is no content",
+            ),
+            (
+                "وجاء ذلك ردا على تصريحات نشرت الثلاثاء في صحيفة \"نيويورك بوست\".",
+                "a newspaper's quoted name after the cue is no content",
+            ),
         ],
         "quotes",
     );

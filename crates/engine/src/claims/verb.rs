@@ -61,9 +61,14 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     }
     let after_cue = a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end));
     // A quotation opening after the adverbials: قال بلير في مؤتمر صحفي "…".
-    let quote_after = (k > j && k < a.words.len() && opens_quote_before(a.between(k)))
-        .then(|| cx.quote_at(a.words[k - 1].span.end))
-        .flatten();
+    // Not the quoted name of a newspaper, channel or agency (اوردت وكالة "يونهاب"، في صحيفة
+    // "نيويورك بوست").
+    let quote_after = (k > j
+        && k < a.words.len()
+        && opens_quote_before(a.between(k))
+        && !a.words[k - 1].any().any(&[Kind::MediaHead, Kind::OrgHead]))
+    .then(|| cx.quote_at(a.words[k - 1].span.end))
+    .flatten();
     // تابع بلير "إن التهديد …": the quotation holds the complementizer; the content is the rest
     // of it.
     let quoted_complementizer = (j < a.words.len() && cx.is_complementizer(j) && quote_opens_on(a.between(j)))
