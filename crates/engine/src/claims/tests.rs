@@ -30,6 +30,10 @@ fn verb_subject_object() {
     check(
         &[
             (
+                "ومن ناحية أخرى {V1 انتقدت} {S1 المستشارة الألمانية} {C1 قرار إلغاء العرض}.",
+                "a criticism: its object is what was said",
+            ),
+            (
                 "{V1 أكدت} {S1 السفارة الروسية في إسرائيل}، أمس الأحد، أن {C1 التنسيق مستمر}.",
                 "VSO with an adverbial between speaker and أن",
             ),
@@ -105,6 +109,7 @@ fn nominal_content_after_a_preposition() {
     check(
         &[
             ("و{V1 دعت} {S1 المنظمة} إلى {C1 الإفراج عن المعتقلين}.", "دعا إلى + verbal noun"),
+            ("و{V1 أعلن} {S1 الوزير} عن {C1 خطة لخفض الأسعار}.", "أعلن عن + noun phrase"),
             ("و{V1 طالب} {S1 النواب} ب{C1 تشكيل لجنة تحقيق}.", "طالب ب on the word"),
         ],
         "nominal content",
