@@ -141,25 +141,50 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
     if !first.is(Kind::Title) {
         return None;
     }
-    let best = first.stems().first().map(|s| s.key);
-    let head = best.as_deref().unwrap_or(first.key());
-    let bare = head.strip_prefix("ال").unwrap_or(head);
-    let titled = |e: &&Entity| {
-        !speaker.contains(e.span) && {
-            let w = a.word_at(e.span.start);
-            (w.saturating_sub(4)..w).any(|k| {
-                a.words
-                    .get(k)
-                    .is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
-            })
-        }
+    let bare_key = |w: &crate::words::Word| {
+        let best = w.stems().first().map(|s| s.key);
+        let head = best.as_deref().unwrap_or(w.key()).to_string();
+        head.strip_prefix("ال").map_or(head.clone(), str::to_string)
     };
+    let bare = bare_key(first);
+    // The nationality that qualifies the title in the speaker (الرئيس الروماني): the person
+    // introduced with it is the one meant, before one with the title alone.
+    let (lo, hi) = (a.word_at(speaker.start), a.word_at(speaker.end));
+    let qualifiers: Vec<String> = a.words[lo + 1..hi.min(lo + 1 + MAX_QUALIFIERS)]
+        .iter()
+        .take_while(|w| w.nationality().is_some())
+        .map(bare_key)
+        .collect();
+    let window = |e: &Entity| {
+        let w = a.word_at(e.span.start);
+        w.saturating_sub(TITLE_WINDOW)..w
+    };
+    let has = |e: &Entity, key: &str| {
+        window(e).any(|k| {
+            a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == key))
+        })
+    };
+    let titled = |e: &&Entity| !speaker.contains(e.span) && has(e, &bare);
+    let of_nation =
+        |e: &&Entity| !speaker.contains(e.span) && !qualifiers.is_empty() && qualifiers.iter().all(|q| has(e, q));
+    let qualified = |e: &&Entity| titled(e) && of_nation(e);
+    // The same title and nationality, then the nationality under another title (نظيره الروماني
+    // فلان), then the title alone.
     let e = names
         .before(speaker.start, Label::PER)
-        .find(titled)
+        .find(qualified)
+        .or_else(|| names.after(speaker.end, Label::PER).find(qualified))
+        .or_else(|| names.before(speaker.start, Label::PER).find(of_nation))
+        .or_else(|| names.after(speaker.end, Label::PER).find(of_nation))
+        .or_else(|| names.before(speaker.start, Label::PER).find(titled))
         .or_else(|| names.after(speaker.end, Label::PER).find(titled))?;
     Some(fullest(a, names, e))
 }
+
+/// Words before a person's name searched for the title that introduced them.
+const TITLE_WINDOW: usize = 4;
+/// Nationalities after a title in a speaker read as what qualifies it (الرئيس الروماني).
+const MAX_QUALIFIERS: usize = 2;
 
 /// A person's mention taken on through the name words that follow it in the speaker (the
 /// tagger stopped early: أبو القاسم عبدي [صلاد حسن]): given names, surnames and words in no

@@ -230,3 +230,32 @@ fn not_attributions() {
         "not an attribution",
     );
 }
+
+/// Checks who each claim is attributed to: the `{Wn}` name of every gold claim against the
+/// attribution of the found claim with the same content.
+fn check_attributed(rows: &[(&str, &str)]) {
+    for (input, gloss) in rows {
+        let gold = markup::parse(input).expect("fixture markup parses");
+        let got = crate::annotate(&gold.text);
+        for g in &gold.claims {
+            let want = g.attribution.map(|s| s.of(&gold.text));
+            let found = got.claims.iter().find(|c| c.content == g.content);
+            let has = found.and_then(|c| c.attribution).map(|s| s.of(&got.text));
+            assert_eq!(has, want, "{gloss}\n  text: {}\n  claims: {:?}", gold.text, got.claims);
+        }
+    }
+}
+
+#[test]
+fn attributed_to_whom_the_title_introduced() {
+    check_attributed(&[
+        (
+            "التقى الرئيس اللبناني إميل لحود الرئيس الفرنسي جاك شيراك في باريس.\nو{V1 قال} {S1 الرئيس اللبناني} إن {C1 اللقاء كان مثمرا}.{W1 إميل لحود}",
+            "the same title with its nationality, not the nearest president",
+        ),
+        (
+            "وصل الرئيس الفرنسي جاك شيراك إلى بيروت.\nو{V1 قال} {S1 الرئيس} إن {C1 الزيارة تاريخية}.{W1 جاك شيراك}",
+            "the title alone: the person it introduced before",
+        ),
+    ]);
+}
