@@ -78,9 +78,13 @@ impl Context<'_, '_> {
             return None;
         }
         let cue_start = a.words[i].span.start;
+        // A relative pronoun between them (… رايس التي قالت …): the subject is what it follows,
+        // wherever that stands in its clause.
+        let relative = i >= 2 && a.joined(i - 1) && a.words[i - 1].kinds().has(Kind::Relative);
+        let last = if relative { i - 2 } else { i - 1 };
         // The entity or entities ending right before the cue, back to the sentence start.
         let mut start = None;
-        let mut at = a.words[i - 1].span.end;
+        let mut at = a.words[last].span.end;
         while let Some(e) = self.entity_ending_at(at) {
             if e.span.end > cue_start
                 || e.span.start < sentence.start
@@ -96,6 +100,9 @@ impl Context<'_, '_> {
                 break;
             }
             at = a.words[w - 2].span.end;
+        }
+        if relative {
+            return start.map(|s| Span::new(s, a.words[last].span.end));
         }
         // Or, where no entity was found, a body or a title named by its head word and what
         // follows it (وزارة الصحة قالت …، المتحدث باسم الجيش قال …).

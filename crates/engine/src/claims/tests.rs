@@ -55,6 +55,10 @@ fn subject_verb_object() {
                 "غير أن {S1 [PER محمد سالم]} {V1 قال} للصحيفة إن {C1 الطريق مفتوح}.",
                 "SVO after غير أن; the word with ل after the cue is whom it was told",
             ),
+            (
+                "التقى أولمرت مع {S1 وزيرة الخارجية الأمريكية كوندوليزا رايس} التي {V1 قالت} إن {C1 الوقت حان}.",
+                "a relative pronoun between the subject and the cue",
+            ),
         ],
         "SVO",
     );

@@ -157,6 +157,8 @@ kinds! {
     Negation = "negations",
     /// Words after which أن subordinates instead of reporting: بعد أن، قبل أن، دون أن.
     Subordinator = "subordinators",
+    /// Relative pronouns: الذي، التي، الذين (… رايس التي قالت إن …).
+    Relative = "relatives",
 }
 
 impl Kind {
