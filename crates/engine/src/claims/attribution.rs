@@ -2,7 +2,8 @@
 //! in its speaker, written at its fullest (بلير → توني بلير, the full name given before); for a
 //! title alone (الوزير، الرئيس السابق) the person that title introduced before; for a dropped
 //! subject (وأضاف أن …), a participle (مشيرا إلى أن …) or a quotation going on, whoever the
-//! claim before it is attributed to, in the same paragraph first, then in the text.
+//! claim before it is attributed to in the same paragraph, else the person named earlier in its
+//! sentence, else whoever the claim before it in the text is attributed to.
 
 use crate::document::{Claim, Entity, Label};
 use crate::keys::phrase_key;
@@ -81,7 +82,11 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
             // شهود عيان) are no one known.
             (None, None, Some(s)) => referred(a, &names, &earlier, s),
-            (None, None, None) => last.filter(|(_, p)| *p == para).map(|(s, _)| s).or(last_in_text),
+            (None, None, None) => last
+                .filter(|(_, p)| *p == para)
+                .map(|(s, _)| s)
+                .or_else(|| named_earlier_in_sentence(a, &names, c))
+                .or(last_in_text),
         };
         if let Some(at) = c.attribution {
             last = Some((at, para));
@@ -89,6 +94,15 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             earlier.push(at);
         }
     }
+}
+
+/// For a dropped subject with no report before it in its paragraph, the person named earlier in
+/// its sentence (أدلى الرئيس شافيز بتصريح قال فيه …), at their fullest.
+fn named_earlier_in_sentence(a: &Words, names: &Names, c: &Claim) -> Option<Span> {
+    let at = c.cue.unwrap_or(c.content).start;
+    let sentence = a.sentence(at);
+    let e = names.before(at, Label::PER).next().filter(|e| e.span.start >= sentence.start)?;
+    Some(fullest(a, names, e))
 }
 
 /// The entity naming the source inside `speaker`: a person, else an organization (the last of

@@ -96,37 +96,69 @@ impl Context<'_, '_> {
             .or_else(|| (close == '”').then(|| a.text[inner..para_end].find('"')).flatten());
         let span = match rel {
             Some(rel) => Span::new(inner, inner + rel),
-            // A quotation that goes on in the next paragraph, closed there: this paragraph's part.
-            None if closes_first(
-                a.text.get(para_end + 1..).map_or("", |t| &t[..a.paragraph_end(para_end + 1) - para_end - 1]),
-                open,
-                close,
-            ) =>
-            {
-                trim_end(a.text, Span::new(inner, para_end))
-            }
+            // A quotation that goes on in the next paragraphs, closed there: this paragraph's part.
+            None if self.closes_later(para_end, open, close) => trim_end(a.text, Span::new(inner, para_end)),
             None => return None,
         };
         (!span.is_empty()).then_some((span, true))
     }
 
-    /// The part of a quotation that goes on from the paragraph before and closes in the one
-    /// starting at byte `start`: the text up to its closing mark (… وفي كل مرة يقدم العراق
-    /// تنازلات محدودة ".), when the paragraph before opened it and left it open.
+    /// The part of a quotation that goes on from a paragraph before and closes in this one or a
+    /// later one, for the paragraph starting at byte `start`: the text up to its closing mark (…
+    /// وفي كل مرة يقدم العراق تنازلات محدودة ".), or the whole paragraph when it has no mark and the
+    /// quotation closes further on (a speech quoted over several paragraphs). The paragraphs
+    /// between hold no quotation mark, and there are at most [`MAX_QUOTE_PARAGRAPHS`] of them.
     pub(super) fn continued_quote(&self, start: usize) -> Option<Span> {
         let a = self.a;
-        if start == 0 {
-            return None;
-        }
-        let before = &a.text[a.paragraph_start(start - 1)..start - 1];
+        let (open, close) = self.open_before(start)?;
         let line = &a.text[start..a.paragraph_end(start)];
-        let (open, close) = [('“', '”'), ('«', '»'), ('"', '"')].into_iter().find(|&(o, c)| left_open(before, o, c))?;
-        if !closes_first(line, open, close) {
+        let end = if closes_first(line, open, close) {
+            start + line.find(close)?
+        } else if !has_quote_marks(line) && self.closes_later(a.paragraph_end(start), open, close) {
+            a.paragraph_end(start)
+        } else {
             return None;
-        }
-        let end = start + line.find(close)?;
+        };
         let span = trim_end(a.text, Span::new(start, end));
         (!span.is_empty()).then_some(span)
+    }
+
+    /// The quotation marks of a quotation a paragraph before the one starting at byte `start`
+    /// opened and left open, over paragraphs with no quotation mark.
+    fn open_before(&self, start: usize) -> Option<(char, char)> {
+        let a = self.a;
+        let mut at = start;
+        for _ in 0..MAX_QUOTE_PARAGRAPHS {
+            if at == 0 {
+                return None;
+            }
+            let from = a.paragraph_start(at - 1);
+            let before = &a.text[from..at - 1];
+            if has_quote_marks(before) {
+                return QUOTE_PAIRS.into_iter().find(|&(o, c)| left_open(before, o, c));
+            }
+            at = from;
+        }
+        None
+    }
+
+    /// Whether a quotation left open closes in a paragraph after byte `end` (the end of a
+    /// paragraph), over paragraphs with no quotation mark.
+    fn closes_later(&self, mut end: usize, open: char, close: char) -> bool {
+        let a = self.a;
+        for _ in 0..MAX_QUOTE_PARAGRAPHS {
+            let Some(next) = a.text.get(end + 1..) else { return false };
+            if next.is_empty() {
+                return false;
+            }
+            let next_end = a.paragraph_end(end + 1);
+            let line = &a.text[end + 1..next_end];
+            if has_quote_marks(line) {
+                return closes_first(line, open, close);
+            }
+            end = next_end;
+        }
+        false
     }
 
     /// A colon or a quotation right after the cue and its speaker: قال الوزير: “…”، أضاف عنان
@@ -145,6 +177,17 @@ impl Context<'_, '_> {
             (!span.is_empty()).then_some((span, false))
         })
     }
+}
+
+/// The most paragraphs a quotation is followed over with no quotation mark in them.
+const MAX_QUOTE_PARAGRAPHS: usize = 6;
+
+/// Opening and closing quotation marks.
+const QUOTE_PAIRS: [(char, char); 3] = [('“', '”'), ('«', '»'), ('"', '"')];
+
+/// Whether `text` holds a quotation mark.
+fn has_quote_marks(text: &str) -> bool {
+    text.contains(['“', '”', '«', '»', '"'])
 }
 
 /// Drops a closing quotation mark ending `span` whose opening mark is not in it (…مواجهته”).

@@ -79,6 +79,10 @@ fn quotes() {
                 "a quotation left open at the line's end and closed on the next line: a claim per line",
             ),
             (
+                "و{V1 قال} {S1 المدرب} \"{Q1 سنلعب للفوز}.\n{Q1 لن نغير خطتنا أبدا}.\n{Q1 ولن نتراجع}\".",
+                "a quotation over three lines: the line between, with no quotation mark, is quoted too",
+            ),
+            (
                 "و{V1 أضاف} {S1 الوزير} \"{Q1 لأول مرة تحدثنا عن الحدود}\".",
                 "a quoted content right after the speaker is not part of it",
             ),
@@ -260,6 +264,10 @@ fn attributed_to_whom_the_title_introduced() {
         (
             "وصل الرئيس الفرنسي جاك شيراك إلى بيروت.\nو{V1 قال} {S1 الرئيس} إن {C1 الزيارة تاريخية}.{W1 جاك شيراك}",
             "the title alone: the person it introduced before",
+        ),
+        (
+            "وأدلى الرئيس الفنزويلي هوغو شافيز بتصريح في المطار {V1 قال} فيه \"إن {Q1 الآفاق جديدة}.{W1 هوغو شافيز}\n{Q1 نحن بلدان صديقان}\".{W1 هوغو شافيز}",
+            "a dropped subject with no report before: the person named earlier in its sentence; the quotation going on is theirs",
         ),
     ]);
 }
