@@ -44,6 +44,7 @@ impl Context<'_, '_> {
                 || ((w.any().has(Kind::ContentBreak) || w.kinds().has(Kind::Subordinator)) && self.cue_follows(k))
                 || self.attributes_before(k)
                 || self.participle_reports(k)
+                || self.coordinated_report(k)
             {
                 end = a.words[k - 1].span.end;
                 break;
@@ -69,6 +70,15 @@ impl Context<'_, '_> {
         a.words[k].any().any(&[Kind::CueParticiple, Kind::CueParticipleDenial])
             && (that(k + 1)
                 || (k + 1 < a.words.len() && a.words[k + 1].kinds().has(Kind::CuePreposition) && that(k + 2)))
+    }
+
+    /// Whether word `k` is a verb of saying joined by و or ف, a new report (… على لبنان واعتبر
+    /// أن …، … عن طريق العنف وقال بيان المنظمة إن …).
+    fn coordinated_report(&self, k: usize) -> bool {
+        let w = &self.a.words[k];
+        matches!(self.cue(k), Some((CueKind::Verb | CueKind::Denial, _)))
+            && w.stem_start() > w.span.start
+            && self.a.text[w.span.start..].starts_with(['و', 'ف'])
     }
 
     /// Whether word `k` attributes what precedes it: حسب ما قال X، حسبما أفادت X، بحسب X.

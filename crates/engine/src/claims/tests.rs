@@ -178,6 +178,10 @@ fn where_a_content_ends() {
                 "و{V1 قال} {S1 {S2 المحلل}} إن {C1 أداء السوق صحي} {V2 لافتا} إلى أن {C2 الهبوط انتهى}.",
                 "a participle with its own إلى أن, no comma, no quotation",
             ),
+            (
+                "و{V1 قال} {S1 {S2 الوزير}} إنه {C1 عازم على مواصلة العمل} و{V2 اعتبر} أن {C2 الوضع صعب}.",
+                "a verb of saying joined by و starts a new report",
+            ),
         ],
         "content_after (content.rs)",
     );
