@@ -1,7 +1,7 @@
 //! Claims on real news (`tests/data/claims/`): NewsFANE and Wojood sentences annotated with who
-//! said what and to whom each claim is attributed (see its README). The development part keeps
-//! its scores here (both its parts, `dev` and `dev2`); the held-aside part is scored only for final figures (`wasim eval --markup
-//! crates/engine/tests/data/claims/held`), never while rules are written.
+//! said what and to whom each claim is attributed (see its README). The development parts (`dev`,
+//! `dev2`) keep their scores here; the held-aside part is scored only for final figures (`wasim
+//! eval --markup crates/engine/tests/data/claims/held`), never while rules are written.
 
 use wasim_engine::eval::score;
 use wasim_engine::{markup, Document, Label};
