@@ -52,6 +52,8 @@ const IN: &str = "في";
 const DROPPED_SUBJECT: &str = "rule:claims-dropped-subject";
 /// What (ما), in بحسب ما قال …
 const WHAT: &str = "ما";
+/// مع (with), before a verbal noun that reports: … مع تأكيده أن.
+const WITH: &str = "مع";
 
 /// The claims of a text, from its words and its entities (sorted, not overlapping).
 pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {

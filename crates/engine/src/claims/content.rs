@@ -39,14 +39,17 @@ impl Context<'_, '_> {
             let comma = between.contains(['،', ',', ';', '؛']);
             let cue = w.is_cue() || (k + 1 < a.words.len() && self.cue(k).is_some());
             let closes_quote = between.contains(['”', '»']) || (between.contains('"') && !opens_quote(between));
+            let participle = self.participle_reports(k);
             if (comma && (w.kinds().has(Kind::ContentBreak) || cue))
                 || (closes_quote && cue)
                 || ((w.any().has(Kind::ContentBreak) || w.kinds().has(Kind::Subordinator)) && self.cue_follows(k))
                 || self.attributes_before(k)
-                || self.participle_reports(k)
+                || participle
                 || self.coordinated_report(k)
             {
-                end = a.words[k - 1].span.end;
+                // … مع تأكيده أن: مع goes with the new report.
+                let with = participle && k - 1 > first && a.joined(k) && a.words[k - 1].key() == super::WITH;
+                end = a.words[k - 1 - usize::from(with)].span.end;
                 break;
             }
         }

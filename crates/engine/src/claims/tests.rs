@@ -182,6 +182,10 @@ fn where_a_content_ends() {
                 "و{V1 قال} {S1 {S2 الوزير}} إنه {C1 عازم على مواصلة العمل} و{V2 اعتبر} أن {C2 الوضع صعب}.",
                 "a verb of saying joined by و starts a new report",
             ),
+            (
+                "و{V1 أعرب} {S1 {S2 الوزير}} عن {C1 ارتياحه للنتائج} مع {V2 تأكيده} أن {C2 الأسعار ستنخفض}.",
+                "a verbal noun with the pronoun of the one who says, read as a participle",
+            ),
         ],
         "content_after (content.rs)",
     );
