@@ -11,7 +11,8 @@
 //!   dropped only right after another report (وتعهد بتسيير …، حيث أكد وجود قطار ثالث);
 //! - **according** (`claims/according.rs`): …، بحسب البنك المركزي. / وبحسب الوكالة، فإن …; after
 //!   a report (نفى وجود … حسب ما تردده دوائر غربية) it attributes that report's content;
-//! - **no cue** (`claims/cueless.rs`): a line that opens with a speaker and إن “…”;
+//! - **no cue** (`claims/cueless.rs`): a line that opens with a speaker and إن “…”, a line of a
+//!   quotation going on over lines;
 //! - resolution: a cue inside another claim's speaker or adverbials proposes nothing; a report
 //!   whose content opens with another report keeps the inner one (`claims/nested.rs`); who each
 //!   claim is attributed to is resolved across the text (`claims/attribution.rs`); a claim

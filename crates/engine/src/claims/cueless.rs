@@ -1,6 +1,7 @@
 //! Claims with no cue: a line that opens with a speaker and إن “…” (a headline without its verb:
 //! السفارة الروسية في تل أبيب إن "…"), or with a person's name and a colon (القرضاوي: …); a line
-//! that closes a quotation the line before left open (its part of the quotation).
+//! inside a quotation a line before opened, with no quotation mark of its own or closing it (its
+//! part of the quotation).
 
 use super::{claim, Context};
 use crate::document::Claim;
