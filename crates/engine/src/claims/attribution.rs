@@ -157,18 +157,15 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
     }
     let bare_key = |w: &crate::words::Word| {
         let best = w.stems().first().map(|s| s.key);
-        let head = best.as_deref().unwrap_or(w.key()).to_string();
-        head.strip_prefix("ال").map_or(head.clone(), str::to_string)
+        let head: &str = best.as_deref().unwrap_or(w.key());
+        head.strip_prefix("ال").unwrap_or(head).to_string()
     };
     let bare = bare_key(first);
     // The nationality that qualifies the title in the speaker (الرئيس الروماني): the person
     // introduced with it is the one meant, before one with the title alone.
     let (lo, hi) = (a.word_at(speaker.start), a.word_at(speaker.end));
-    let qualifiers: Vec<String> = a.words[lo + 1..hi.min(lo + 1 + MAX_QUALIFIERS)]
-        .iter()
-        .take_while(|w| w.nationality().is_some())
-        .map(bare_key)
-        .collect();
+    let after_title = a.words.get(lo + 1..hi.min(lo + 1 + MAX_QUALIFIERS)).unwrap_or(&[]);
+    let qualifiers: Vec<String> = after_title.iter().take_while(|w| w.nationality().is_some()).map(bare_key).collect();
     let window = |e: &Entity| {
         let w = a.word_at(e.span.start);
         w.saturating_sub(TITLE_WINDOW)..w
