@@ -277,5 +277,9 @@ fn attributed_to_whom_the_title_introduced() {
             "وأدلى الرئيس الفنزويلي هوغو شافيز بتصريح في المطار {V1 قال} فيه \"إن {Q1 الآفاق جديدة}.{W1 هوغو شافيز}\n{Q1 نحن بلدان صديقان}\".{W1 هوغو شافيز}",
             "a dropped subject with no report before: the person named earlier in its sentence; the quotation going on is theirs",
         ),
+        (
+            "و{V1 قال} {S1 محمد سالم عضو اللجنة المنظمة} إن {C1 البطولة ناجحة}.{W1 محمد سالم}",
+            "a title after the name (عضو، نائب) is not part of it",
+        ),
     ]);
 }
