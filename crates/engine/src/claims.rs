@@ -150,6 +150,11 @@ impl Context<'_, '_> {
         }
     }
 
+    /// Whether the cue `cue` in word `i` comes right after و or ف on its word (وأكد، فقال).
+    fn after_conjunction(&self, i: usize, cue: Span) -> bool {
+        matches!(self.a.text.get(self.a.words[i].span.start..cue.start), Some("و" | "ف"))
+    }
+
     /// Whether word `i` introduces reported content (أن، إن، بأن، أنه …), and not a
     /// subordinate clause (بعد أن، قبل أن، دون أن).
     fn is_complementizer(&self, i: usize) -> bool {

@@ -155,45 +155,43 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
     if !first.is(Kind::Title) {
         return None;
     }
-    let bare_key = |w: &crate::words::Word| {
-        let best = w.stems().first().map(|s| s.key);
-        let head: &str = best.as_deref().unwrap_or(w.key());
-        head.strip_prefix("ال").unwrap_or(head).to_string()
-    };
     let bare = bare_key(first);
     // The nationality that qualifies the title in the speaker (الرئيس الروماني): the person
     // introduced with it is the one meant, before one with the title alone.
     let (lo, hi) = (a.word_at(speaker.start), a.word_at(speaker.end));
     let after_title = a.words.get(lo + 1..hi.min(lo + 1 + MAX_QUALIFIERS)).unwrap_or(&[]);
     let qualifiers: Vec<String> = after_title.iter().take_while(|w| w.nationality().is_some()).map(bare_key).collect();
-    let window = |e: &Entity| {
-        let w = a.word_at(e.span.start);
-        w.saturating_sub(TITLE_WINDOW)..w
+    let titled = |e: &Entity| introduced_with(a, e, &bare);
+    let of_nation = |e: &Entity| !qualifiers.is_empty() && qualifiers.iter().all(|q| introduced_with(a, e, q));
+    // The nearest person outside the speaker that `f` accepts: before it, else after it.
+    let nearest = |f: &dyn Fn(&Entity) -> bool| {
+        let ok = |e: &&Entity| !speaker.contains(e.span) && f(e);
+        names.before(speaker.start, Label::PER).find(ok).or_else(|| names.after(speaker.end, Label::PER).find(ok))
     };
-    let has = |e: &Entity, key: &str| {
-        window(e).any(|k| {
-            a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == key))
-        })
-    };
-    let titled = |e: &&Entity| !speaker.contains(e.span) && has(e, &bare);
-    let of_nation =
-        |e: &&Entity| !speaker.contains(e.span) && !qualifiers.is_empty() && qualifiers.iter().all(|q| has(e, q));
-    let qualified = |e: &&Entity| titled(e) && of_nation(e);
     // The same title and nationality, then the nationality under another title (نظيره الروماني
     // فلان), then the title alone.
-    let e = names
-        .before(speaker.start, Label::PER)
-        .find(qualified)
-        .or_else(|| names.after(speaker.end, Label::PER).find(qualified))
-        .or_else(|| names.before(speaker.start, Label::PER).find(of_nation))
-        .or_else(|| names.after(speaker.end, Label::PER).find(of_nation))
-        .or_else(|| names.before(speaker.start, Label::PER).find(titled))
-        .or_else(|| names.after(speaker.end, Label::PER).find(titled))?;
+    let e = nearest(&|e| titled(e) && of_nation(e)).or_else(|| nearest(&of_nation)).or_else(|| nearest(&titled))?;
     Some(fullest(a, names, e))
 }
 
-/// Words before a person's name searched for the title that introduced them.
+/// Words before an entity searched for the head word or title that introduced it.
 const TITLE_WINDOW: usize = 4;
+
+/// The key of a word's best reading without the article (الرئيس → رئيس).
+fn bare_key(w: &crate::words::Word) -> String {
+    let best = w.stems().first().map(|s| s.key);
+    let head: &str = best.as_deref().unwrap_or(w.key());
+    head.strip_prefix("ال").unwrap_or(head).to_string()
+}
+
+/// Whether a word read as `bare` (without the article) introduces entity `e`: it stands among
+/// the [`TITLE_WINDOW`] words before it, or opens it (… صحيفة بابل; الرئيس السابق فلان).
+fn introduced_with(a: &Words, e: &Entity, bare: &str) -> bool {
+    let w = a.word_at(e.span.start);
+    (w.saturating_sub(TITLE_WINDOW)..=w).any(|k| {
+        a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+    })
+}
 /// Nationalities after a title in a speaker read as what qualifies it (الرئيس الروماني).
 const MAX_QUALIFIERS: usize = 2;
 
@@ -244,15 +242,10 @@ fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option
     let first = a.words.get(a.word_at(speaker.start))?;
     let best = first.stems().first().map(|s| s.key);
     let head = best.as_deref().unwrap_or(first.key());
-    let bare = head.strip_prefix("ال").unwrap_or(head);
+    let bare = bare_key(first);
     let before = |label: Label| names.before(speaker.start, label);
     // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
-    let after_head = |e: &&Entity| {
-        let w = a.word_at(e.span.start);
-        (w.saturating_sub(4)..=w).any(|k| {
-            a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
-        })
-    };
+    let after_head = |e: &&Entity| introduced_with(a, e, &bare);
     let definite = head.starts_with("ال");
     if definite && first.is(Kind::ReportNoun) {
         return before(Label::ORG).next().map(|e| fullest(a, names, e));

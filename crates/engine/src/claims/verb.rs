@@ -3,7 +3,7 @@
 //! “…”), a nominal content (see `nominal.rs`), and a headline (روسيا تؤكد استمرار التنسيق …:
 //! the rest of its line, no أن).
 
-use super::{claim, trim_end, Context, CueKind, SKIP_WORDS};
+use super::{claim, opens_quote, trim_end, Context, CueKind, SKIP_WORDS};
 use crate::document::Claim;
 use crate::lexicon::Kind;
 use crate::Span;
@@ -71,7 +71,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     .flatten();
     // تابع بلير "إن التهديد …": the quotation holds the complementizer; the content is the rest
     // of it.
-    let quoted_complementizer = (j < a.words.len() && cx.is_complementizer(j) && quote_opens_on(a.between(j)))
+    let quoted_complementizer = (j < a.words.len() && cx.is_complementizer(j) && opens_quote(a.between(j)))
         .then(|| cx.quote_at(a.words[j - 1].span.end))
         .flatten()
         .and_then(|(q, _)| a.words.get(j + 1).filter(|w| w.span.start < q.end).map(|w| Span::new(w.span.start, q.end)));
@@ -117,11 +117,6 @@ fn opens_quote_before(between: &str) -> bool {
         || between.trim() == "\""
 }
 
-/// Whether `between` ends with a mark that opens a quotation on the next word (` "`, `“`).
-fn quote_opens_on(between: &str) -> bool {
-    between.ends_with(['“', '«']) || between.strip_suffix('"').is_some_and(|b| b.ends_with(char::is_whitespace))
-}
-
 /// Whether word `j` carries ل: to whom it was said (قال للجزيرة إن …), not who said it.
 fn to_whom(cx: &Context, j: usize) -> bool {
     cx.a.words[j].stems().iter().next().is_some_and(|s| s.prefix.of(cx.a.text).ends_with('ل'))
@@ -131,7 +126,7 @@ fn to_whom(cx: &Context, j: usize) -> bool {
 /// the content, where no speaker is to be searched (but قالت "هيومن رايتس ووتش" في تقرير …).
 fn quotes_to_the_end(cx: &Context, j: usize, sentence: Span) -> bool {
     let a = cx.a;
-    if j == 0 || !quote_opens_on(a.between(j)) {
+    if j == 0 || !opens_quote(a.between(j)) {
         return false;
     }
     cx.quote_at(a.words[j - 1].span.end).is_some_and(|(q, _)| {
@@ -156,7 +151,7 @@ fn opens_clause(cx: &Context, i: usize, cue: Span) -> bool {
     let a = cx.a;
     let w = &a.words[i];
     let sentence = a.sentence(w.span.start);
-    matches!(&a.text[w.span.start..cue.start], "و" | "ف")
+    cx.after_conjunction(i, cue)
         || i == 0
         || a.words[i - 1].span.end <= sentence.start
         || a.between(i).contains(['،', ','])
