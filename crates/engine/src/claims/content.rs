@@ -78,10 +78,7 @@ impl Context<'_, '_> {
     /// Whether word `k` is a verb of saying joined by و or ف, a new report (… على لبنان واعتبر
     /// أن …، … عن طريق العنف وقال بيان المنظمة إن …).
     fn coordinated_report(&self, k: usize) -> bool {
-        let w = &self.a.words[k];
-        matches!(self.cue(k), Some((CueKind::Verb | CueKind::Denial, _)))
-            && w.stem_start() > w.span.start
-            && self.a.text[w.span.start..].starts_with(['و', 'ف'])
+        matches!(self.cue(k), Some((CueKind::Verb | CueKind::Denial, cue)) if self.after_conjunction(k, cue))
     }
 
     /// Whether word `k` attributes what precedes it: حسب ما قال X، حسبما أفادت X، بحسب X.

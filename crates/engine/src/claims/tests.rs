@@ -183,6 +183,10 @@ fn where_a_content_ends() {
                 "a verb of saying joined by و starts a new report",
             ),
             (
+                "و{V1 أكد} {S1 الكاردينال} أن {C1 التعليقات مسيئة} و{V2 قال} {S2 بيان المنظمة} إن {C2 الدول الإسلامية غاضبة}.",
+                "وقال, a verb whose word is also read whole, starts a new report too",
+            ),
+            (
                 "و{V1 أعرب} {S1 {S2 الوزير}} عن {C1 ارتياحه للنتائج} مع {V2 تأكيده} أن {C2 الأسعار ستنخفض}.",
                 "a verbal noun with the pronoun of the one who says, read as a participle",
             ),
