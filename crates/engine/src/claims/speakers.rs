@@ -19,7 +19,12 @@ impl Context<'_, '_> {
     pub(super) fn speaker_after(&self, j: usize, sentence: Span) -> Option<(Span, usize)> {
         let a = self.a;
         let first = a.words.get(j)?;
-        // A speaker must name someone: it starts with a noun, not a preposition or a pronoun.
+        // A speaker must name someone: it starts with a noun, not a preposition or a pronoun. A
+        // preposition carrying a pronoun says where or to whom, and the speaker may follow it
+        // (ادعى فيها البابا أن …; قال فيه "…" has none).
+        if first.kinds().has(Kind::PronounPreposition) && a.joined(j + 1) {
+            return self.speaker_after(j + 1, sentence);
+        }
         if first.kinds().has(Kind::NotSpeaker) || first.kind == TokenKind::Number {
             return None;
         }

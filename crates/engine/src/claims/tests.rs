@@ -59,6 +59,10 @@ fn subject_verb_object() {
                 "التقى أولمرت مع {S1 وزيرة الخارجية الأمريكية كوندوليزا رايس} التي {V1 قالت} إن {C1 الوقت حان}.",
                 "a relative pronoun between the subject and the cue",
             ),
+            (
+                "وطالبت المنظمة بسحب التعليقات التي {V1 ادعى} فيها {S1 البابا} أن {C1 الإسلام انتشر بالعنف}.",
+                "a preposition with a pronoun after the cue, then the speaker",
+            ),
         ],
         "SVO",
     );

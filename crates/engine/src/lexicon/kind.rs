@@ -159,6 +159,9 @@ kinds! {
     Subordinator = "subordinators",
     /// Relative pronouns: الذي، التي، الذين (… رايس التي قالت إن …).
     Relative = "relatives",
+    /// Prepositions carrying a pronoun: فيه، لها، عنه (قال فيه …، ادعى فيها البابا …): no
+    /// speaker, but the speaker may follow them.
+    PronounPreposition = "pronoun-prepositions",
 }
 
 impl Kind {
