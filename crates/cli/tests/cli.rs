@@ -245,14 +245,14 @@ fn train_on_a_tiny_sample_then_annotate_and_score_with_the_new_model() {
 
 #[test]
 fn annotate_with_what_a_person_taught() {
-    use wasim_engine::tagger::{features::Context, Features};
+    use wasim_engine::tagger::Features;
     use wasim_engine::{Annotator, Label, Lexicon, Words};
     // Teach the built-in model a made-up name, as the app does, and save it as the app exports it.
     let mut m = Annotator::builtin().model().cloned().expect("a model");
     for text in ["زار زرقلون فيسامر المصنع أمس.", "التقى وزير الخارجية زرقلون فيسامر في القاهرة."]
     {
         let a = Words::analyze(text, Lexicon::builtin());
-        let ctx = Context::new(&a, Lexicon::builtin(), &[]);
+        let ctx = m.context(&a, Lexicon::builtin(), &[]);
         let r = a.sentence_words()[0].clone();
         let mut f = Features::default();
         ctx.sentence(r, &mut f);

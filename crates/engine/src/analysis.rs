@@ -5,7 +5,7 @@
 
 use crate::document::{Claim, Document, Entity};
 use crate::lexicon::Lexicon;
-use crate::tagger::features::{Context, Hint};
+use crate::tagger::features::Hint;
 use crate::tagger::{Features, Model};
 use crate::words::Words;
 use std::sync::OnceLock;
@@ -85,7 +85,7 @@ impl Annotator {
         let Some(range) = k.checked_sub(1).map(|k| sentences[k].clone()) else { return false };
         let cands = crate::entities::rule_candidates(&words, lex);
         let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-        let mut ctx = Context::new(&words, lex, &hints);
+        let mut ctx = model.context(&words, lex, &hints);
         let mut feats = Features::default();
         let first = model.first_pass(&ctx, &sentences, &mut feats);
         ctx.first_pass(Some(&first));

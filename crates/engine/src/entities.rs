@@ -125,7 +125,7 @@ fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec
     let mut ctx = {
         // The hints are read into the context and not kept.
         let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-        tagger::features::Context::new(a, lex, &hints)
+        m.context(a, lex, &hints)
     };
     let mut by_start: Vec<usize> = (0..cands.len()).collect();
     by_start.sort_by_key(|&k| cands[k].span.start);

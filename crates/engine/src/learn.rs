@@ -23,8 +23,8 @@ use crate::lexicon::Lexicon;
 use crate::normalize::key;
 use crate::tagger::features::{Context, Hint};
 use crate::tagger::train::{train, Example, Options};
-use crate::tagger::Model;
 use crate::tagger::{Features, LABELS};
+use crate::tagger::{Model, Vocabulary};
 use crate::words::Words;
 use crate::{Annotator, Span};
 use std::collections::HashMap;
@@ -262,11 +262,38 @@ impl Prepared {
     }
 }
 
+/// The training documents are cut into this many folds to mark the words a document's
+/// sentences have not seen: those its other folds write fewer than
+/// [`Vocabulary::MIN_COUNT`] times, as at tagging time a word is unseen
+/// when the whole training text wrote it fewer times. (Marked from the document's own text, every
+/// word would be seen in training and the feature would teach nothing.)
+const VOCAB_FOLDS: usize = 5;
+
+/// Marks each document's unseen words from the other folds (see [`VOCAB_FOLDS`]) and returns the
+/// vocabulary of them all, the model's.
+fn mark_seen(docs: &mut [Prepared]) -> Vocabulary {
+    let mut counts: HashMap<u64, [u32; VOCAB_FOLDS]> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        for stem in d.ctx.stems() {
+            counts.entry(stem).or_default()[i % VOCAB_FOLDS] += 1;
+        }
+    }
+    for (i, d) in docs.iter_mut().enumerate() {
+        d.ctx.mark_seen(|stem| {
+            counts.get(&stem).is_some_and(|c| c.iter().sum::<u32>() - c[i % VOCAB_FOLDS] >= Vocabulary::MIN_COUNT)
+        });
+    }
+    Vocabulary::of(
+        counts.into_iter().filter(|(_, c)| c.iter().sum::<u32>() >= Vocabulary::MIN_COUNT).map(|(stem, _)| stem),
+    )
+}
+
 /// Trains the two-pass tagger: a model learns from every sentence twice, once as a first pass
 /// sees it and once with the tags a first pass gave the text's other words, those tags coming
 /// from a model that did not learn from that text (two halves, each tagged by a model trained on
 /// the other).
 pub fn train_two_pass(docs: &mut [Prepared], opts: Options, mut progress: impl FnMut(&str, usize, usize)) -> Model {
+    let vocab = mark_seen(docs);
     for d in docs.iter_mut() {
         d.ctx.first_pass(None);
     }
@@ -290,7 +317,9 @@ pub fn train_two_pass(docs: &mut [Prepared], opts: Options, mut progress: impl F
         all.extend(d.examples());
         d.ctx.first_pass(None);
     }
-    train(&all, opts, |epoch, wrong| progress("all", epoch, wrong))
+    let mut model = train(&all, opts, |epoch, wrong| progress("all", epoch, wrong));
+    model.set_vocab(vocab);
+    model
 }
 
 /// Scores an annotator on gold documents: on the model's labels (whose `ALL` is the headline

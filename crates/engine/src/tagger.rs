@@ -13,11 +13,13 @@ pub mod features;
 mod file;
 mod taught;
 pub mod train;
+mod vocab;
 
 use crate::document::Label;
 pub use features::Features;
 pub use file::ModelError;
 pub use taught::Taught;
+pub use vocab::Vocabulary;
 
 /// The labels the model tags.
 pub const LABELS: [Label; 3] = [Label::PER, Label::ORG, Label::LOC];
@@ -60,6 +62,8 @@ pub struct Model {
     pub info: Info,
     /// What a person taught on top of the weights.
     pub taught: Taught,
+    /// The stems the training text wrote often (see [`Vocabulary`]).
+    pub vocab: Vocabulary,
     fingerprint: u64,
 }
 
@@ -141,8 +145,28 @@ impl Model {
             calibration: Calibration::default(),
             info: Info::default(),
             taught: Taught::default(),
+            vocab: Vocabulary::default(),
             fingerprint: 0,
         }
+    }
+
+    /// Gives the model the vocabulary its features were trained with.
+    pub fn set_vocab(&mut self, vocab: Vocabulary) {
+        self.vocab = vocab;
+        self.fingerprint = self.compute_fingerprint();
+    }
+
+    /// The features' context of the words `a` with the rules' proposals `hints`, each word
+    /// marked seen or not by the model's vocabulary.
+    pub fn context(
+        &self,
+        a: &crate::words::Words,
+        lex: &crate::lexicon::Lexicon,
+        hints: &[features::Hint],
+    ) -> features::Context {
+        let mut ctx = features::Context::new(a, lex, hints);
+        ctx.mark_seen(|bare| self.vocab.knows(bare));
+        ctx
     }
 
     pub fn bits(&self) -> u8 {

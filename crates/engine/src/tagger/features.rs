@@ -32,7 +32,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 /// The version of the feature set; a model trained with another is refused.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A rule's proposal, as the tagger sees it.
 #[derive(Clone, Copy, Debug)]
@@ -149,6 +149,8 @@ const FLAG_CUE: u64 = 4;
 const FLAG_TITLE: u64 = 32;
 const FLAG_UNKNOWN: u64 = 64;
 const FLAG_ARTICLE: u64 = 128;
+/// Not in the model's vocabulary (see [`Context::mark_seen`]).
+const FLAG_UNSEEN: u64 = 256;
 // Of an occurrence, not of its form.
 const FLAG_QUOTED: u64 = 8;
 const FLAG_PUNCT_BEFORE: u64 = 16;
@@ -286,8 +288,11 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
 }
 
 impl Context {
-    /// Computes the per-word facts of `a` and indexes the rules' proposals `hints`.
-    pub fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
+    /// Computes the per-word facts of `a` and indexes the rules' proposals `hints`; every word
+    /// is seen until [`Context::mark_seen`] (a model's context is [`Model::context`]).
+    ///
+    /// [`Model::context`]: super::Model::context
+    pub(crate) fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
         // Forms: one per distinct surface word.
         let mut seen: HashMap<&str, u32> = HashMap::new();
         let mut form: Vec<Form> = Vec::new();
@@ -383,6 +388,19 @@ impl Context {
         Context { forms: Arc::new(forms), form, word_form, flags, phrase, predicted, hints: hints_by_word }
     }
 
+    /// Marks every word whose stem `seen` does not know as unseen (see
+    /// [`Vocabulary`](super::Vocabulary)); before, every word is seen.
+    pub fn mark_seen(&mut self, seen: impl Fn(u64) -> bool) {
+        for f in &mut self.form {
+            f.flags = if seen(f.bare) { f.flags & !FLAG_UNSEEN } else { f.flags | FLAG_UNSEEN };
+        }
+    }
+
+    /// The hash of each word's stem, as [`Context::mark_seen`] asks about it.
+    pub fn stems(&self) -> impl Iterator<Item = u64> + '_ {
+        self.word_form.iter().map(|&f| self.form[f as usize].bare)
+    }
+
     /// Gives the context the tags a first pass gave every word of the text (`tags[w]` for word
     /// `w`; 0 for none): the second pass sees, for each word, how the same word was tagged
     /// elsewhere. `None` clears it.
@@ -444,6 +462,15 @@ impl Context {
                 if i + 1 < hi { form(i + 1).flags & (FLAG_UNKNOWN | FLAG_ARTICLE) } else { 255 },
             ));
             f.push(mix(37, u64::from(self.flags[i])));
+            // Whether the word and its neighbours are ones the training text wrote often.
+            let unseen = |k: usize| form(k).flags & FLAG_UNSEEN;
+            let before = if i > lo { unseen(i - 1) } else { 1 };
+            let after = if i + 1 < hi { unseen(i + 1) } else { 1 };
+            f.push(mix(38, unseen(i)));
+            f.push(mix(mix(39, before), unseen(i)));
+            f.push(mix(mix(40, after), unseen(i)));
+            f.push(mix(mix(41, before), mix(after, unseen(i))));
+            f.push(mix(mix(42, unseen(i)), w.shape));
             if let Some((kinds, starts)) = unpack_phrase(self.phrase[i]) {
                 for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
                     f.push(mix(mix(20, k as u64), u64::from(starts)));

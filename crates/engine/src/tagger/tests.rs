@@ -11,7 +11,7 @@ fn builtin() -> Model {
 /// The features of every sentence of `text`, as the pipeline computes them (no rule hints).
 fn sentences(text: &str) -> (Words<'_>, Vec<Features>) {
     let a = Words::analyze(text, Lexicon::builtin());
-    let ctx = features::Context::new(&a, Lexicon::builtin(), &[]);
+    let ctx = builtin().context(&a, Lexicon::builtin(), &[]);
     let feats = a
         .sentence_words()
         .into_iter()
