@@ -123,6 +123,11 @@ fn nominal_content_after_a_preposition() {
             ("و{V1 دعت} {S1 المنظمة} إلى {C1 الإفراج عن المعتقلين}.", "دعا إلى + verbal noun"),
             ("و{V1 أعلن} {S1 الوزير} عن {C1 خطة لخفض الأسعار}.", "أعلن عن + noun phrase"),
             ("و{V1 طالب} {S1 النواب} ب{C1 تشكيل لجنة تحقيق}.", "طالب ب on the word"),
+            ("و{V1 أشاد} {S1 الوزير} ب{C1 دور الشركات الصغيرة}.", "أشاد ب (praised) on the word"),
+            (
+                "و{V1 قالت} {S1 {S2 الوزيرة}} إن {C1 الرقابة غير مقبولة}، {V2 محذرة} من {C2 التراجع أمام المتشددين}.",
+                "a participle governing من after a report (محذرة من: warning against)",
+            ),
         ],
         "nominal content",
     );
