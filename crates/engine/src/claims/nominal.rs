@@ -17,7 +17,7 @@ const MIN_DROPPED_WORDS: usize = 3;
 const NOT_BI: [&str; 3] = ["باسم", "بن", "بين"];
 
 /// The preposition a cue verb governs (search-normalized), if it takes a nominal content.
-fn governed(k: Kinds) -> Option<&'static str> {
+pub(super) fn governed(k: Kinds) -> Option<&'static str> {
     [
         (Kind::GovernsIla, "الي"),
         (Kind::GovernsBi, "ب"),

@@ -40,6 +40,7 @@ fn verb_subject_object() {
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
             ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
             ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
+            ("و{V1 يشكو} {S1 السياح} من أن {C1 الأسعار مرتفعة}.", "a complaint: يشكو من أن (complain that)"),
         ],
         "VSO",
     );

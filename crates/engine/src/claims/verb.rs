@@ -58,6 +58,14 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     }
     if k < a.words.len() && cx.is_complementizer(k) && a.words[k].span.start < sentence.end {
         j = k;
+        // The preposition the cue governs, right before the complementizer, is not the
+        // speaker's last word (يشكو السياح من أن …).
+        let prep = super::nominal::governed(cx.cue_kinds(i));
+        if let Some(sp) = speaker.filter(|sp| k > 1 && sp.end == a.words[k - 1].span.end) {
+            if prep.is_some_and(|p| a.words[k - 1].key() == p) && sp.start < a.words[k - 2].span.end {
+                speaker = Some(Span::new(sp.start, a.words[k - 2].span.end));
+            }
+        }
     }
     let after_cue = a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end));
     // A quotation opening after the adverbials: قال بلير في مؤتمر صحفي "…".
