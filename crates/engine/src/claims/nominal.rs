@@ -4,7 +4,7 @@
 //! (بتشكيل).
 
 use super::content::Content;
-use super::{Context, MAX_SPEAKER_WORDS};
+use super::{Context, MAX_SPEAKER_WORDS, SKIP_WORDS};
 use crate::document::Label;
 use crate::lexicon::{Kind, Kinds};
 use crate::normalize::extend_over_marks;
@@ -36,18 +36,30 @@ impl Context<'_, '_> {
     pub(super) fn nominal_content(&self, i: usize, from: usize, sentence: Span) -> Option<(Content, usize)> {
         let a = self.a;
         let prep = governed(self.cue_kinds(i))?;
+        let in_sentence = |k: &usize| a.words[*k].span.start < sentence.end;
         // The first word after the cue that is the preposition or carries it (بتشكيل).
-        let k = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 4))
-            .take_while(|&k| a.words[k].span.start < sentence.end)
-            .find(|&k| {
-                let key = a.words[k].key();
-                key == prep
-                    || (prep == "ب"
-                        && key.starts_with('ب')
-                        && key.chars().count() >= 4
-                        && !NOT_BI.contains(&key)
-                        && !self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC]))
-            })?;
+        let near = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 4)).take_while(in_sentence).find(|&k| {
+            let key = a.words[k].key();
+            key == prep
+                || (prep == "ب"
+                    && key.starts_with('ب')
+                    && key.chars().count() >= 4
+                    && !NOT_BI.contains(&key)
+                    && !self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC]))
+        });
+        // Farther, the preposition written apart right after a comma that closes the speaker's
+        // phrase and an occasion (أعرب X خلال لقائه في بروكسل زعيم …، عن استعداد …), with no other
+        // report, quotation or complementizer before it.
+        let far = || {
+            (from + 1..a.words.len().min(from + MAX_SPEAKER_WORDS + SKIP_WORDS))
+                .take_while(in_sentence)
+                .take_while(|&k| {
+                    let between = a.between(k);
+                    self.cue(k).is_none() && !self.is_complementizer(k) && !between.contains(['“', '«', '"', ':'])
+                })
+                .find(|&k| a.words[k].key() == prep && a.between(k).contains(['،', ',']))
+        };
+        let k = near.or_else(far)?;
         let w = &a.words[k];
         let start = if w.key() == prep {
             a.words.get(k + 1)?.span.start

@@ -126,6 +126,10 @@ fn nominal_content_after_a_preposition() {
             ("و{V1 طالب} {S1 النواب} ب{C1 تشكيل لجنة تحقيق}.", "طالب ب on the word"),
             ("و{V1 أشاد} {S1 الوزير} ب{C1 دور الشركات الصغيرة}.", "أشاد ب (praised) on the word"),
             (
+                "و{V1 أعرب} {S1 الوزير} أمس خلال لقائه رئيس الوزراء البلجيكي ونظيره الهولندي في مقر الاتحاد الأوروبي، عن {C1 استعداد بلاده للمشاركة}.",
+                "an occasion of many words between the speaker and the governed عن, closed by a comma",
+            ),
+            (
                 "و{V1 قالت} {S1 {S2 الوزيرة}} إن {C1 الرقابة غير مقبولة}، {V2 محذرة} من {C2 التراجع أمام المتشددين}.",
                 "a participle governing من after a report (محذرة من: warning against)",
             ),
