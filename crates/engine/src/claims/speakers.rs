@@ -10,7 +10,7 @@ use crate::Span;
 /// Longest subject named by its head word before its cue (وزارة الصحة الفلسطينية), in words.
 const MAX_HEADED_SUBJECT_WORDS: usize = 4;
 /// Longest quoted name inside a speaker (صحيفة “هآرتس”), in words.
-const MAX_QUOTED_NAME_WORDS: usize = 3;
+pub(super) const MAX_QUOTED_NAME_WORDS: usize = 3;
 
 impl Context<'_, '_> {
     /// A noun phrase starting at word `j`: up to a comma, a complementizer, a date, a
@@ -53,6 +53,7 @@ impl Context<'_, '_> {
             let w = &a.words[k];
             if self.is_complementizer(k)
                 || (k > j && w.kinds().has(Kind::CuePreposition))
+                || (k > j && ends_speaker(w))
                 || self.in_entity(k, &[Label::DATE, Label::TIME])
                 || w.is_cue()
             {
@@ -151,4 +152,16 @@ impl Context<'_, '_> {
         }
         None
     }
+}
+
+/// Prepositions that may stand inside a speaker's phrase (search-normalized): مصدر في الوزارة،
+/// مسؤول من الشركة، المشرف على المنافسات، سفير مصر لدى الأمم المتحدة، المتحدث مع …
+const SPEAKER_PREPOSITIONS: [&str; 7] = ["في", "من", "علي", "الي", "لدي", "عند", "مع"];
+
+/// Whether a word ends a speaker's phrase: a word that cannot name a speaker (خلال، أثناء، عقب،
+/// بعد، الذي، منذ …: the occasion or a clause begins), other than a preposition that may join a
+/// speaker's phrase or a demonstrative (مصدر في هذه الوزارة).
+fn ends_speaker(w: &crate::words::Word) -> bool {
+    let k = w.kinds();
+    k.has(Kind::NotSpeaker) && !k.has(Kind::Demonstrative) && !SPEAKER_PREPOSITIONS.contains(&w.key())
 }

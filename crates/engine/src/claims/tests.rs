@@ -41,6 +41,14 @@ fn verb_subject_object() {
             ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
             ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
             ("و{V1 يشكو} {S1 السياح} من أن {C1 الأسعار مرتفعة}.", "a complaint: يشكو من أن (complain that)"),
+            (
+                "و{V1 قال} {S1 الوزير} خلال لقائه رئيس الوزراء في بروكسل إن {C1 بلاده مستعدة للمشاركة}.",
+                "the occasion (خلال: during) ends the speaker",
+            ),
+            (
+                "و{V1 قال} {S1 الرئيس} خلال الحفل الختامي لاجتماع الجمعية \"{Q1 في عالم متوتر يدفع السكان الثمن أولا}\".",
+                "a long quotation after a body's name (الجمعية) is the content, not a quoted name",
+            ),
         ],
         "VSO",
     );

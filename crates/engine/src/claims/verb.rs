@@ -3,7 +3,7 @@
 //! “…”), a nominal content (see `nominal.rs`), and a headline (روسيا تؤكد استمرار التنسيق …:
 //! the rest of its line, no أن).
 
-use super::{claim, opens_quote, trim_end, Context, CueKind, SKIP_WORDS};
+use super::{claim, opens_quote, trim_end, Context, CueKind, MAX_SPEAKER_WORDS, SKIP_WORDS};
 use crate::document::Claim;
 use crate::lexicon::Kind;
 use crate::Span;
@@ -40,9 +40,11 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // Skip what stands between the speaker and the complementizer: adverbials (، أمس الأحد،),
     // the occasion (في بيان، في حوار مع قناة العربية), an apposition (، وهي طبيبة في تونس،), a
     // governed preposition (إلى، عن) — up to a few words, never past another cue, a quotation
-    // or the end of the sentence.
+    // or the end of the sentence. The reach counts from the cue: a speaker cut short before its
+    // occasion (كرر بوش وبلير خلال لقاء استغرق …) leaves the occasion to skip.
     let mut k = j;
-    while k < a.words.len() && k < j + SKIP_WORDS && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
+    let reach = cue_words_end + MAX_SPEAKER_WORDS + SKIP_WORDS;
+    while k < a.words.len() && k < reach && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
         let between = a.between(k);
         let new_clause = between.contains(['،', ',']) && a.words[k].any().has(Kind::ContentBreak);
         if k > j && (cx.cue(k).is_some() || between.contains(['“', '«', '"', ':']) || new_clause) {
@@ -70,13 +72,14 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     let after_cue = a.words[cue_words_end.saturating_sub(1)].span.end.max(speaker.map_or(0, |s: Span| s.end));
     // A quotation opening after the adverbials: قال بلير في مؤتمر صحفي "…".
     // Not the quoted name of a newspaper, channel or agency (اوردت وكالة "يونهاب"، في صحيفة
-    // "نيويورك بوست").
-    let quote_after = (k > j
-        && k < a.words.len()
-        && opens_quote_before(a.between(k))
-        && !a.words[k - 1].any().any(&[Kind::MediaHead, Kind::OrgHead]))
-    .then(|| cx.quote_at(a.words[k - 1].span.end))
-    .flatten();
+    // "نيويورك بوست"), which is short (قال الرئيس خلال حفل الجمعية "في عالم متوتر …" is not).
+    let quote_after = (k > j && k < a.words.len() && opens_quote_before(a.between(k)))
+        .then(|| cx.quote_at(a.words[k - 1].span.end))
+        .flatten()
+        .filter(|(q, _)| {
+            !a.words[k - 1].any().any(&[Kind::MediaHead, Kind::OrgHead])
+                || a.word_at(q.end) > k + super::speakers::MAX_QUOTED_NAME_WORDS
+        });
     // تابع بلير "إن التهديد …": the quotation holds the complementizer; the content is the rest
     // of it.
     let quoted_complementizer = (j < a.words.len() && cx.is_complementizer(j) && opens_quote(a.between(j)))
