@@ -69,6 +69,8 @@ async function newDoc(p, text) {
 /** Opens the app in `p` and waits for the worker and its model. */
 async function open(p, state = 'shipped') {
   await p.goto(server.url);
+  // The page draws its panels a moment after it loads (more on a busy machine).
+  await p.waitForSelector('.panel.model', { timeout: 30000 });
   await until(p, model, (m) => m.state === state, `the model ${state}`, 30000);
 }
 
