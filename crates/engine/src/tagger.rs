@@ -62,8 +62,9 @@ pub struct Model {
     pub info: Info,
     /// What a person taught on top of the weights.
     pub taught: Taught,
-    /// The stems the training text wrote often (see [`Vocabulary`]).
-    pub vocab: Vocabulary,
+    /// The stems the training text wrote often (see [`Vocabulary`]); set with
+    /// [`Model::set_vocab`], which keeps the fingerprint.
+    vocab: Vocabulary,
     fingerprint: u64,
 }
 
