@@ -59,6 +59,7 @@ fn the_model_file_round_trips_and_damage_is_named() {
     let bytes = m.to_bytes();
     let back = Model::from_bytes(&bytes).expect("reads back");
     assert_eq!(back.fingerprint(), m.fingerprint());
+    assert_eq!(back.vocab, m.vocab);
     assert_eq!(back.calibration, m.calibration);
     let (_, feats) = sentences("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن العلاقات قوية.");
     assert_eq!(back.decode(&feats[0]), m.decode(&feats[0]));
@@ -78,6 +79,17 @@ fn the_model_file_round_trips_and_damage_is_named() {
     for e in [ModelError::NotAModel, ModelError::Version { file: 9, features: 1 }, ModelError::Damaged("x".into())] {
         assert!(!e.to_string().is_empty());
     }
+}
+
+#[test]
+fn the_vocabulary_knows_the_corpora_s_words_and_not_a_made_up_name() {
+    let m = builtin();
+    assert!(m.vocab.len() > 10_000, "{} stems", m.vocab.len());
+    // "The president said Zarqaloun": two words of every newswire text, and a made-up name.
+    let a = Words::analyze("قال الرئيس زرقلون", Lexicon::builtin());
+    let ctx = m.context(&a, Lexicon::builtin(), &[]);
+    let known: Vec<bool> = ctx.stems().map(|s| m.vocab.knows(s)).collect();
+    assert_eq!(known, [true, true, false]);
 }
 
 #[test]
