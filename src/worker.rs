@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(*base, before.1);
         let after = delta.apply(&before.0);
         assert!(per_at(&after, "زرقلون").is_some(), "{:?}", after.entities);
-        assert!(after.entities.iter().any(|e| e.source == "model:taught"), "marked as taught");
+        assert!(after.entities.iter().any(|e| e.source == "model:taught"), "marked as taught: {:?}", after.entities);
 
         // What was taught travels to another worker through its file, checked first.
         let mut other = Worker::new(MODEL);

@@ -274,7 +274,7 @@ const VOCAB_FOLDS: usize = 5;
 fn mark_seen(docs: &mut [Prepared]) -> Vocabulary {
     let mut counts: HashMap<u64, [u32; VOCAB_FOLDS]> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
-        for stem in d.ctx.stems() {
+        for stem in d.ctx.stem_hashes() {
             counts.entry(stem).or_default()[i % VOCAB_FOLDS] += 1;
         }
     }

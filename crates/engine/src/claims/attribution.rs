@@ -177,6 +177,9 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
 /// Words before an entity searched for the head word or title that introduced it.
 const TITLE_WINDOW: usize = 4;
 
+/// Nationalities after a title in a speaker read as what qualifies it (الرئيس الروماني).
+const MAX_QUALIFIERS: usize = 2;
+
 /// The key of a word's best reading without the article (الرئيس → رئيس).
 fn bare_key(w: &crate::words::Word) -> String {
     let best = w.stems().first().map(|s| s.key);
@@ -192,8 +195,6 @@ fn introduced_with(a: &Words, e: &Entity, bare: &str) -> bool {
         a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
     })
 }
-/// Nationalities after a title in a speaker read as what qualifies it (الرئيس الروماني).
-const MAX_QUALIFIERS: usize = 2;
 
 /// A person's mention taken on through the name words that follow it in the speaker (the
 /// tagger stopped early: أبو القاسم عبدي [صلاد حسن]): given names, surnames and words in no
@@ -242,10 +243,10 @@ fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option
     let first = a.words.get(a.word_at(speaker.start))?;
     let best = first.stems().first().map(|s| s.key);
     let head = best.as_deref().unwrap_or(first.key());
-    let bare = bare_key(first);
+    let bare = head.strip_prefix("ال").unwrap_or(head);
     let before = |label: Label| names.before(speaker.start, label);
     // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
-    let after_head = |e: &&Entity| introduced_with(a, e, &bare);
+    let after_head = |e: &&Entity| introduced_with(a, e, bare);
     let definite = head.starts_with("ال");
     if definite && first.is(Kind::ReportNoun) {
         return before(Label::ORG).next().map(|e| fullest(a, names, e));

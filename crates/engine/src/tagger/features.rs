@@ -397,7 +397,7 @@ impl Context {
     }
 
     /// The hash of each word's stem, as [`Context::mark_seen`] asks about it.
-    pub fn stems(&self) -> impl Iterator<Item = u64> + '_ {
+    pub fn stem_hashes(&self) -> impl Iterator<Item = u64> + '_ {
         self.word_form.iter().map(|&f| self.form[f as usize].bare)
     }
 
