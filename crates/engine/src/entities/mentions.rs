@@ -1,6 +1,6 @@
 //! Later mentions: once a person is found by a full name (نفتالي بينيت), the family name alone
-//! elsewhere in the text is that person too (بينيت، (شويغو)), and so is the full name where the
-//! model missed it; an organization found by a rule is found again wherever the same words recur. Matching goes through normalization and clitics.
+//! elsewhere in the text is that person too (بينيت، (شويغو)), and so are the full name and its
+//! last two words or more (ماركو فان باستن → فان باستن) where the model missed them; an organization found by a rule is found again wherever the same words recur. Matching goes through normalization and clitics.
 
 use super::confidence as conf;
 use super::{Candidate, Label};
@@ -28,6 +28,10 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
                     && !lex.get(&surname).any(&[Kind::Common, Kind::Country, Kind::City, Kind::Title])
                 {
                     keys.insert(surname, Label::PER);
+                }
+                // Its tails of two words or more too (ماركو فان باستن → فان باستن).
+                for k in 1..words.len().saturating_sub(1) {
+                    add_phrase(&mut phrases, words[k..].to_vec(), Label::PER);
                 }
                 add_phrase(&mut phrases, words, Label::PER);
             }

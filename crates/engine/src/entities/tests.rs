@@ -165,6 +165,10 @@ fn later_mentions() {
                 "قال وزير الخارجية [PER كورت كفيورد] إن المحادثات مستمرة. واستقبل [PER كورت كفيورد] الوفد أمس.",
                 "the full name again, whole, not its family name alone",
             ),
+            (
+                "قال المدير العام [PER تيدروس أدهانوم غيبريسوس] إن اللقاح آمن. وأضاف [PER أدهانوم غيبريسوس] أن الوباء تراجع.",
+                "the full name's last two words, whole, not the family name alone",
+            ),
         ],
         &[Label::PER],
         "mentions.rs",
