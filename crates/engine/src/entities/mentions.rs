@@ -1,6 +1,8 @@
 //! Later mentions: once a person is found by a full name (نفتالي بينيت), the family name alone
 //! elsewhere in the text is that person too (بينيت، (شويغو)), and so are the full name and its
-//! last two words or more (ماركو فان باستن → فان باستن) where the model missed them; an organization found by a rule is found again wherever the same words recur. Matching goes through normalization and clitics.
+//! last two words or more (ماركو فان باستن → فان باستن) where the model missed them; an
+//! organization found by a rule, or by the model with its head word (الجيش الإسرائيلي), is found
+//! again wherever the same words recur. Matching goes through normalization and clitics.
 
 use super::confidence as conf;
 use super::{Candidate, Label};
@@ -20,6 +22,15 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
         let first = a.word_at(c.span.start);
         let last = a.word_at(c.span.end);
         let words: Vec<String> = a.words[first..last].iter().map(|w| stem_key(w, c.span)).collect();
+        // The model's organizations are often part of a longer name (الدول العربية of جامعة
+        // الدول العربية) or an adjective (المالية): looked for again only as a name with its head
+        // (الجيش الإسرائيلي).
+        if c.label == Label::ORG
+            && !c.source.starts_with("rule:")
+            && !(words.len() >= 2 && a.words.get(first).is_some_and(|w| w.any().has(Kind::OrgHead)))
+        {
+            continue;
+        }
         match c.label {
             Label::PER if words.len() >= 2 => {
                 let surname = words.last().cloned().unwrap_or_default();

@@ -175,6 +175,24 @@ fn later_mentions() {
     );
 }
 
+/// The model's organizations are looked for again only as a name with its head word: a part of a
+/// longer name or an adjective alone would be found all over the text.
+#[test]
+fn later_mentions_of_the_models_organizations() {
+    let text = "اجتمع الجيش الإسرائيلي ووزارة المالية وجامعة الدول العربية. وقال الجيش الإسرائيلي إن الدول العربية والأزمة المالية تهمه.";
+    let lex = crate::lexicon::Lexicon::builtin();
+    let a = crate::words::Words::analyze(text, lex);
+    let found: Vec<super::Candidate> = ["الجيش الإسرائيلي", "الدول العربية", "المالية"]
+        .iter()
+        .map(|name| {
+            let start = text.find(name).expect("the name is in the text");
+            super::Candidate::new(crate::Span::new(start, start + name.len()), Label::ORG, "model", 0.8)
+        })
+        .collect();
+    let again: Vec<&str> = super::mentions::candidates(&a, lex, &found).iter().map(|c| c.span.of(text)).collect();
+    assert_eq!(again, ["الجيش الإسرائيلي"], "only the headed name is found again");
+}
+
 /// Inputs that once went wrong, with what they must give now.
 #[test]
 fn regressions() {
