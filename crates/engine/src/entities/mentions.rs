@@ -60,13 +60,15 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
     let taken: std::collections::HashSet<Span> = found.iter().map(|c| c.span).collect();
     let mut out = Vec::new();
     for (i, w) in a.words.iter().enumerate() {
-        for s in w.stems().iter() {
+        // A name is read with the clitics before it, never a suffix (البحري is not البحرية).
+        let readings = || w.stems().iter().filter(|s| s.suffix.is_empty());
+        for s in readings() {
             if let Some(&label) = keys.get(&*s.key) {
                 out.push(Candidate::new(s.span, label, "rule:later-mention", conf::LATER_MENTION));
                 break;
             }
         }
-        for s in w.stems().iter() {
+        for s in readings() {
             for (p, label) in phrases.get(&*s.key).into_iter().flatten() {
                 if i + p.len() <= a.words.len()
                     && (1..p.len()).all(|k| a.joined(i + k) && *a.words[i + k].key() == *p[k])

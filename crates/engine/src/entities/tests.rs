@@ -169,6 +169,10 @@ fn later_mentions() {
                 "قال المدير العام [PER تيدروس أدهانوم غيبريسوس] إن اللقاح آمن. وأضاف [PER أدهانوم غيبريسوس] أن الوباء تراجع.",
                 "the full name's last two words, whole, not the family name alone",
             ),
+            (
+                "قال الدكتور [PER سامي البحري] إن القوات البحرية وصلت.",
+                "a family name is not read in a word with a suffix (البحري, not البحرية)",
+            ),
         ],
         &[Label::PER],
         "mentions.rs",
