@@ -53,28 +53,31 @@ impl Shared {
         self.pending.borrow_mut().retain(|(d, _)| *d != id);
     }
 
+    /// What the worker said, handed to the state in a task of its own, after the one that decoded
+    /// it: on a long document drawing an analysis and decoding it take tens of milliseconds
+    /// each, together more than a frame's worth. (Timeouts of the same delay run in order, so
+    /// the answers keep theirs.)
     fn on_message(&self, r: Response) {
-        let d = &self.dispatch;
-        match r {
+        let action = match r {
             Response::Ready { model } => {
                 self.ready.set(true);
-                d.dispatch(Action::SetEngine(if model { Engine::Model } else { Engine::WorkerRules }));
+                Action::SetEngine(if model { Engine::Model } else { Engine::WorkerRules })
             }
             Response::Analyzed { id, doc, token, ms } => {
                 self.answered(id);
-                d.dispatch(Action::Analyzed { id, doc, ms, token: Some(token) });
+                Action::Analyzed { id, doc, ms, token: Some(token) }
             }
             Response::Retagged { id, base, token, delta, ms } => {
                 self.answered(id);
-                d.dispatch(Action::Retagged { id, base, token, delta, ms });
+                Action::Retagged { id, base, token, delta, ms }
             }
-            Response::Taught { gen, taught, changed, ms } => {
-                d.dispatch(Action::Taught { gen, file: taught, changed, ms })
-            }
-            Response::Checked { taught } => d.dispatch(Action::Import(taught)),
-            Response::Refused { gen, reason } => d.dispatch(Action::Refused { gen, reason }),
-            Response::Resend { .. } => {} // answered by the analyzer, which has the text
-        }
+            Response::Taught { gen, taught, changed, ms } => Action::Taught { gen, file: taught, changed, ms },
+            Response::Checked { taught } => Action::Import(taught),
+            Response::Refused { gen, reason } => Action::Refused { gen, reason },
+            Response::Resend { .. } => return, // answered by the analyzer, which has the text
+        };
+        let d = self.dispatch.clone();
+        gloo::timers::callback::Timeout::new(0, move || d.dispatch(action)).forget();
     }
 
     /// The worker cannot run: the page analyzes what it had not answered, with the rules.

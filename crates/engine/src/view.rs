@@ -52,9 +52,16 @@ pub fn ltr_runs(text: &str) -> Vec<Span> {
 
 /// [`paragraphs`] with the text's [`ltr_runs`] already known.
 pub fn paragraphs_with(doc: &Document, ltr: &[Span]) -> Vec<Paragraph> {
+    paragraphs_from(doc, ltr, 0)
+}
+
+/// The paragraphs of [`paragraphs_with`] from the one that starts at byte `from` (0, or just
+/// after a line break) to the end: what an editor that keeps the paragraphs before an edit draws
+/// again.
+pub fn paragraphs_from(doc: &Document, ltr: &[Span], from: usize) -> Vec<Paragraph> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut start = Some(from).filter(|&f| text.is_char_boundary(f)).unwrap_or(0);
     // Boundaries of all spans, sorted, to cut at.
     let mut cuts: Vec<usize> = doc
         .entities
