@@ -46,16 +46,22 @@ try {
   await p.reload();
   await p.waitForSelector('textarea');
   out.long_doc_words = longDoc.split(/\s+/).filter(Boolean).length;
-  out.paste_to_highlights_ms = await p.evaluate((text) => new Promise((ok) => {
+  // To the first highlights (the first screens: the reader draws the rest a slice a task after,
+  // busy until then), and to all of them.
+  [out.paste_to_highlights_ms, out.paste_to_all_highlights_ms] = await p.evaluate((text) => new Promise((ok) => {
     const ta = document.querySelector('textarea');
     const t0 = performance.now();
+    let first;
+    const reader = document.querySelector('.reader');
     const obs = new MutationObserver(() => {
-      if (document.querySelectorAll('.reader mark[data-label]').length > 100) {
+      const n = document.querySelectorAll('.reader mark[data-label]').length;
+      if (first === undefined && n > 100) first = performance.now() - t0;
+      if (first !== undefined && !reader.hasAttribute('aria-busy')) {
         obs.disconnect();
-        ok(performance.now() - t0);
+        ok([first, performance.now() - t0]);
       }
     });
-    obs.observe(document.querySelector('.reader'), { childList: true, subtree: true });
+    obs.observe(reader, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     ta.value = text;
     ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
   }), longDoc);

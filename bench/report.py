@@ -99,7 +99,8 @@ print(f"| download (wasm + js + css + html, gzip, model included) | {download / 
 print(f"| page usable on 127.0.0.1 (navigation to text box and the worker's model ready) | {page['load_ms']:.0f} ms | < 1000 ms |")
 if 'worker_ready_ms' in page:
     print(f"| analysis worker ready (its wasm and model loaded, from `new Worker`) | {page['worker_ready_ms']:.0f} ms | |")
-print(f"| {page['long_doc_words']}-word real document: paste to highlights ({page['marks']} highlights) | {page['paste_to_highlights_ms']:.0f} ms | < 1000 ms |")
+print(f"| {page['long_doc_words']}-word real document: paste to highlights (the first screens) | {page['paste_to_highlights_ms']:.0f} ms | < 1000 ms |")
+print(f"| {page['long_doc_words']}-word document: paste to all {page['marks']} highlights drawn | {page['paste_to_all_highlights_ms']:.0f} ms | |")
 print(f"| {page['long_doc_words']}-word document: one label change drawn | {page['label_change_ms']:.0f} ms | < 50 ms |")
 print(f"| {page['long_doc_words']}-word document: longest main-thread task while typing | {page['longest_task_while_typing_ms']:.0f} ms | ≤ 50 ms |")
 if 'learn_update_ms' in page:

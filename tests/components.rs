@@ -71,6 +71,36 @@ async fn paragraphs_start_at_their_utf16_offsets() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
+    // 400 lines, each with a place: "The delegation arrived in Beirut yesterday."
+    let text = vec!["وصل الوفد إلى بيروت أمس."; 400].join("\n");
+    let doc = wasim_engine::annotate(&text);
+    let div = root();
+    yew::Renderer::<Reader>::with_root_and_props(
+        div.clone(),
+        yew::props!(ReaderProps { doc: DocRef(Rc::new(doc.clone())) }),
+    )
+    .render();
+    let reader = || div.query_selector(".reader").unwrap().expect("the reader is drawn");
+    let mut seen = Vec::new();
+    for _ in 0..500 {
+        settle(0).await;
+        let marks = div.query_selector_all("mark[data-label]").unwrap().length() as usize;
+        // (A paragraph's line break is its element's end.)
+        assert!(div.text_content().unwrap() == text.replace('\n', ""), "the whole text is there at every step");
+        let busy = reader().get_attribute("aria-busy").is_some();
+        seen.push((marks, busy));
+        if !busy {
+            break;
+        }
+    }
+    let (first, last) = (seen[0], seen[seen.len() - 1]);
+    assert!(first.1 && first.0 > 0 && first.0 < doc.entities.len(), "first the first paragraphs' highlights: {seen:?}");
+    assert_eq!(last, (doc.entities.len(), false), "then all of them: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "never fewer: {seen:?}");
+}
+
+#[wasm_bindgen_test]
 async fn selection_bar_offers_every_label_with_its_key() {
     use wasim_app::components::selection_bar::{SelectionBar, SelectionBarProps};
     use wasim_app::state::Focus;
