@@ -494,24 +494,29 @@ mod tests {
         let line_break_before = |at: usize| text.match_indices('\n').map(|(i, _)| i).take_while(|&i| i < at).last();
         let middle = line_break_before(text.len() / 2).expect("a line break in the first half");
         let quarter = line_break_before(middle / 2).expect("a line break in the first quarter") + 1;
+        // Each edit, and whether the paragraphs of the first quarter stay as they were drawn
+        // (taking text away may change entities before it: a name's later mentions, the model's
+        // second pass).
         let edits = [
-            (format!("{text} وصل الوفد إلى بيروت."), "typed at the end"),
-            (format!("{text}\nوصل الوفد إلى بيروت."), "a new paragraph at the end"),
-            (format!("{}، وقال الوزير إن الوضع مستقر{}", &text[..middle], &text[middle..]), "typed in the middle"),
-            (format!("{} {}", &text[..middle], &text[middle + 1..]), "two paragraphs joined"),
-            (format!("{}\n{}", &text[..middle], &text[middle..]), "an empty paragraph"),
-            (text[..middle].to_string(), "the second half deleted"),
-            (format!("بيروت{text}"), "typed at the start"),
+            (format!("{text} وصل الوفد إلى بيروت."), "typed at the end", true),
+            (format!("{text}\nوصل الوفد إلى بيروت."), "a new paragraph at the end", true),
+            (
+                format!("{}، وقال الوزير إن الوضع مستقر{}", &text[..middle], &text[middle..]),
+                "typed in the middle",
+                true,
+            ),
+            (format!("{} {}", &text[..middle], &text[middle + 1..]), "two paragraphs joined", false),
+            (format!("{}\n{}", &text[..middle], &text[middle..]), "an empty paragraph", false),
+            (text[..middle].to_string(), "the second half deleted", false),
+            (format!("بيروت{text}"), "typed at the start", false),
         ];
-        for (new_text, what) in edits {
+        for (new_text, what, keeps) in edits {
             let edited = Rc::new(wasim_engine::annotate(&new_text));
             let redrawn = redraw(Some(&drawn), &edited, Lang::Ar);
             assert_eq!(*redrawn, views(&edited, Lang::Ar), "{what}: the same as drawing all");
             let before = drawn.paras.iter().filter(|p| p.span.end < quarter).count();
             let kept = redrawn.iter().zip(drawn.paras.iter()).filter(|(a, b)| Rc::ptr_eq(a, b)).count();
-            if what != "typed at the start" {
-                assert!(kept + 2 >= before, "{what}: {kept} paragraphs kept, {before} before the edit");
-            }
+            assert!(!keeps || kept >= before, "{what}: {kept} paragraphs kept, {before} before the edit");
         }
         let edited = Rc::new(wasim_engine::annotate(&format!("{text} وصل الوفد.")));
         let redrawn = redraw(Some(&drawn), &edited, Lang::Ar);
