@@ -76,7 +76,7 @@ async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
     let text = vec!["وصل الوفد إلى بيروت أمس."; 400].join("\n");
     let doc = wasim_engine::annotate(&text);
     let div = root();
-    yew::Renderer::<Reader>::with_root_and_props(
+    let mut handle = yew::Renderer::<Reader>::with_root_and_props(
         div.clone(),
         yew::props!(ReaderProps { doc: DocRef(Rc::new(doc.clone())) }),
     )
@@ -98,6 +98,28 @@ async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
     assert!(first.1 && first.0 > 0 && first.0 < doc.entities.len(), "first the first paragraphs' highlights: {seen:?}");
     assert_eq!(last, (doc.entities.len(), false), "then all of them: {seen:?}");
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "never fewer: {seen:?}");
+
+    // The same text re-tagged, every paragraph changed (the dates gone): the paragraphs past the
+    // first stay as they were drawn until their slice comes, never plain.
+    let mut retagged = doc.clone();
+    retagged.entities.retain(|e| e.label != wasim_engine::Label::DATE);
+    handle.update(yew::props!(ReaderProps { doc: DocRef(Rc::new(retagged.clone())) }));
+    let mut seen = Vec::new();
+    for _ in 0..500 {
+        settle(0).await;
+        let marks = div.query_selector_all("mark[data-label]").unwrap().length() as usize;
+        let busy = reader().get_attribute("aria-busy").is_some();
+        seen.push((marks, busy));
+        if !busy {
+            break;
+        }
+    }
+    let (first, last) = (seen[0], seen[seen.len() - 1]);
+    assert!(
+        first.1 && first.0 > retagged.entities.len(),
+        "first the old highlights past the first paragraphs: {seen:?}"
+    );
+    assert_eq!(last, (retagged.entities.len(), false), "then the new ones: {seen:?}");
 }
 
 #[wasm_bindgen_test]

@@ -233,23 +233,28 @@ fn glued(text: &str, span: Span) -> bool {
 }
 
 /// Paragraphs drawn at once when a long document is drawn from scratch (a paste, another
-/// document): a screenful or two. The others are plain text at first, their highlights drawn
-/// [`SLICE`] paragraphs a task after, so that the first highlights show without waiting for the
-/// last and no task holds the page long (the whole of a 50,000-word document took 360 ms).
-const FIRST: usize = 60;
-const SLICE: usize = 150;
+/// document) or all anew (a re-tag that changed most paragraphs): a screenful or two. The others
+/// stay as they were drawn (the same text) or are plain text at first, and are drawn [`SLICE`]
+/// paragraphs a task after, so that the first highlights show without waiting for the last and
+/// no task holds the page long (the whole of a 50,000-word document took 360 ms).
+const FIRST: usize = 40;
+const SLICE: usize = 80;
 
 #[component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let drawn = use_mut_ref(|| None::<Drawn>);
-    // How many paragraphs, from the first, have their highlights drawn.
+    // How many paragraphs, from the first, are drawn anew; past them, the paragraphs as drawn
+    // before when the text is the same (a re-tag, another language), else their plain text.
     let upto = use_mut_ref(|| usize::MAX);
+    let stale = use_mut_ref(|| None::<Rc<Vec<Rc<ParaView>>>>);
     let paras = use_memo((props.doc.clone(), props.lang), |(d, lang)| {
         let before = drawn.borrow_mut().take();
         let paras = redraw(before.as_ref(), &d.0, *lang);
-        let kept = before.is_some_and(|b| paras.iter().zip(b.paras.iter()).any(|(x, y)| Rc::ptr_eq(x, y)));
+        let kept = before.as_ref().is_some_and(|b| paras.iter().zip(b.paras.iter()).any(|(x, y)| Rc::ptr_eq(x, y)));
         if !kept {
             *upto.borrow_mut() = if paras.len() > FIRST { FIRST } else { usize::MAX };
+            *stale.borrow_mut() =
+                before.filter(|b| b.doc.text == d.0.text && b.paras.len() == paras.len()).map(|b| b.paras);
         }
         *drawn.borrow_mut() = Some(Drawn { doc: d.0.clone(), lang: *lang, paras: paras.clone() });
         paras
@@ -257,7 +262,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let drawing = *upto.borrow() < paras.len();
     {
         // The next slice, in a task of its own (a newer drawing's replaces a pending one).
-        let (upto, update) = (upto.clone(), use_force_update());
+        let (upto, stale, update) = (upto.clone(), stale.clone(), use_force_update());
         let next = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         let len = paras.len();
         use_effect(move || {
@@ -265,6 +270,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                 gloo::timers::callback::Timeout::new(0, move || {
                     let mut u = upto.borrow_mut();
                     *u = if *u + SLICE >= len { usize::MAX } else { *u + SLICE };
+                    if *u == usize::MAX {
+                        *stale.borrow_mut() = None;
+                    }
                     drop(u);
                     update.force_update();
                 })
@@ -272,6 +280,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         });
     }
     let upto = *upto.borrow();
+    let stale = stale.borrow();
     // Where the focus is, as bytes: the entity's start, the claim content's start.
     let doc = &props.doc;
     let (entity, claim) = match props.focus {
@@ -320,8 +329,13 @@ pub fn reader(props: &ReaderProps) -> Html {
         <div class="reader" dir="rtl" lang="ar" tabindex="0" role="group" aria-label={props.lang.t().text}
             aria-busy={drawing.then_some("true")}
             aria-activedescendant={entity.map(|e| format!("e-{e}"))} {onmousedown} {onmouseup} {onkeyup}>
-            { for paras.iter().enumerate().map(|(n, p)| html! {
-                <Para key={n} para={p.clone()} focus={inside(p, entity)} claim={inside(p, claim)} plain={n >= upto} />
+            { for paras.iter().enumerate().map(|(n, p)| {
+                let old = stale.as_ref().and_then(|s| s.get(n)).filter(|_| n >= upto);
+                let p = old.unwrap_or(p);
+                html! {
+                    <Para key={n} para={p.clone()} focus={inside(p, entity)} claim={inside(p, claim)}
+                        plain={n >= upto && old.is_none()} />
+                }
             }) }
         </div>
     }
