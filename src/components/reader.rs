@@ -9,8 +9,9 @@
 //!
 //! Long documents: each paragraph is its own component whose props are the paragraph's own
 //! content (text pieces, labels, statuses) compared by value, so an edit re-renders only the
-//! paragraphs it touched; drawn from scratch, their highlights come a slice a task ([`FIRST`]). The focus is not part of that content: it is handed only to the
-//! paragraph that holds it, so moving it redraws two paragraphs and computes nothing anew.
+//! paragraphs it touched; drawn from scratch, their highlights come a slice a task ([`FIRST`]).
+//! The focus is not part of that content: it is handed only to the paragraph that holds it, so
+//! moving it redraws two paragraphs and computes nothing anew.
 //! Entities and claims are named in the DOM by where they start (`data-e`, `data-claim`), which
 //! does not change when an edit elsewhere renumbers them. Mouse and selection are handled once,
 //! on the reader, not on every highlight.
