@@ -123,6 +123,27 @@ async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
 }
 
 #[wasm_bindgen_test]
+async fn a_focused_highlight_past_the_first_slice_is_drawn_at_once() {
+    let text = vec!["وصل الوفد إلى بيروت أمس."; 400].join("\n");
+    let doc = wasim_engine::annotate(&text);
+    let last = doc.entities.len() - 1;
+    let div = root();
+    yew::Renderer::<Reader>::with_root_and_props(
+        div.clone(),
+        yew::props!(ReaderProps {
+            doc: DocRef(Rc::new(doc.clone())),
+            focus: Some(wasim_app::state::Focus::Entity(last)),
+        }),
+    )
+    .render();
+    settle(0).await;
+    let reader = div.query_selector(".reader").unwrap().expect("the reader is drawn");
+    assert!(reader.get_attribute("aria-busy").is_some(), "the last paragraphs are still to come");
+    let focused = div.query_selector("mark.focused").unwrap().expect("the focused highlight is drawn");
+    assert_eq!(focused.get_attribute("data-e"), Some(doc.entities[last].span.start.to_string()));
+}
+
+#[wasm_bindgen_test]
 async fn selection_bar_offers_every_label_with_its_key() {
     use wasim_app::components::selection_bar::{SelectionBar, SelectionBarProps};
     use wasim_app::state::Focus;

@@ -331,11 +331,12 @@ pub fn reader(props: &ReaderProps) -> Html {
             aria-busy={drawing.then_some("true")}
             aria-activedescendant={entity.map(|e| format!("e-{e}"))} {onmousedown} {onmouseup} {onkeyup}>
             { for paras.iter().enumerate().map(|(n, p)| {
-                let old = stale.as_ref().and_then(|s| s.get(n)).filter(|_| n >= upto);
-                let p = old.unwrap_or(p);
+                // A paragraph past the slices is drawn now if it holds the focus.
+                let (focus, claim) = (inside(p, entity), inside(p, claim));
+                let later = n >= upto && focus.is_none() && claim.is_none();
+                let old = stale.as_ref().and_then(|s| s.get(n)).filter(|_| later);
                 html! {
-                    <Para key={n} para={p.clone()} focus={inside(p, entity)} claim={inside(p, claim)}
-                        plain={n >= upto && old.is_none()} />
+                    <Para key={n} para={old.unwrap_or(p).clone()} {focus} {claim} plain={later && old.is_none()} />
                 }
             }) }
         </div>
