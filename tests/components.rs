@@ -70,6 +70,25 @@ async fn paragraphs_start_at_their_utf16_offsets() {
     assert_eq!(starts, ["0", &text[..text.find('\n').unwrap() + 1].encode_utf16().count().to_string()]);
 }
 
+/// The reader drawing `text` in `div`, task by task until it is no longer busy: how many
+/// highlights, and whether it was busy, after each; the whole text is there at every step.
+async fn drawing(div: &web_sys::Element, text: &str) -> Vec<(usize, bool)> {
+    let mut seen = Vec::new();
+    for _ in 0..500 {
+        settle(0).await;
+        let marks = div.query_selector_all("mark[data-label]").unwrap().length() as usize;
+        // (A paragraph's line break is its element's end.)
+        assert!(div.text_content().unwrap() == text.replace('\n', ""), "the whole text is there at every step");
+        let reader = div.query_selector(".reader").unwrap().expect("the reader is drawn");
+        let busy = reader.get_attribute("aria-busy").is_some();
+        seen.push((marks, busy));
+        if !busy {
+            break;
+        }
+    }
+    seen
+}
+
 #[wasm_bindgen_test]
 async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
     // 400 lines, each with a place: "The delegation arrived in Beirut yesterday."
@@ -81,19 +100,7 @@ async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
         yew::props!(ReaderProps { doc: DocRef(Rc::new(doc.clone())) }),
     )
     .render();
-    let reader = || div.query_selector(".reader").unwrap().expect("the reader is drawn");
-    let mut seen = Vec::new();
-    for _ in 0..500 {
-        settle(0).await;
-        let marks = div.query_selector_all("mark[data-label]").unwrap().length() as usize;
-        // (A paragraph's line break is its element's end.)
-        assert!(div.text_content().unwrap() == text.replace('\n', ""), "the whole text is there at every step");
-        let busy = reader().get_attribute("aria-busy").is_some();
-        seen.push((marks, busy));
-        if !busy {
-            break;
-        }
-    }
+    let seen = drawing(&div, &text).await;
     let (first, last) = (seen[0], seen[seen.len() - 1]);
     assert!(first.1 && first.0 > 0 && first.0 < doc.entities.len(), "first the first paragraphs' highlights: {seen:?}");
     assert_eq!(last, (doc.entities.len(), false), "then all of them: {seen:?}");
@@ -104,16 +111,7 @@ async fn a_long_document_shows_its_first_highlights_first_and_then_all() {
     let mut retagged = doc.clone();
     retagged.entities.retain(|e| e.label != wasim_engine::Label::DATE);
     handle.update(yew::props!(ReaderProps { doc: DocRef(Rc::new(retagged.clone())) }));
-    let mut seen = Vec::new();
-    for _ in 0..500 {
-        settle(0).await;
-        let marks = div.query_selector_all("mark[data-label]").unwrap().length() as usize;
-        let busy = reader().get_attribute("aria-busy").is_some();
-        seen.push((marks, busy));
-        if !busy {
-            break;
-        }
-    }
+    let seen = drawing(&div, &text).await;
     let (first, last) = (seen[0], seen[seen.len() - 1]);
     assert!(
         first.1 && first.0 > retagged.entities.len(),
