@@ -500,6 +500,8 @@ mod tests {
         assert_eq!(empty.utf16, text[..empty.span.start].encode_utf16().count());
     }
 
+    // The fixture is the committed development set: it parses, and it has many lines in both
+    // halves (the `expect`s below fail only if that file is broken, which other tests catch too).
     #[test]
     fn a_redraw_after_typing_keeps_the_paragraphs_before_the_edit() {
         let dev = include_str!("../../crates/engine/tests/data/dev.txt");
