@@ -63,13 +63,13 @@ impl Shared {
                 self.ready.set(true);
                 Action::SetEngine(if model { Engine::Model } else { Engine::WorkerRules })
             }
-            Response::Analyzed { id, doc, token, ms } => {
+            Response::Analyzed { id, doc, token, gen, ms } => {
                 self.answered(id);
-                Action::Analyzed { id, doc, ms, token: Some(token) }
+                Action::Analyzed { id, doc, ms, token: Some(token), gen }
             }
-            Response::Retagged { id, base, token, delta, ms } => {
+            Response::Retagged { id, base, token, gen, delta, ms } => {
                 self.answered(id);
-                Action::Retagged { id, base, token, delta, ms }
+                Action::Retagged { id, base, token, gen, delta, ms }
             }
             Response::Taught { gen, taught, changed, ms } => Action::Taught { gen, file: taught, changed, ms },
             Response::Checked { taught } => Action::Import(taught),
@@ -218,5 +218,5 @@ fn analyze_here(dispatch: &UseReducerDispatcher<State>, id: u64, text: &str) {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let t0 = now();
     let doc = rules_only(text);
-    dispatch.dispatch(Action::Analyzed { id, doc, ms: now() - t0, token: None });
+    dispatch.dispatch(Action::Analyzed { id, doc, ms: now() - t0, token: None, gen: 0 });
 }

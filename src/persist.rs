@@ -126,10 +126,13 @@ mod tests {
             Document { text: "زار الوزير القاهرة.".into(), ..Document::default() },
         )]));
         let id = s.entry().id;
-        let s =
-            s.reduce(Action::Analyzed {
-                id, doc: wasim_engine::annotate("زار الوزير القاهرة."), ms: 1.0, token: None
-            });
+        let s = s.reduce(Action::Analyzed {
+            id,
+            doc: wasim_engine::annotate("زار الوزير القاهرة."),
+            ms: 1.0,
+            token: None,
+            gen: 0,
+        });
         let back = from_json(&to_json(&s)).unwrap();
         assert_eq!(back.docs.len(), 1);
         assert_eq!(back.docs[0].1, "خبر.txt");

@@ -68,10 +68,12 @@ pub enum Response {
     /// The worker listens (messages sent before are lost, so the page waits for this).
     /// `model`: whether the learned model loaded; without it the rules alone tag.
     Ready { model: bool },
-    /// The analysis of the text of document `id`, named `token`, took `ms` milliseconds.
-    Analyzed { id: u64, doc: Document, token: u64, ms: f64 },
-    /// The analysis of document `id` is its analysis `base` changed by `delta`; named `token`.
-    Retagged { id: u64, base: u64, token: u64, delta: Delta, ms: f64 },
+    /// The analysis of the text of document `id`, named `token`, took `ms` milliseconds, made
+    /// with taught state `gen` (the page drops it if that state was undone meanwhile).
+    Analyzed { id: u64, doc: Document, token: u64, gen: u64, ms: f64 },
+    /// The analysis of document `id` is its analysis `base` changed by `delta`; named `token`,
+    /// made with taught state `gen`.
+    Retagged { id: u64, base: u64, token: u64, gen: u64, delta: Delta, ms: f64 },
     /// What was taught is now state `gen`; `changed`: whether the lessons changed the model;
     /// `ms`: how long learning took.
     Taught { gen: u64, taught: TaughtFile, changed: bool, ms: f64 },
@@ -158,8 +160,8 @@ mod tests {
         let taught = TaughtFile { corrections: 2, since: Some("2026-11-29".into()), bytes: vec![1, 2, 3] };
         let responses = [
             Response::Ready { model: true },
-            Response::Analyzed { id: 3, doc: doc.clone(), token: 1, ms: 1.5 },
-            Response::Retagged { id: 3, base: 1, token: 2, delta: Delta::between(&doc, &doc), ms: 2.0 },
+            Response::Analyzed { id: 3, doc: doc.clone(), token: 1, gen: 2, ms: 1.5 },
+            Response::Retagged { id: 3, base: 1, token: 2, gen: 2, delta: Delta::between(&doc, &doc), ms: 2.0 },
             Response::Taught { gen: 2, taught: taught.clone(), changed: true, ms: 0.4 },
             Response::Checked { taught },
             Response::Refused { gen: None, reason: Refusal::Damaged { what: "cut short".into() } },

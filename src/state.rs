@@ -359,6 +359,13 @@ impl State {
             queue.pop_front();
         }
     }
+    /// Whether taught state `gen` was left by an undo after the worker analyzed with it: states
+    /// are numbered in the order they are made, so one newer than the state held is one stepped
+    /// back from. Its analysis would bring back what the step took away (the re-tag after a
+    /// correction, arriving after the correction was undone).
+    fn undone(&self, gen: u64) -> bool {
+        gen > self.taught.gen
+    }
     /// What has the focus, by where it is (entity numbers change when a re-tag adds or removes
     /// entities before it).
     fn focus_place(&self) -> Option<(bool, Span)> {
@@ -521,18 +528,22 @@ pub enum Action {
     /// The user changed the current document's text (the text box keeps its own undo).
     SetText(String),
     /// A fresh analysis of `doc.text` for document `id` took `ms`; `token` names the worker's
-    /// analyses (a re-tag comes back as what changed from it).
+    /// analyses (a re-tag comes back as what changed from it); `gen`: the taught state it was
+    /// made with (0 on the page, which has no model).
     Analyzed {
         id: u64,
         doc: Document,
         ms: f64,
         token: Option<u64>,
+        gen: u64,
     },
-    /// Document `id` re-tagged: the worker's analysis `base` changed by `delta`, named `token`.
+    /// Document `id` re-tagged: the worker's analysis `base` changed by `delta`, named `token`,
+    /// made with taught state `gen`.
     Retagged {
         id: u64,
         base: u64,
         token: u64,
+        gen: u64,
         delta: Delta,
         ms: f64,
     },
@@ -624,16 +635,19 @@ impl Reducible for State {
                 s.active_claim = None;
                 s.changed();
             }
-            Action::Analyzed { id, doc, ms, token } => {
+            Action::Analyzed { id, doc, ms, token, gen } => {
                 let Some(k) = s.docs.iter().position(|e| e.id == id) else { return self };
                 // A late result for text that has changed since is dropped: a newer one is coming.
-                if *s.docs[k].text != *doc.text {
+                if *s.docs[k].text != *doc.text || s.undone(gen) {
                     return self;
                 }
                 s.take_analysis(k, doc, token, ms);
             }
-            Action::Retagged { id, base, token, delta, ms } => {
+            Action::Retagged { id, base, token, gen, delta, ms } => {
                 let Some(k) = s.docs.iter().position(|e| e.id == id) else { return self };
+                if s.undone(gen) {
+                    return self;
+                }
                 let e = &s.docs[k];
                 // Only from the analysis it was computed against, for the text as it is.
                 let Some(fresh) = e.fresh.iter().find(|(t, f)| *t == base && *f.text == *e.text) else {
@@ -1130,7 +1144,7 @@ mod tests {
 
     fn analyzed(s: &State) -> Action {
         let e = s.entry();
-        Action::Analyzed { id: e.id, doc: wasim_engine::annotate(&e.text), ms: 1.0, token: None }
+        Action::Analyzed { id: e.id, doc: wasim_engine::annotate(&e.text), ms: 1.0, token: None, gen: 0 }
     }
 
     fn text(t: &str) -> Document {
@@ -1148,9 +1162,9 @@ mod tests {
         let s = run(State::default(), vec![Action::SetText("مصر".into())]);
         assert!(!s.entry().is_current());
         let id = s.entry().id;
-        let s = run(s, vec![Action::Analyzed { id, doc: wasim_engine::annotate("مص"), ms: 1.0, token: None }]);
+        let s = run(s, vec![Action::Analyzed { id, doc: wasim_engine::annotate("مص"), ms: 1.0, token: None, gen: 0 }]);
         assert!(!s.entry().is_current(), "a result for older text must not replace the view");
-        let s = run(s, vec![Action::Analyzed { id, doc: wasim_engine::annotate("مصر"), ms: 2.0, token: None }]);
+        let s = run(s, vec![Action::Analyzed { id, doc: wasim_engine::annotate("مصر"), ms: 2.0, token: None, gen: 0 }]);
         assert!(s.entry().is_current());
         assert_eq!(s.analysis_ms, Some(2.0));
         assert_eq!(s.entry().doc.entities.len(), 1);
@@ -1320,7 +1334,7 @@ mod tests {
         doc.sort();
         let s = run(State::default(), vec![Action::SetText(text.into()), Action::SetEngine(Engine::Model)]);
         let id = s.entry().id;
-        run(s, vec![Action::Analyzed { id, doc, ms: 1.0, token: Some(token) }])
+        run(s, vec![Action::Analyzed { id, doc, ms: 1.0, token: Some(token), gen: 0 }])
     }
 
     fn at(s: &State, word: &str) -> usize {
@@ -1400,9 +1414,9 @@ mod tests {
         next.sort();
         let delta = Delta::between(&fresh, &next);
         let id = s.entry().id;
-        let stale = Action::Retagged { id, base: 4, token: 6, delta: delta.clone(), ms: 9.0 };
+        let stale = Action::Retagged { id, base: 4, token: 6, gen: 0, delta: delta.clone(), ms: 9.0 };
         assert_eq!(run(s.clone(), vec![stale]).entry().doc, s.entry().doc, "a delta from another analysis is dropped");
-        let s = run(s, vec![Action::Retagged { id, base: 5, token: 6, delta, ms: 9.0 }]);
+        let s = run(s, vec![Action::Retagged { id, base: 5, token: 6, gen: 0, delta, ms: 9.0 }]);
         let doc = &s.entry().doc;
         let words: Vec<(&str, Status)> = doc.entities.iter().map(|e| (e.span.of(text), e.status)).collect();
         assert_eq!(words, [("زرقلون", Status::Auto), ("القاهرة", Status::Accepted), ("بيروت", Status::Auto)]);
@@ -1413,11 +1427,54 @@ mod tests {
         let mut third = (*fresh).clone();
         third.entities.clear();
         let delta = Delta::between(&fresh, &third);
-        let later = run(s.clone(), vec![Action::Retagged { id, base: 5, token: 7, delta, ms: 9.0 }]);
+        let later = run(s.clone(), vec![Action::Retagged { id, base: 5, token: 7, gen: 0, delta, ms: 9.0 }]);
         let words: Vec<&str> = later.entry().doc.entities.iter().map(|e| e.span.of(text)).collect();
         assert_eq!(words, ["القاهرة"], "the accepted place alone stays");
         assert_eq!(later.entry().base(), Some(7));
         assert_eq!(*doc, Rc::new(edit::merge(doc, next)), "the same as merging the whole analysis");
+    }
+
+    #[test]
+    fn a_retag_made_with_a_correction_that_was_undone_is_dropped() {
+        // "The minister arrived at Cairo International Airport." The person marks the airport
+        // around the place the model tagged, then undoes it before the worker's re-tag arrives.
+        let text = "وصل الوزير إلى مطار القاهرة الدولي.";
+        let s = worker_doc(text, &[("القاهرة", Label::LOC, 0.9)], 1);
+        let before = s.entry().doc.clone();
+        let at = text.find("مطار").unwrap();
+        let airport = Span::new(at, at + "مطار القاهرة الدولي".len());
+        let s = run(s, vec![Action::Edit(Op::Add { span: airport, label: Label::LOC })]);
+        let gen = s.taught.gen;
+        assert!(gen > 0 && s.taught.pending);
+        // What the worker re-tags with what it learned: the airport, proposed by the model.
+        let fresh = s.entry().fresh.last().unwrap().1.clone();
+        let mut next = (*fresh).clone();
+        next.entities = vec![wasim_engine::Entity {
+            span: airport,
+            label: Label::LOC,
+            source: "model:taught".into(),
+            confidence: 0.9,
+            status: Status::Auto,
+        }];
+        let retag = |gen| Action::Retagged {
+            id: s.entry().id,
+            base: 1,
+            token: 2,
+            gen,
+            delta: Delta::between(&fresh, &next),
+            ms: 3.0,
+        };
+        let undone = run(s.clone(), vec![Action::Undo]);
+        assert_eq!(undone.entry().doc, before);
+        assert_eq!(run(undone.clone(), vec![retag(gen)]).entry().doc, before, "the undone lesson stays undone");
+        let words = |s: &State| s.entry().doc.entities.iter().map(|e| e.span.of(text).to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            words(&run(undone.clone(), vec![retag(0)])),
+            ["مطار القاهرة الدولي"],
+            "one made with the state held lands"
+        );
+        // Redone, the state is held again and its re-tag lands.
+        assert_eq!(run(undone, vec![Action::Redo, retag(gen)]).entry().base(), Some(2));
     }
 
     #[test]

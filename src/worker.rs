@@ -27,6 +27,8 @@ pub struct Worker {
     /// The last analyses sent of each document, with their tokens, newest last.
     last: HashMap<u64, VecDeque<(u64, Document)>>,
     next_token: u64,
+    /// The taught state held (as the page numbers them; 0 until told).
+    gen: u64,
     /// Re-tags to run once the messages waiting are read, by document.
     retag: Vec<Job>,
 }
@@ -39,6 +41,7 @@ impl Worker {
             annotator: Annotator::new(Model::from_bytes(model).ok()),
             last: HashMap::new(),
             next_token: 1,
+            gen: 0,
             retag: Vec::new(),
         }
     }
@@ -67,6 +70,7 @@ impl Worker {
             Request::Analyze(job) => post(self.analyze(job, clock)),
             Request::Learn { gen, lessons, today, retag } => {
                 let t0 = clock();
+                self.gen = gen;
                 let mut changed = false;
                 for l in &lessons {
                     changed |= self.annotator.learn(&l.doc, l.at);
@@ -87,17 +91,20 @@ impl Worker {
                 Ok(taught) => Response::Checked { taught },
                 Err(reason) => Response::Refused { gen: None, reason },
             }),
-            Request::Load { gen, bytes } => match (self.annotator.model_mut(), bytes) {
-                (Some(m), None) => m.reset(),
-                (Some(m), Some(b)) => {
-                    if let Err(e) = m.load_taught(&b) {
-                        m.reset();
-                        post(Response::Refused { gen: Some(gen), reason: e.into() });
+            Request::Load { gen, bytes } => {
+                self.gen = gen;
+                match (self.annotator.model_mut(), bytes) {
+                    (Some(m), None) => m.reset(),
+                    (Some(m), Some(b)) => {
+                        if let Err(e) = m.load_taught(&b) {
+                            m.reset();
+                            post(Response::Refused { gen: Some(gen), reason: e.into() });
+                        }
                     }
+                    (None, Some(_)) => post(Response::Refused { gen: Some(gen), reason: Refusal::NoModel }),
+                    (None, None) => {}
                 }
-                (None, Some(_)) => post(Response::Refused { gen: Some(gen), reason: Refusal::NoModel }),
-                (None, None) => {}
-            },
+            }
         }
     }
 
@@ -114,9 +121,9 @@ impl Worker {
         self.next_token += 1;
         let answer = match base {
             Some((t, old)) if old.text == doc.text => {
-                Response::Retagged { id: job.id, base: *t, token, delta: Delta::between(old, &doc), ms }
+                Response::Retagged { id: job.id, base: *t, token, gen: self.gen, delta: Delta::between(old, &doc), ms }
             }
-            _ => Response::Analyzed { id: job.id, doc: doc.clone(), token, ms },
+            _ => Response::Analyzed { id: job.id, doc: doc.clone(), token, gen: self.gen, ms },
         };
         let history = self.last.entry(job.id).or_default();
         history.push_back((token, doc));
@@ -212,8 +219,9 @@ mod tests {
             r => panic!("{r:?}"),
         };
         assert_eq!((taught.corrections, taught.since.as_deref()), (2, Some("2026-11-29")));
-        // The document is re-tagged, and what changed travels, not the document.
-        let Response::Retagged { base, delta, .. } = &out[1] else { panic!("{:?}", out[1]) };
+        // The document is re-tagged, and what changed travels, not the document; the answer
+        // names the taught state it was made with.
+        let Response::Retagged { base, delta, gen: 7, .. } = &out[1] else { panic!("{:?}", out[1]) };
         assert_eq!(*base, before.1);
         let after = delta.apply(&before.0);
         assert!(per_at(&after, "زرقلون").is_some(), "{:?}", after.entities);
@@ -225,16 +233,16 @@ mod tests {
         assert_eq!(checked, vec![Response::Checked { taught: taught.clone() }]);
         let plain = run(&mut other, Request::Analyze(job(2, new_doc, None)));
         assert!(
-            matches!(&plain[0], Response::Analyzed { doc, .. } if per_at(doc, "زرقلون").is_none()),
+            matches!(&plain[0], Response::Analyzed { doc, gen: 0, .. } if per_at(doc, "زرقلون").is_none()),
             "a check teaches nothing"
         );
         assert!(run(&mut other, Request::Load { gen: 3, bytes: Some(taught.bytes.clone()) }).is_empty());
         let loaded = run(&mut other, Request::Analyze(job(2, new_doc, None)));
-        assert!(matches!(&loaded[0], Response::Analyzed { doc, .. } if per_at(doc, "زرقلون").is_some()));
+        assert!(matches!(&loaded[0], Response::Analyzed { doc, gen: 3, .. } if per_at(doc, "زرقلون").is_some()));
         // And it is forgotten on reset.
         run(&mut other, Request::Load { gen: 4, bytes: None });
         let reset = run(&mut other, Request::Analyze(job(2, new_doc, None)));
-        assert!(matches!(&reset[0], Response::Analyzed { doc, .. } if per_at(doc, "زرقلون").is_none()));
+        assert!(matches!(&reset[0], Response::Analyzed { doc, gen: 4, .. } if per_at(doc, "زرقلون").is_none()));
     }
 
     #[test]
