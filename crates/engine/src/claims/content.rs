@@ -25,7 +25,8 @@ impl Context<'_, '_> {
             return None;
         }
         let mut end = sentence.end;
-        // Stop at a comma followed by a break word or by a new cue: …، وذلك عقب / …، قالت السفارة;
+        // Stop at a comma followed by a break word or by a new cue: …، وذلك عقب / …، قالت السفارة
+        // / …، فقد ذكرت المؤسسة;
         // with no comma, at a new report: a cue after a closing quotation mark (…" مشيرا إلى
         // أن), a break word before a cue (فيما ذكر، لكنه لم يوضح، بينما لم يشر), an attribution
         // of what precedes (… حسب ما قال، حسبما أفادت); a subordinator before a cue too (…، حيث
@@ -40,7 +41,10 @@ impl Context<'_, '_> {
             let cue = w.is_cue() || (k + 1 < a.words.len() && self.cue(k).is_some());
             let closes_quote = between.contains(['”', '»']) || (between.contains('"') && !opens_quote(between));
             let participle = self.participle_reports(k);
-            if (comma && (w.kinds().has(Kind::ContentBreak) || cue))
+            // A comma and one word before a cue too (…، فقد ذكرت), unless the word opens a relative
+            // clause (…، التي تهدد …).
+            let cue_next = self.cue_follows(k) && !w.kinds().has(Kind::Relative);
+            if (comma && (w.kinds().has(Kind::ContentBreak) || cue || cue_next))
                 || (closes_quote && cue)
                 || ((w.any().has(Kind::ContentBreak) || w.kinds().has(Kind::Subordinator)) && self.cue_follows(k))
                 || self.attributes_before(k)
@@ -182,9 +186,13 @@ impl Context<'_, '_> {
         let at = from + (rest.len() - after.len());
         self.quote_at(at).or_else(|| {
             let start = at + (after.len() - after.trim_start().len());
+            // A quotation mark that does not close in the sentence: the quotation is what
+            // follows it (قال: "كان مستوى الإقبال … مشجعا.).
+            let open = self.a.text[start..].chars().next().filter(|&c| crate::chars::closing_quote(c).is_some());
+            let start = start + open.map_or(0, char::len_utf8);
             let end = self.a.paragraph_end(start).min(sentence.end.max(start));
             let span = trim_end(self.a.text, Span::new(start, end));
-            (!span.is_empty()).then_some((span, false))
+            (!span.is_empty()).then_some((span, open.is_some()))
         })
     }
 }

@@ -108,6 +108,10 @@ fn quotes() {
                 "وجاء ذلك ردا على تصريحات نشرت الثلاثاء في صحيفة \"نيويورك بوست\".",
                 "a newspaper's quoted name after the cue is no content",
             ),
+            (
+                "و{V1 قالت} {S1 آنيت براون، مسؤولة الفعاليات في \"بروميثيان تكنولوجي غروب\"}: \"{Q1 حقق المعرض نجاحا كبيرا}.",
+                "a company's quoted name in the speaker's apposition, then a colon; the quotation is not closed",
+            ),
         ],
         "quotes",
     );
@@ -268,6 +272,10 @@ fn not_attributions() {
             ("يذكر أن المدينة تأسست قبل قرنين.", "يذكر أن: the narrator's background, not a report"),
             ("وسيتاح محرك بحث الشركة على عدد من الهواتف.", "بحث is a noun, not ب + the cue حث"),
             ("الا ان الحكومة رفضت عرض المحاكم.", "a subject before the verb that is not found: no dropped subject"),
+            (
+                "متابعة - صلاح عبدالغني: يبدو أن العرض جعل اللاعب لا يفي بوعوده.",
+                "a byline (follow-up – a reporter's name) before a colon: متابعة is no cue with a speaker",
+            ),
         ],
         "not an attribution",
     );

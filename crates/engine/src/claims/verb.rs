@@ -44,11 +44,22 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // occasion (كرر بوش وبلير خلال لقاء استغرق …) leaves the occasion to skip.
     let mut k = j;
     let reach = cue_words_end + MAX_SPEAKER_WORDS + SKIP_WORDS;
+    // A colon the skipping stopped at, past an apposition (قال سيمون هول، المسؤول في "جامعة
+    // استون": "…"): where it stands.
+    let mut colon = None;
     while k < a.words.len() && k < reach && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
         let between = a.between(k);
         let new_clause = between.contains(['،', ',']) && a.words[k].any().has(Kind::ContentBreak);
-        if k > j && (cx.cue(k).is_some() || between.contains(['“', '«', '"', ':']) || new_clause) {
-            break;
+        if k > j {
+            // The quoted name of an organization in an apposition is skipped whole.
+            if let Some(after) = quoted_name(cx, k, sentence) {
+                k = after;
+                continue;
+            }
+            if cx.cue(k).is_some() || between.contains(['“', '«', '"', ':']) || new_clause {
+                colon = between.find(':').map(|c| a.words[k - 1].span.end + c);
+                break;
+            }
         }
         // A new cue right after the speaker ends the search too (أكد شهود عيان وجود … فيما ذكر
         // سكان … أن), and so does a quotation right after the cue (أضاف "… أن …").
@@ -92,6 +103,13 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
         cx.content_after(a.words[j].span.end, sentence)?
     } else if let Some(c) = cx.colon_or_quote(after_cue, sentence) {
         c
+    } else if let Some((at, c)) = colon
+        .filter(|_| speaker.is_some() && a.between(j).contains(['،', ',']))
+        .and_then(|at| Some((at, cx.colon_or_quote(at, sentence)?)))
+    {
+        // The apposition between the speaker and the colon is the speaker's.
+        speaker = speaker.map(|s| trim_end(a.text, Span::new(s.start, at)));
+        c
     } else if let Some((c, cut)) = cx.nominal_content(i, cue_words_end, sentence) {
         // The speaker ends where the governed preposition starts (… عقيلة صالح بتشكيل).
         speaker = speaker.map(|s| Span::new(s.start, s.end.min(cut))).filter(|s| !s.is_empty());
@@ -126,6 +144,22 @@ fn opens_quote_before(between: &str) -> bool {
     t.ends_with(['“', '«'])
         || (t.ends_with('"') && t[..t.len() - 1].ends_with(char::is_whitespace))
         || between.trim() == "\""
+}
+
+/// Longest quoted name in an apposition (مدير عام "انترناشيونال كونفرينسز اند اكزيبيشنز"), in
+/// words.
+const MAX_QUOTED_NAME_WORDS: usize = 5;
+
+/// The word after a short quotation opening on word `k` that the sentence goes on after: a
+/// quoted name (المسؤول الدولي في "جامعة استون": …), not what was said.
+fn quoted_name(cx: &Context, k: usize, sentence: Span) -> Option<usize> {
+    let a = cx.a;
+    if !opens_quote_before(a.between(k)) {
+        return None;
+    }
+    let (q, _) = cx.quote_at(a.words[k - 1].span.end)?;
+    let after = a.word_at(q.end);
+    (after > k && after <= k + MAX_QUOTED_NAME_WORDS && a.words.get(after)?.span.start < sentence.end).then_some(after)
 }
 
 /// Whether word `j` carries ل: to whom it was said (قال للجزيرة إن …), not who said it.
