@@ -180,20 +180,29 @@ impl Context<'_, '_> {
     pub(super) fn colon_or_quote(&self, from: usize, sentence: Span) -> Option<Content> {
         let rest = self.a.text.get(from..)?;
         let t = rest.trim_start_matches([' ', '،', ',']);
+        let at = from + (rest.len() - t.len());
         let Some(after) = t.strip_prefix(':') else {
-            return self.quote_at(from + (rest.len() - t.len()));
+            return self.quote_at(at).or_else(|| self.unclosed_quote(at, sentence));
         };
         let at = from + (rest.len() - after.len());
         self.quote_at(at).or_else(|| {
             let start = at + (after.len() - after.trim_start().len());
-            // A quotation mark that does not close in the sentence: the quotation is what
-            // follows it (قال: "كان مستوى الإقبال … مشجعا.).
-            let open = self.a.text[start..].chars().next().filter(|&c| crate::chars::closing_quote(c).is_some());
-            let start = start + open.map_or(0, char::len_utf8);
-            let end = self.a.paragraph_end(start).min(sentence.end.max(start));
-            let span = trim_end(self.a.text, Span::new(start, end));
-            (!span.is_empty()).then_some((span, open.is_some()))
+            self.unclosed_quote(start, sentence).or_else(|| {
+                let end = self.a.paragraph_end(start).min(sentence.end.max(start));
+                let span = trim_end(self.a.text, Span::new(start, end));
+                (!span.is_empty()).then_some((span, false))
+            })
         })
+    }
+
+    /// A quotation mark at byte `at` that closes nowhere: the quotation is the rest of the
+    /// sentence (قال: "كان مستوى الإقبال … مشجعا.), its closing mark lost.
+    fn unclosed_quote(&self, at: usize, sentence: Span) -> Option<Content> {
+        let open = self.a.text[at..].chars().next().filter(|&c| crate::chars::closing_quote(c).is_some())?;
+        let start = at + open.len_utf8();
+        let end = self.a.paragraph_end(start).min(sentence.end.max(start));
+        let span = trim_end(self.a.text, Span::new(start, end));
+        (!span.is_empty() && !has_quote_marks(span.of(self.a.text))).then_some((span, true))
     }
 }
 

@@ -112,6 +112,10 @@ fn quotes() {
                 "و{V1 قالت} {S1 آنيت براون، مسؤولة الفعاليات في \"بروميثيان تكنولوجي غروب\"}: \"{Q1 حقق المعرض نجاحا كبيرا}.",
                 "a company's quoted name in the speaker's apposition, then a colon; the quotation is not closed",
             ),
+            (
+                "و{V1 قال} {S1 رئيس المعهد} \"{Q1 مادام ينهار في المقدمة فإنه يشكل خطرا}.",
+                "a quotation that never closes, right after the speaker: its إنه is inside it",
+            ),
         ],
         "quotes",
     );

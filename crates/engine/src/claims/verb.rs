@@ -62,8 +62,12 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
             }
         }
         // A new cue right after the speaker ends the search too (أكد شهود عيان وجود … فيما ذكر
-        // سكان … أن), and so does a quotation right after the cue (أضاف "… أن …").
-        if k == j && ((k > cue_words_end && cx.cue(k).is_some()) || (k == cue_words_end && opens_quote_before(between)))
+        // سكان … أن), and so does a quotation right after the cue (أضاف "… أن …"), or right
+        // after the speaker when it never closes (قال رئيس المعهد "مادام ينهار … فإنه يشكل خطرا.).
+        let unclosed = || cx.quote_at(a.words[k - 1].span.end).is_none();
+        if k == j
+            && ((k > cue_words_end && cx.cue(k).is_some())
+                || (opens_quote_before(between) && (k == cue_words_end || unclosed())))
         {
             break;
         }
