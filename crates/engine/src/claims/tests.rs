@@ -149,6 +149,11 @@ fn nominal_content_after_a_preposition() {
                 "و{V1 قالت} {S1 {S2 الوزيرة}} إن {C1 الرقابة غير مقبولة}، {V2 محذرة} من {C2 التراجع أمام المتشددين}.",
                 "a participle governing من after a report (محذرة من: warning against)",
             ),
+            (
+                "و{V1 أعرب} {S1 {S2 الوزير}} عن {C1 سعادته بالتعاون}، {V2 مشيرا} إلى {C2 ارتفاع معدلات السحب من التمويل}.",
+                "a participle pointing to a noun phrase (مشيرا إلى: pointing to)",
+            ),
+            ("و{V1 لفت} {S1 التقرير} إلى {C1 تراجع الصادرات}.", "لفت إلى (drew attention to) + noun phrase"),
         ],
         "nominal content",
     );
