@@ -202,6 +202,9 @@ fn introduced_with(a: &Words, e: &Entity, bare: &str) -> bool {
 fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
     use crate::lexicon::Kind;
     let at = e.span;
+    if e.label == Label::ORG {
+        return org_extended(a, names, at, speaker);
+    }
     if e.label != Label::PER {
         return at;
     }
@@ -230,6 +233,25 @@ fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
     }
     Span::new(at.start, end)
 }
+
+/// An organization's mention taken on to the end of the speaker when what follows it there says
+/// which one, on ل or ب (معهد البراكين والزلازل بالفلبين، الاتحاد الصيني لشركات صناعة السيارات): a
+/// few words with no comma and no other name.
+fn org_extended(a: &Words, names: &Names, at: Span, speaker: Span) -> Span {
+    let k = a.word_at(at.end);
+    let rest: Vec<usize> = (k..a.words.len()).take_while(|&j| a.words[j].span.end <= speaker.end).collect();
+    let of = rest.first().is_some_and(|&j| a.words[j].key().starts_with(['ل', 'ب']) && a.words[j].key().len() > 2);
+    let plain =
+        rest.iter().all(|&j| a.joined(j) && names.inside(a.words[j].span).iter().all(|e| e.label == Label::LOC));
+    if of && plain && rest.len() <= MAX_ORG_TAIL && rest.last().is_some_and(|&j| a.words[j].span.end == speaker.end) {
+        Span::new(at.start, speaker.end)
+    } else {
+        at
+    }
+}
+
+/// The most words an organization's mention is taken on by (see [`org_extended`]).
+const MAX_ORG_TAIL: usize = 4;
 
 /// Who a speaker without a name refers to: for a title or a person spoken of with the article
 /// (الوزير، المسؤول العراقي، الرئيس السابق، الرجلان), the person the same title introduced before,

@@ -324,5 +324,9 @@ fn attributed_to_whom_the_title_introduced() {
             "و{V1 قال} {S1 محمد سالم عضو اللجنة المنظمة} إن {C1 البطولة ناجحة}.{W1 محمد سالم}",
             "a title after the name (عضو، نائب) is not part of it",
         ),
+        (
+            "و{V1 قال} {S1 معهد البراكين والزلازل بالفلبين} إن {C1 البركان يظهر علامات على ثوران كبير}.{W1 معهد البراكين والزلازل بالفلبين}",
+            "an organization named with its country on ب: the whole of it",
+        ),
     ]);
 }
