@@ -81,7 +81,8 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             // A speaker that names no one by name: a title or a body named before (الوزير،
             // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
             // شهود عيان) are no one known.
-            (None, None, Some(s)) => referred(a, &names, &earlier, s),
+            // A spokesman no one named: whom they speak for (متحدثة باسم الجيش).
+            (None, None, Some(s)) => referred(a, &names, &earlier, s).or_else(|| on_behalf_of(a, &names, &earlier, s)),
             (None, None, None) => last
                 .filter(|(_, p)| *p == para)
                 .map(|(s, _)| s)
@@ -95,6 +96,26 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         }
     }
 }
+
+/// Whom a speaker who speaks in the name of someone (المتحدث باسم الحزب، الناطقة باسم رئيس
+/// الوزراء) speaks for, resolved as a speaker of its own.
+fn on_behalf_of(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
+    let first = a.word_at(speaker.start);
+    let k = (first..a.words.len())
+        .take_while(|&k| a.words[k].span.end <= speaker.end)
+        .find(|&k| a.words[k].key() == IN_THE_NAME_OF)?;
+    let rest = Span::new(a.words.get(k + 1)?.span.start, speaker.end);
+    if rest.is_empty() {
+        return None;
+    }
+    match named_in(a, names, rest) {
+        Some(e) => Some(fullest(a, names, e)),
+        None => introduced_by_title(a, names, rest).or_else(|| referred(a, names, earlier, rest)),
+    }
+}
+
+/// In the name of (المتحدث باسم الحكومة), normalized.
+const IN_THE_NAME_OF: &str = "باسم";
 
 /// For a dropped subject with no report before it in its paragraph, the person named earlier in
 /// its sentence (أدلى الرئيس شافيز بتصريح قال فيه …), at their fullest.

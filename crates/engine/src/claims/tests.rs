@@ -328,5 +328,9 @@ fn attributed_to_whom_the_title_introduced() {
             "و{V1 قال} {S1 معهد البراكين والزلازل بالفلبين} إن {C1 البركان يظهر علامات على ثوران كبير}.{W1 معهد البراكين والزلازل بالفلبين}",
             "an organization named with its country on ب: the whole of it",
         ),
+        (
+            "وأعلن الجيش الإسرائيلي مقتل جنديين في جنوب لبنان.\nو{V1 قالت} {S1 متحدثة باسم الجيش} إن {C1 التحقيق جار}.{W1 الجيش الإسرائيلي}",
+            "a spokeswoman no one named: the body she speaks for, as named before",
+        ),
     ]);
 }
