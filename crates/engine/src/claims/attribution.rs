@@ -309,9 +309,12 @@ fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option
         }) {
             return Some(s);
         }
-        // The last organization of the sentences just before (the club, the company).
+        // The last organization of the sentences just before (the club, the company); not for a
+        // body its nationality names (الحكومة اليابانية).
         let near = a.paragraph_start(speaker.start).saturating_sub(NEAR_BYTES);
-        if definite {
+        let k = a.word_at(speaker.start) + 1;
+        let national = a.words.get(k).is_some_and(|w| w.span.end <= speaker.end && w.nationality().is_some());
+        if definite && !national {
             if let Some(e) = before(Label::ORG).find(|e| e.span.start >= near) {
                 return Some(fullest(a, names, e));
             }

@@ -332,5 +332,9 @@ fn attributed_to_whom_the_title_introduced() {
             "وأعلن الجيش الإسرائيلي مقتل جنديين في جنوب لبنان.\nو{V1 قالت} {S1 متحدثة باسم الجيش} إن {C1 التحقيق جار}.{W1 الجيش الإسرائيلي}",
             "a spokeswoman no one named: the body she speaks for, as named before",
         ),
+        (
+            "وأعلنت الأمم المتحدة إرسال مساعدات إلى المنطقة.\nو{V1 قالت} {S1 الحكومة اليابانية} إنها {C1 سترسل خياما}.{W1 الحكومة اليابانية}",
+            "a government its nationality names is itself, not the organization named before",
+        ),
     ]);
 }
