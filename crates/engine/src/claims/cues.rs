@@ -54,10 +54,17 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
         conjunctions(prefix)
             || prefix.strip_suffix('ل').is_some_and(|p| conjunctions(p) && s.span.of(a.text).starts_with(['ي', 'ت']))
     };
+    // A verbal noun may carry ب (باتهامه، بتأكيده: by accusing, by stressing); a verb may not.
+    let noun_after_bi = |s: &crate::clitics::Stem| {
+        let prefix = s.prefix.of(a.text).trim_end_matches(crate::chars::is_attached);
+        prefix.strip_suffix('ب').is_some_and(|p| p.chars().all(|c| matches!(c, 'و' | 'ف')))
+            && s.kinds.any(&[Kind::CueParticiple, Kind::CueParticipleDenial])
+            && !s.kinds.any(&[Kind::CueVerb, Kind::CueDenial])
+    };
     if let Some(found) = w
         .stems()
         .iter()
-        .filter(|s| s.suffix.is_empty() && only_conjunctions(s))
+        .filter(|s| s.suffix.is_empty() && (only_conjunctions(s) || noun_after_bi(s)))
         .find_map(|s| CueKind::of(s.kinds).map(|k| (k, s.span)))
     {
         return Some(found);
@@ -108,6 +115,8 @@ mod tests {
     fn clitics_in_front_are_read_off_and_other_words_are_not_cues() {
         assert_eq!(cue_of("وأكدت"), Some((CueKind::Verb, "أكدت".to_string())));
         assert_eq!(cue_of("فقال"), Some((CueKind::Verb, "قال".to_string())));
+        assert_eq!(cue_of("باتهامه"), Some((CueKind::Verb, "اتهامه".to_string())), "a verbal noun after ب");
+        assert_eq!(cue_of("بحث"), None, "a verb does not follow ب: بحث is a noun");
         assert_eq!(cue_of("السفارة"), None);
         assert_eq!(cue_of("وزير"), None);
     }
