@@ -112,14 +112,17 @@ pub fn use_analysis(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
     let analyzed = *entry.doc.text == *entry.text;
     // The worker's analysis of this very text, if there is one (not after typing).
     let base = entry.base();
+    let too_large = entry.text.len() > MAX_TEXT_BYTES;
+    use_effect_with((entry.id, entry.text.clone()), move |_| {
+        if too_large {
+            dispatch.dispatch(Action::Notice(Some(Notice::TooLarge)));
+        }
+        || ()
+    });
     // Also when the taught state changes (an undo): an answer made with the state left is
     // dropped, so the text is asked for again.
     use_effect_with((entry.id, entry.text.clone(), state.taught.gen), move |(id, text, _)| {
         let (id, text) = (*id, text.clone());
-        let too_large = text.len() > MAX_TEXT_BYTES;
-        if too_large {
-            dispatch.dispatch(Action::Notice(Some(Notice::TooLarge)));
-        }
         let timer = (!too_large && !analyzed)
             .then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text, base)));
         move || drop(timer)

@@ -61,6 +61,21 @@ async function drag(p, text, nth = 0) {
 
 const picked = (p) => p.textContent('.selection-bar .picked');
 
+/** Waits for `pred` to hold in the page; on a timeout, the error says what the page shows. */
+async function until(p, what, pred, arg) {
+  try {
+    await p.waitForFunction(pred, arg, { timeout: 20000 });
+  } catch (e) {
+    const shown = await p.evaluate(() => ({
+      marks: [...document.querySelectorAll('.reader mark[data-label]')].map((m) => `${m.textContent} ${m.dataset.label}`),
+      picked: document.querySelector('.selection-bar .picked')?.textContent ?? null,
+      status: document.querySelector('.status')?.textContent ?? null,
+    }));
+    throw new Error(`${what}: ${e.message}\n  ${JSON.stringify(shown)}`);
+  }
+}
+const hasMark = (text) => [...document.querySelectorAll('.reader mark[data-label]')].some((m) => m.textContent === text);
+
 test('selection: a drag from a highlight selects text; the bar floats; snapping keeps letters; a wider span replaces', async () => {
   const p = await page(b);
   await open(p);
@@ -98,20 +113,21 @@ test('selection: a drag from a highlight selects text; the bar floats; snapping 
   assert.equal(await picked(p), 'بيروت');
 
   // Marking the airport around the tagged place replaces it, in one undo step.
-  if (!(await p.$$eval('.reader mark[data-label]', (ms) => ms.some((m) => m.textContent === 'القاهرة')))) {
+  if (!(await p.evaluate(hasMark, 'القاهرة'))) {
     await drag(p, 'القاهرة'); // the place first, if the engine did not tag it
-    await p.waitForFunction(() => document.querySelector('.selection-bar .picked')?.textContent === 'القاهرة');
+    await until(p, 'القاهرة picked', () => document.querySelector('.selection-bar .picked')?.textContent === 'القاهرة');
     await p.keyboard.press('3');
-    await p.waitForFunction(() => [...document.querySelectorAll('.reader mark[data-label]')].some((m) => m.textContent === 'القاهرة'));
+    await until(p, 'القاهرة marked', hasMark, 'القاهرة');
   }
   await drag(p, 'مطار القاهرة الدولي');
-  await p.waitForFunction(() => document.querySelector('.selection-bar .picked')?.textContent === 'مطار القاهرة الدولي');
+  await until(p, 'the airport picked', () => document.querySelector('.selection-bar .picked')?.textContent === 'مطار القاهرة الدولي');
   await p.keyboard.press('3');
-  await p.waitForFunction(() => [...document.querySelectorAll('.reader mark[data-label]')].some((m) => m.textContent === 'مطار القاهرة الدولي'));
+  await until(p, 'the airport marked', hasMark, 'مطار القاهرة الدولي');
   const marks = await p.$$eval('.reader mark[data-label]', (ms) => ms.map((m) => m.textContent));
   assert.ok(!marks.includes('القاهرة'), `the inner place is gone: ${marks}`);
   await p.keyboard.press('Control+z');
-  await p.waitForFunction(() => [...document.querySelectorAll('.reader mark[data-label]')].some((m) => m.textContent === 'القاهرة'));
+  // (The worker's re-tag after the airport was learned may arrive after the undo: it is dropped.)
+  await until(p, 'القاهرة back after the undo', hasMark, 'القاهرة');
   assert.ok(!(await p.$$eval('.reader mark[data-label]', (ms) => ms.map((m) => m.textContent))).includes('مطار القاهرة الدولي'));
 
   // The keyboard: from a focused highlight, Shift+← takes in the next word, Shift+→ gives it back.
