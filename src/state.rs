@@ -637,7 +637,8 @@ impl Reducible for State {
             }
             Action::Analyzed { id, doc, ms, token, gen } => {
                 let Some(k) = s.docs.iter().position(|e| e.id == id) else { return self };
-                // A late result for text that has changed since is dropped: a newer one is coming.
+                // A late result for text that has changed since is dropped: a newer one is coming
+                // (and so is one made with a taught state since undone).
                 if *s.docs[k].text != *doc.text || s.undone(gen) {
                     return self;
                 }

@@ -25,12 +25,11 @@ impl Context<'_, '_> {
             return None;
         }
         let mut end = sentence.end;
-        // Stop at a comma followed by a break word or by a new cue: …، وذلك عقب / …، قالت السفارة
-        // / …، فقد ذكرت المؤسسة;
-        // with no comma, at a new report: a cue after a closing quotation mark (…" مشيرا إلى
-        // أن), a break word before a cue (فيما ذكر، لكنه لم يوضح، بينما لم يشر), an attribution
-        // of what precedes (… حسب ما قال، حسبما أفادت); a subordinator before a cue too (…، حيث
-        // أكد).
+        // Stop at a comma followed by a break word, a new cue, or one word and a cue: …، وذلك عقب
+        // / …، قالت السفارة / …، فقد ذكرت المؤسسة; with no comma, at a new report: a cue after a
+        // closing quotation mark (…" مشيرا إلى أن), a break word before a cue (فيما ذكر، لكنه لم
+        // يوضح، بينما لم يشر), an attribution of what precedes (… حسب ما قال، حسبما أفادت); a
+        // subordinator before a cue too (…، حيث أكد).
         for k in first + 1..a.words.len() {
             let w = &a.words[k];
             if w.span.start >= end {
