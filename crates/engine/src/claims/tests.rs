@@ -113,6 +113,10 @@ fn quotes() {
                 "a company's quoted name in the speaker's apposition, then a colon; the quotation is not closed",
             ),
             (
+                "و{V1 قال} {S1 كيشور كيني من شركة \"المو\" (AlMoe) في دبي}: \"{Q1 حقق المعرض نجاحا كبيرا}\".",
+                "a company's quoted and Latin names after the speaker, then a colon: all the speaker's",
+            ),
+            (
                 "و{V1 قال} {S1 رئيس المعهد} \"{Q1 مادام ينهار في المقدمة فإنه يشكل خطرا}.",
                 "a quotation that never closes, right after the speaker: its إنه is inside it",
             ),

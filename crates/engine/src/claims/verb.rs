@@ -47,6 +47,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // A colon the skipping stopped at, past an apposition (قال سيمون هول، المسؤول في "جامعة
     // استون": "…"): where it stands.
     let mut colon = None;
+    let mut quoted_names = false;
     while k < a.words.len() && k < reach && a.words[k].span.start < sentence.end && !cx.is_complementizer(k) {
         let between = a.between(k);
         let new_clause = between.contains(['،', ',']) && a.words[k].any().has(Kind::ContentBreak);
@@ -54,6 +55,7 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
             // The quoted name of an organization in an apposition is skipped whole.
             if let Some(after) = quoted_name(cx, k, sentence) {
                 k = after;
+                quoted_names = true;
                 continue;
             }
             if cx.cue(k).is_some() || between.contains(['“', '«', '"', ':']) || new_clause {
@@ -108,10 +110,11 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     } else if let Some(c) = cx.colon_or_quote(after_cue, sentence) {
         c
     } else if let Some((at, c)) = colon
-        .filter(|_| speaker.is_some() && a.between(j).contains(['،', ',']))
+        .filter(|_| speaker.is_some() && (quoted_names || a.between(j).contains(['،', ',', '('])))
         .and_then(|at| Some((at, cx.colon_or_quote(at, sentence)?)))
     {
-        // The apposition between the speaker and the colon is the speaker's.
+        // The apposition between the speaker and the colon (after a comma or a parenthesis, or
+        // holding a quoted name: كيشور كيني من شركة "المو" (AlMoe) في دبي) is the speaker's.
         speaker = speaker.map(|s| trim_end(a.text, Span::new(s.start, at)));
         c
     } else if let Some((c, cut)) = cx.nominal_content(i, cue_words_end, sentence) {
