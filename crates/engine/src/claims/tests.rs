@@ -206,6 +206,14 @@ fn where_a_content_ends() {
             ),
             ("و{V1 قال} {S1 الوزير} إن {C1 الأسعار سترتفع} لكنه لم يوضح متى.", "لكنه + a negated cue: the narrator"),
             (
+                "{V1 أظهرت} {S1 دراسة جديدة} أن {C1 الصين أزاحت ألمانيا من المرتبة الثالثة}، فقد {V2 ذكرت} {S2 مؤسسة أبحاث السوق} أن {C2 الصين أنتجت ستة ملايين سيارة}.",
+                "a comma, one word (فقد) and a new cue",
+            ),
+            (
+                "و{V1 قال} {S1 الوزير} إن {C1 موقف الولايات المتحدة، التي قالت كلمتها أمس، مؤشر إيجابي}.",
+                "a comma and a relative clause with a cue in it (التي قالت) go on with the content",
+            ),
+            (
                 "وعاد الوزير ل{V1 يؤكد} على أن {C1 الأسعار ستنخفض}.",
                 "ل + a present cue: a report (its subject, after عاد, is not found yet)",
             ),
