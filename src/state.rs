@@ -1442,12 +1442,13 @@ mod tests {
         let text = "وصل الوزير إلى مطار القاهرة الدولي.";
         let s = worker_doc(text, &[("القاهرة", Label::LOC, 0.9)], 1);
         let before = s.entry().doc.clone();
-        let at = text.find("مطار").unwrap();
+        let at = text.find("مطار").unwrap(); // in the literal above
         let airport = Span::new(at, at + "مطار القاهرة الدولي".len());
         let s = run(s, vec![Action::Edit(Op::Add { span: airport, label: Label::LOC })]);
         let gen = s.taught.gen;
         assert!(gen > 0 && s.taught.pending);
         // What the worker re-tags with what it learned: the airport, proposed by the model.
+        // (`worker_doc` kept the worker's analysis it was built from.)
         let fresh = s.entry().fresh.last().unwrap().1.clone();
         let mut next = (*fresh).clone();
         next.entities = vec![wasim_engine::Entity {

@@ -25,7 +25,7 @@ use super::DocRef;
 use crate::i18n::Lang;
 use crate::state::{unsure, Focus};
 use std::rc::Rc;
-use wasim_engine::view::{paragraph, paragraphs_from, paragraphs_with, Paragraph};
+use wasim_engine::view::{paragraph, paragraphs_from, Paragraph};
 use wasim_engine::Span;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -98,10 +98,14 @@ struct EntityView {
 
 /// Every paragraph's view.
 fn views(doc: &wasim_engine::Document, lang: Lang) -> Vec<Rc<ParaView>> {
+    views_from(doc, lang, 0, 0)
+}
+
+/// The views of the paragraphs from the one starting at byte `at` (`units` in UTF-16) to the end.
+fn views_from(doc: &wasim_engine::Document, lang: Lang, mut at: usize, mut units: usize) -> Vec<Rc<ParaView>> {
     // Where each paragraph starts in UTF-16, counted on from the one before (an empty paragraph
     // has no piece to say it).
-    let (mut at, mut units) = (0, 0);
-    paragraphs_with(doc, &[])
+    paragraphs_from(doc, &[], at)
         .iter()
         .map(|p| {
             units += doc.text[at..p.span.start].encode_utf16().count();
@@ -171,13 +175,8 @@ fn redraw(before: Option<&Drawn>, doc: &Rc<wasim_engine::Document>, lang: Lang) 
         })
         .collect();
     if let Some(first) = b.paras.get(keep) {
-        // The paragraphs from the edit on, counted on in UTF-16 from the first of them.
-        let (mut at, mut units) = (first.span.start, first.start16);
-        for p in paragraphs_from(doc, &[], first.span.start) {
-            units += doc.text[at..p.span.start].encode_utf16().count();
-            at = p.span.start;
-            redrawn.push(Rc::new(para_view(doc, lang, &p, units)));
-        }
+        // The paragraphs from the edit on.
+        redrawn.extend(views_from(doc, lang, first.span.start, first.start16));
     }
     Rc::new(redrawn)
 }

@@ -153,9 +153,10 @@ fn opens_quote_before(between: &str) -> bool {
         || between.trim() == "\""
 }
 
-/// Longest quoted name in an apposition (مدير عام "انترناشيونال كونفرينسز اند اكزيبيشنز"), in
-/// words.
-const MAX_QUOTED_NAME_WORDS: usize = 5;
+/// Longest quoted name in an apposition after the speaker (مدير عام "انترناشيونال كونفرينسز اند
+/// اكزيبيشنز"), in words: longer than one inside the speaker's own phrase
+/// ([`super::speakers::MAX_QUOTED_NAME_WORDS`]), as companies are named there in transliteration.
+const MAX_APPOSITION_NAME_WORDS: usize = 5;
 
 /// The word after a short quotation opening on word `k` that the sentence goes on after: a
 /// quoted name (المسؤول الدولي في "جامعة استون": …), not what was said.
@@ -166,7 +167,8 @@ fn quoted_name(cx: &Context, k: usize, sentence: Span) -> Option<usize> {
     }
     let (q, _) = cx.quote_at(a.words[k - 1].span.end)?;
     let after = a.word_at(q.end);
-    (after > k && after <= k + MAX_QUOTED_NAME_WORDS && a.words.get(after)?.span.start < sentence.end).then_some(after)
+    (after > k && after <= k + MAX_APPOSITION_NAME_WORDS && a.words.get(after)?.span.start < sentence.end)
+        .then_some(after)
 }
 
 /// Whether word `j` carries ل: to whom it was said (قال للجزيرة إن …), not who said it.
