@@ -123,12 +123,12 @@ mod tests {
     fn round_trip() {
         let s = Rc::new(State::default()).reduce(Action::AddDocs(vec![(
             "خبر.txt".into(),
-            Document { text: "زار الوزير القاهرة.".into(), ..Document::default() },
+            Document { text: "وصل الوزير إلى القاهرة.".into(), ..Document::default() },
         )]));
         let id = s.entry().id;
         let s = s.reduce(Action::Analyzed {
             id,
-            doc: wasim_engine::annotate("زار الوزير القاهرة."),
+            doc: wasim_engine::annotate("وصل الوزير إلى القاهرة."),
             ms: 1.0,
             token: None,
             gen: 0,

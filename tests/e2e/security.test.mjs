@@ -85,13 +85,13 @@ test('storage that fails is told, the work stays and can be exported', async () 
   // A browser where IndexedDB is unavailable (private mode in some browsers).
   await p.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { get: () => undefined }); });
   await p.goto(server.url);
-  await paste(p, 'زار الوزير القاهرة.');
+  await paste(p, 'وصل الوزير إلى القاهرة.');
   await p.waitForSelector('.notice');
   assert.match(await p.textContent('.notice'), /تعذّر الحفظ/);
   await p.waitForSelector('.reader mark[data-label="LOC"]'); // the work is still there
   const { name, text } = await download(p, '.notice button:has-text("تصدير الكل")');
-  assert.equal(name, 'زار الوزير القاهرة.json', 'named after its first words');
-  assert.equal(JSON.parse(text).text, 'زار الوزير القاهرة.');
+  assert.equal(name, 'وصل الوزير إلى القاهرة.json', 'named after its first words');
+  assert.equal(JSON.parse(text).text, 'وصل الوزير إلى القاهرة.');
 });
 
 test('damaged stored data is set aside, not deleted', async () => {

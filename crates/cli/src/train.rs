@@ -63,6 +63,7 @@ pub struct TrainArgs<'a> {
     pub bits: u8,
     pub epochs: usize,
     pub seed: u64,
+    pub orders: usize,
 }
 
 pub fn run(args: TrainArgs) -> Result<(), Failure> {
@@ -84,7 +85,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
     let sentences: usize = prepared.iter().map(|p| p.sentences.len()).sum();
     let words: usize = prepared.iter().map(|p| p.gold.len()).sum();
     eprintln!("{sentences} training sentences, {words} words, analyzed in {:.1} s", t0.elapsed().as_secs_f64());
-    let opts = Options { bits: args.bits, epochs: args.epochs, seed: args.seed };
+    let opts = Options { bits: args.bits, epochs: args.epochs, seed: args.seed, orders: args.orders };
     let mut model = learn::train_two_pass(&mut prepared, opts, |part, epoch, wrong| {
         eprintln!("{part}, epoch {epoch}: {wrong} sentences wrong ({:.0} s)", t0.elapsed().as_secs_f64())
     });

@@ -131,8 +131,17 @@ fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec
     by_start.sort_by_key(|&k| cands[k].span.start);
     let mut found = Vec::new();
     for (start, tagged) in m.tag_text(&mut ctx, &a.sentence_words()) {
-        for t in tagged {
-            let (first, last) = (&a.words[start + t.first], &a.words[start + t.last]);
+        let pieces = tagged.iter().flat_map(|t| {
+            let (first, last) = (start + t.first, start + t.last);
+            let words = if t.label == Label::PER {
+                persons::people(a, first, last, |k| m.has_seen(k))
+            } else {
+                vec![(first, last)]
+            };
+            words.into_iter().map(move |(f, l)| (t, f, l))
+        });
+        for (t, first, last) in pieces {
+            let (first, last) = (&a.words[first], &a.words[last]);
             let source = if t.taught { "model:taught" } else { "model" };
             let whole = Span::new(first.stem_start(), last.span.end);
             let mut span = whole;

@@ -170,6 +170,12 @@ impl Model {
         ctx
     }
 
+    /// Whether the training text wrote the stem `key` (search-normalized, article or not) often
+    /// enough to count as seen (see [`Vocabulary`]).
+    pub fn has_seen(&self, key: &str) -> bool {
+        self.vocab.knows(features::bare_hash(key))
+    }
+
     pub fn bits(&self) -> u8 {
         self.bits
     }

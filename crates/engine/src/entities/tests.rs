@@ -197,6 +197,58 @@ fn later_mentions_of_the_models_organizations() {
     assert_eq!(again, ["الجيش الإسرائيلي"], "only the headed name is found again");
 }
 
+/// A person the model found is cut where no name goes on: two names joined by و, a verb in the
+/// future tense at either end (`seen`: the stems the training text wrote often).
+#[test]
+fn the_models_people_split_where_no_name_goes_on() {
+    /// A sentence, the model's person in it, the people it names, the stems seen, a gloss.
+    type Row<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str], &'a str);
+    let rows: [Row; 6] = [
+        (
+            "رحب موسى وبن عيسى بالاتفاق.",
+            "موسى وبن عيسى",
+            &["موسى", "وبن عيسى"],
+            &[],
+            "و before a name particle: two people",
+        ),
+        ("حضر محمد خان وسعيد مرعي.", "محمد خان وسعيد مرعي", &["محمد خان", "وسعيد مرعي"], &[], "و before a given name"),
+        (
+            "قال المدرب وليد ركراكي إنه مستعد.",
+            "وليد ركراكي",
+            &["وليد ركراكي"],
+            &[],
+            "وليد is a given name, not و + ليد",
+        ),
+        (
+            "وقال فيرجسون سيبدأ الموسم غدا.",
+            "فيرجسون سيبدأ",
+            &["فيرجسون"],
+            &["يبدا"],
+            "the future marker on a word the corpora wrote: a verb",
+        ),
+        ("سيكونون ضيوف الحفل.", "سيكونون ضيوف", &["ضيوف"], &["يكونون"], "… at the start too"),
+        (
+            "التقى سيرجي لافروف نظيره.",
+            "سيرجي لافروف",
+            &["سيرجي لافروف"],
+            &["لافروف"],
+            "س + a word the corpora never wrote is no verb",
+        ),
+    ];
+    let lex = crate::lexicon::Lexicon::builtin();
+    for (text, person, people, seen, gloss) in rows {
+        let a = crate::words::Words::analyze(text, lex);
+        let at = text.find(person).expect("the person is in the text");
+        let first = a.word_at(at);
+        let last = a.word_at(at + person.len()) - 1;
+        let got: Vec<&str> = super::persons::people(&a, first, last, |k| seen.contains(&k))
+            .into_iter()
+            .map(|(f, l)| &text[a.words[f].span.start..a.words[l].span.end])
+            .collect();
+        assert_eq!(got, people, "{gloss}: {text}");
+    }
+}
+
 /// Inputs that once went wrong, with what they must give now.
 #[test]
 fn regressions() {

@@ -12,7 +12,9 @@
 //! - what the rules propose over it (so the model learns when to trust each rule): each
 //!   candidate's rule, label and position;
 //! - context: a title or a cue before or after, nationality adjective, tanween, inside
-//!   quotation marks, first word of its sentence, punctuation before or after.
+//!   quotation marks, first word of its sentence, punctuation before or after;
+//! - the same word elsewhere in the text: how the rules read it, what stood before and after it
+//!   (a title, a nationality, a verb of saying, a given name), and how a first pass tagged it.
 //!
 //! Features that depend only on the word (its form, stems, letters, lists, and how rules and
 //! the first pass read the same word elsewhere in the text) are computed once per distinct word
@@ -32,7 +34,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 /// The version of the feature set; a model trained with another is refused.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// A rule's proposal, as the tagger sees it.
 #[derive(Clone, Copy, Debug)]
@@ -134,6 +136,11 @@ fn hash_str(s: &str) -> u64 {
     mix(h, s.len() as u64)
 }
 
+/// The hash of a stem without its article (the vocabulary's and the stem features' key).
+pub(crate) fn bare_hash(stem: &str) -> u64 {
+    hash_str(stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem))
+}
+
 /// What the context features of a neighbour read of a form.
 #[derive(Clone, Copy, Debug)]
 struct Form {
@@ -227,7 +234,7 @@ fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form,
     let best = w.stems().first();
     let stem = best.as_ref().map_or(w.key(), |s| &*s.key);
     let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
-    let bare_hash = hash_str(bare);
+    let bare_hash = bare_hash(stem);
     let start = out.len();
     out.push(mix(10, hash_str(w.key())));
     out.push(mix(11, hash_str(stem)));
@@ -376,12 +383,38 @@ impl Context {
             starts: Vec::with_capacity(own.len()),
             lexical: Vec::with_capacity(own.len()),
         };
+        // What stands around each word that may be a name, anywhere in the text: a title, a
+        // nationality or a verb of saying before it, a given name before it, a verb of saying
+        // after it (الإسباني رافائيل نادال … وقال نادال).
+        let mut around: HashMap<u64, Vec<u64>> = HashMap::new();
+        for (i, &f) in word_form.iter().enumerate() {
+            let me = &form[f as usize];
+            if me.flags & FLAG_UNKNOWN == 0 && me.any.has(Kind::Common) {
+                continue;
+            }
+            let before = i.checked_sub(1).map(|k| &form[word_form[k] as usize]);
+            let after = word_form.get(i + 1).map(|&k| &form[k as usize]);
+            let seen = [
+                before.map_or(0, |b| b.flags & (FLAG_TITLE | FLAG_NATIONALITY | FLAG_CUE)),
+                before.map_or(0, |b| u64::from(b.any.has(Kind::GivenName)) << 20),
+                after.map_or(0, |a| u64::from(a.flags & FLAG_CUE != 0) << 21),
+            ];
+            let v = around.entry(me.bare).or_default();
+            for s in seen {
+                if s != 0 && !v.contains(&s) {
+                    v.push(s);
+                }
+            }
+        }
         for (o, fm) in own.iter().zip(&form) {
             forms.own.push(Arc::clone(&o.hashes));
             forms.starts.push(forms.elsewhere.len());
             forms.lexical.push(o.lexical);
             for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
                 forms.elsewhere.push(mix(35, t));
+            }
+            for &t in around.get(&fm.bare).into_iter().flatten() {
+                forms.elsewhere.push(mix(45, t));
             }
         }
         let predicted = vec![Vec::new(); form.len()];

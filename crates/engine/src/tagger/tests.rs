@@ -202,3 +202,43 @@ fn first_pass_sums_stay_exact_when_they_do_not_fit_two_bytes() {
         assert_eq!(&out, q, "word {w}");
     }
 }
+
+/// A model learned in several orders of the sentences is the mean of the models of each order:
+/// not the last order's, nor one order read several times.
+#[test]
+fn orders_average_their_weights() {
+    let text = "قال الرئيس فلاديمير بوتين إن موسكو مستعدة.\nوزار وزير الخارجية سامح شكري القاهرة أمس.\nوأعلنت وزارة الصحة في بيروت خطة جديدة.";
+    let (a, feats) = sentences(text);
+    let gold: Vec<Vec<usize>> = a
+        .sentence_words()
+        .into_iter()
+        .map(|r| {
+            r.map(|i| {
+                match a.words[i].span.of(text) {
+                    "فلاديمير" | "سامح" => tag_of(Label::PER, false),
+                    "بوتين" | "شكري" => tag_of(Label::PER, true),
+                    "موسكو" | "القاهرة" | "بيروت" => tag_of(Label::LOC, false),
+                    _ => None,
+                }
+                .unwrap_or(0)
+            })
+            .collect()
+        })
+        .collect();
+    let examples: Vec<train::Example> =
+        feats.into_iter().zip(gold).map(|(feats, gold)| train::Example { feats, gold }).collect();
+    let model = |seed, orders| {
+        let opts = train::Options { bits: 12, epochs: 2, seed, orders };
+        train::train(&examples, opts, |_, _| {})
+    };
+    let weights = |m: &Model| -> Vec<f32> { m.weights.iter().map(|&w| f32::from(w) * m.quant.step()).collect() };
+    let (one, two, both) = (model(1, 1), model(2, 1), model(1, 2));
+    // Each weight is rounded to a byte: the mean of two within their rounding of the averaged one.
+    let within = (one.quant.step() + two.quant.step()) / 2.0 + both.quant.step();
+    let (one, two, both) = (weights(&one), weights(&two), weights(&both));
+    assert_ne!(one, two, "two orders learn different weights");
+    for ((x, y), z) in one.iter().zip(&two).zip(&both) {
+        assert!(((x + y) / 2.0 - z).abs() <= within, "{x} {y} → {z}");
+    }
+    assert!(one.iter().zip(&both).any(|(x, z)| (x - z).abs() > within), "not the first order's weights");
+}
