@@ -116,7 +116,8 @@ impl Model {
     }
 
     fn __repr__(&self) -> String {
-        format!("wasim.Model({}, {} corrections taught)", self.origin, self.corrections())
+        let n = self.corrections();
+        format!("wasim.Model({}, {n} correction{} taught)", self.origin, if n == 1 { "" } else { "s" })
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
