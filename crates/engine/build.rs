@@ -82,6 +82,17 @@ fn main() {
             }
         }
     }
+    for &l in kind::RuleList::ALL {
+        let path = data.join("hand").join(format!("{}.txt", l.name()));
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).expect("every rule list has its file");
+        for line in text.lines() {
+            let key = keys::phrase_key(line.split('#').next().unwrap_or("").trim());
+            if !key.is_empty() {
+                entries.insert(l.key(&key), 0);
+            }
+        }
+    }
     let mut builder = fst::MapBuilder::memory();
     for (key, value) in &entries {
         builder.insert(key, *value).expect("keys are sorted and unique");

@@ -3,7 +3,7 @@
 
 pub mod kind;
 
-pub use kind::{Kind, Kinds};
+pub use kind::{Kind, Kinds, RuleList};
 
 use fst::raw::{Fst, Node, Output};
 use std::sync::OnceLock;
@@ -57,6 +57,11 @@ impl Lexicon {
         Kinds(self.map.get(key).unwrap_or(0))
     }
 
+    /// Whether a whole key (see [`crate::keys::phrase_key`]) is in a rule list.
+    pub fn in_list(&self, list: RuleList, key: &str) -> bool {
+        self.map.contains_key(list.key(key))
+    }
+
     fn fst(&self) -> &Fst<&'static [u8]> {
         self.map.as_fst()
     }
@@ -93,5 +98,20 @@ impl Lexicon {
         } else {
             Kinds::EMPTY
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule list is read through `in_list` alone: its entries carry no kind.
+    #[test]
+    fn rule_lists_stay_out_of_the_kinds() {
+        let lex = Lexicon::builtin();
+        let key = crate::keys::phrase_key("الدين");
+        assert!(lex.in_list(RuleList::NotNameAlone, &key));
+        assert!(!lex.in_list(RuleList::NotNameAlone, &crate::keys::phrase_key("البرادعي")));
+        assert!(lex.get(&RuleList::NotNameAlone.key(&key)).is_empty(), "its entry is no kind either");
     }
 }

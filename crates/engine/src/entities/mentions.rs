@@ -6,7 +6,7 @@
 
 use super::confidence as conf;
 use super::{Candidate, Label};
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::{Kind, Lexicon, RuleList};
 use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
@@ -34,9 +34,11 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
         match c.label {
             Label::PER if words.len() >= 2 => {
                 let surname = words.last().cloned().unwrap_or_default();
-                // A family name that is also a common word or a place is not taken alone.
+                // A family name that is also a common word or a place is not taken alone, nor the
+                // end of a compound or an ordinal (حسن نصر الله: الله is God alone; الثاني).
                 if surname.chars().count() >= 3
                     && !lex.get(&surname).any(&[Kind::Common, Kind::Country, Kind::City, Kind::Title])
+                    && !lex.in_list(RuleList::NotNameAlone, &surname)
                 {
                     keys.insert(surname, Label::PER);
                 }
@@ -48,6 +50,11 @@ pub fn candidates(a: &Words, lex: &Lexicon, found: &[Candidate]) -> Vec<Candidat
             }
             Label::ORG | Label::PER if !c.source.starts_with("list:") => {
                 if words.len() == 1 {
+                    // A person the model read in a word that is no name alone (الأول) is not
+                    // looked for all over the text.
+                    if c.label == Label::PER && lex.in_list(RuleList::NotNameAlone, &words[0]) {
+                        continue;
+                    }
                     keys.entry(words[0].clone()).or_insert(c.label);
                 } else {
                     add_phrase(&mut phrases, words, c.label);

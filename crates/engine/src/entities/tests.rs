@@ -173,6 +173,10 @@ fn later_mentions() {
                 "قال الدكتور [PER سامي البحري] إن القوات البحرية وصلت.",
                 "a family name is not read in a word with a suffix (البحري, not البحرية)",
             ),
+            (
+                "قال الوزير [PER محمد عبد الله] إن الدين لا علاقة له بالسياسة، داعيا الله أن يحفظ البلاد. وقال [PER حسن نصر الله] إن الدين للجميع.",
+                "the second word of a compound name is no family name alone (الدين religion, الله God)",
+            ),
         ],
         &[Label::PER],
         "mentions.rs",
@@ -247,6 +251,24 @@ fn the_models_people_split_where_no_name_goes_on() {
             .collect();
         assert_eq!(got, people, "{gloss}: {text}");
     }
+}
+
+/// A word that is no name alone (an ordinal, the end of a compound) is not looked for again
+/// alone, whether it ends a person the model found or is all of one.
+#[test]
+fn later_mentions_skip_words_that_are_no_name_alone() {
+    let text = "استقبل السلطان مراد الثاني الوفد، وكان الأول قد غادر. وحل الفريق ثانيا في الشوط الثاني وفاز في الأول.";
+    let lex = crate::lexicon::Lexicon::builtin();
+    let a = crate::words::Words::analyze(text, lex);
+    let found: Vec<super::Candidate> = ["مراد الثاني", "الأول"]
+        .iter()
+        .map(|name| {
+            let start = text.find(name).expect("the name is in the text");
+            super::Candidate::new(crate::Span::new(start, start + name.len()), Label::PER, "model", 0.8)
+        })
+        .collect();
+    let again: Vec<&str> = super::mentions::candidates(&a, lex, &found).iter().map(|c| c.span.of(text)).collect();
+    assert!(again.is_empty(), "{again:?}");
 }
 
 /// Inputs that once went wrong, with what they must give now.

@@ -4,8 +4,9 @@
 //! Head words are entered with and without the article (build.rs adds the other form); cue verbs
 //! are listed by their past and present and build.rs adds their conjugations.
 //!
-//! Every word list a rule consults is a kind here: to add one, add a row to the table below and
-//! a file under `data/hand/`.
+//! Every word list a rule consults is a kind here (to add one, add a row to the table below and
+//! a file under `data/hand/`), or a [`RuleList`] when only rules read it: the tagger reads every
+//! kind of a word as a feature.
 
 macro_rules! kinds {
     ($($(#[doc = $doc:literal])* $kind:ident = $file:literal,)*) => {
@@ -176,6 +177,33 @@ impl Kind {
 
 // Kinds are bits of a u64.
 const _: () = assert!(Kind::ALL.len() <= 64);
+
+/// Word lists only rules read, kept out of the kinds: the tagger reads a word's kinds as features,
+/// so a word added to a kind changes what the model sees until it is retrained. build.rs enters
+/// each word of a rule list under a key of its own ([`RuleList::key`]), which no text looks up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleList {
+    /// Words that end a person's name and are no name alone: the second word of a compound
+    /// (نصر الله، نور الدين), an ordinal (عبد الله الثاني). A later mention never takes one alone.
+    NotNameAlone,
+}
+
+impl RuleList {
+    pub const ALL: &'static [RuleList] = &[RuleList::NotNameAlone];
+
+    /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            RuleList::NotNameAlone => "not-names-alone",
+        }
+    }
+
+    /// The lexicon key of `key` (a phrase key) in this list: a control character no text key
+    /// has, the list's name, then the key.
+    pub fn key(self, key: &str) -> String {
+        format!("\u{1}{}\u{1}{key}", self.name())
+    }
+}
 
 /// A set of kinds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
