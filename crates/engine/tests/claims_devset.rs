@@ -48,7 +48,7 @@ fn keeps(name: &str, min_claims: usize, floors: Floors) {
 
 #[test]
 fn claims_on_real_news_keep_their_scores() {
-    keeps("dev", 150, Floors { f1: 0.84, recall: 0.80, speaker: 0.87, attributed: 0.69 });
+    keeps("dev", 150, Floors { f1: 0.84, recall: 0.80, speaker: 0.87, attributed: 0.72 });
 }
 
 #[test]

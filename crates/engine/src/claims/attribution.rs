@@ -63,7 +63,8 @@ impl<'e> Names<'e> {
 /// Sets `attribution` on every claim (sorted by position; speakers as the patterns found them,
 /// none where the subject is dropped).
 pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
-    let names = Names::new(a, entities);
+    let people = joined_people(a, entities);
+    let names = Names::new(a, &people);
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
     let mut earlier: Vec<Span> = Vec::new();
@@ -95,6 +96,29 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             earlier.push(at);
         }
     }
+}
+
+/// The entities with two people side by side, nothing but a space between them and no و before
+/// the second (سالم يوسف وكون تيو are two), made one: a name the tagger read in two (ابو القاسم عبدي | صلاد حسن, where صلاد حسن alone is a name
+/// elsewhere in the text). As entities they stay as found; a claim is attributed to the whole.
+pub(super) fn joined_people(a: &Words, entities: &[Entity]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    for e in entities {
+        if let Some(p) = out.last_mut().filter(|p| {
+            p.label == Label::PER && e.label == Label::PER && {
+                let gap = &a.text[p.span.end.min(e.span.start)..e.span.start];
+                // The word `e` starts in (after its و when the tagger left it out).
+                let first = a.words.partition_point(|w| w.span.end <= e.span.start);
+                let and = a.reading_after(first, "و").is_some();
+                !gap.is_empty() && gap.chars().all(char::is_whitespace) && !and
+            }
+        }) {
+            p.span = Span::new(p.span.start, e.span.end);
+            continue;
+        }
+        out.push(e.clone());
+    }
+    out
 }
 
 /// Whom a speaker who speaks in the name of someone (المتحدث باسم الحزب، الناطقة باسم رئيس

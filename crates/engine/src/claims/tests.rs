@@ -351,3 +351,27 @@ fn attributed_to_whom_the_title_introduced() {
         ),
     ]);
 }
+
+/// Two people side by side with nothing between them are one name to attribute a claim to (the
+/// tagger read أبو القاسم عبدي | صلاد حسن); with و or a comma between them they are two, the و
+/// inside the second as the tagger sometimes takes it (وكون تيو) or not.
+#[test]
+fn people_side_by_side_are_one_name_to_attribute_to() {
+    let text = "قال أبو القاسم عبدي صلاد حسن إن البلاد بخير، وحضر سالم يوسف وكون تيو، ومحمد، علي.";
+    let a = crate::words::Words::analyze(text, crate::lexicon::Lexicon::builtin());
+    let people: Vec<crate::Entity> = ["أبو القاسم عبدي", "صلاد حسن", "سالم يوسف", "وكون تيو", "محمد", "علي"]
+        .iter()
+        .map(|name| {
+            let start = text.find(name).expect("the name is in the text");
+            crate::Entity {
+                span: crate::Span::new(start, start + name.len()),
+                label: crate::Label::PER,
+                source: "model".into(),
+                confidence: 0.8,
+                status: crate::document::Status::Auto,
+            }
+        })
+        .collect();
+    let joined: Vec<&str> = super::attribution::joined_people(&a, &people).iter().map(|e| e.span.of(text)).collect();
+    assert_eq!(joined, ["أبو القاسم عبدي صلاد حسن", "سالم يوسف", "وكون تيو", "محمد", "علي"]);
+}
