@@ -63,8 +63,8 @@ impl<'e> Names<'e> {
 /// Sets `attribution` on every claim (sorted by position; speakers as the patterns found them,
 /// none where the subject is dropped).
 pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
-    let people = joined_people(a, entities);
-    let names = Names::new(a, &people);
+    let attributable = attributable(a, entities);
+    let names = Names::new(a, &attributable);
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
     let mut earlier: Vec<Span> = Vec::new();
@@ -98,10 +98,12 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
     }
 }
 
-/// The entities with two people side by side, nothing but a space between them and no و before
-/// the second (سالم يوسف وكون تيو are two), made one: a name the tagger read in two (ابو القاسم عبدي | صلاد حسن, where صلاد حسن alone is a name
-/// elsewhere in the text). As entities they stay as found; a claim is attributed to the whole.
-pub(super) fn joined_people(a: &Words, entities: &[Entity]) -> Vec<Entity> {
+/// The entities as claims are attributed to them (as entities they stay as found): two people
+/// side by side, nothing but a space between them and no و before the second (سالم يوسف وكون تيو
+/// are two), are one name the tagger read in two (ابو القاسم عبدي | صلاد حسن, where صلاد حسن
+/// alone is a name elsewhere in the text); a person is named without the title in front of it
+/// (see [`without_leading_title`]).
+pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
     for e in entities {
         if let Some(p) = out.last_mut().filter(|p| {
@@ -118,7 +120,31 @@ pub(super) fn joined_people(a: &Words, entities: &[Entity]) -> Vec<Entity> {
         }
         out.push(e.clone());
     }
+    for e in out.iter_mut().filter(|e| e.label == Label::PER) {
+        e.span = without_leading_title(a, e.span);
+    }
     out
+}
+
+/// A person's name without the title, nationality or other word with the article the tagger took
+/// in front of it (البابا بنديكيت السادس عشر، الشمالي شو سو هون), when two words or more stay.
+fn without_leading_title(a: &Words, span: Span) -> Span {
+    use crate::lexicon::Kind;
+    let (mut first, end) = (a.words.partition_point(|w| w.span.end <= span.start), a.word_at(span.end));
+    while end.saturating_sub(first) > 2 {
+        let w = &a.words[first];
+        let named = w.kinds().any(&[Kind::GivenName, Kind::Person, Kind::NameParticle]);
+        // A title or nationality, or a word with the article after one (الكوري الشمالي).
+        let after_one = first > 0 && (a.words[first - 1].is(Kind::Title) || a.words[first - 1].nationality().is_some());
+        if !(w.is(Kind::Title) || w.nationality().is_some() || (after_one && w.key().starts_with("ال") && !named)) {
+            break;
+        }
+        first += 1;
+    }
+    match a.words.get(first) {
+        Some(w) if w.span.start > span.start => Span::new(w.span.start, span.end),
+        _ => span,
+    }
 }
 
 /// Whom a speaker who speaks in the name of someone (المتحدث باسم الحزب، الناطقة باسم رئيس

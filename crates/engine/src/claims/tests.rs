@@ -352,14 +352,9 @@ fn attributed_to_whom_the_title_introduced() {
     ]);
 }
 
-/// Two people side by side with nothing between them are one name to attribute a claim to (the
-/// tagger read أبو القاسم عبدي | صلاد حسن); with و or a comma between them they are two, the و
-/// inside the second as the tagger sometimes takes it (وكون تيو) or not.
-#[test]
-fn people_side_by_side_are_one_name_to_attribute_to() {
-    let text = "قال أبو القاسم عبدي صلاد حسن إن البلاد بخير، وحضر سالم يوسف وكون تيو، ومحمد، علي.";
-    let a = crate::words::Words::analyze(text, crate::lexicon::Lexicon::builtin());
-    let people: Vec<crate::Entity> = ["أبو القاسم عبدي", "صلاد حسن", "سالم يوسف", "وكون تيو", "محمد", "علي"]
+/// People the tagger found, as entities of `text` (each name's first occurrence).
+fn people(text: &str, names: &[&str]) -> Vec<crate::Entity> {
+    names
         .iter()
         .map(|name| {
             let start = text.find(name).expect("the name is in the text");
@@ -371,7 +366,32 @@ fn people_side_by_side_are_one_name_to_attribute_to() {
                 status: crate::document::Status::Auto,
             }
         })
-        .collect();
-    let joined: Vec<&str> = super::attribution::joined_people(&a, &people).iter().map(|e| e.span.of(text)).collect();
-    assert_eq!(joined, ["أبو القاسم عبدي صلاد حسن", "سالم يوسف", "وكون تيو", "محمد", "علي"]);
+        .collect()
+}
+
+/// The names claims are attributed to, from the people the tagger found in `text`.
+fn named(text: &str, names: &[&str]) -> Vec<String> {
+    let a = crate::words::Words::analyze(text, crate::lexicon::Lexicon::builtin());
+    super::attribution::attributable(&a, &people(text, names)).iter().map(|e| e.span.of(text).to_string()).collect()
+}
+
+/// Two people side by side with nothing between them are one name to attribute a claim to (the
+/// tagger read أبو القاسم عبدي | صلاد حسن); with و or a comma between them they are two, the و
+/// inside the second as the tagger sometimes takes it (وكون تيو) or not.
+#[test]
+fn people_side_by_side_are_one_name_to_attribute_to() {
+    let text = "قال أبو القاسم عبدي صلاد حسن إن البلاد بخير، وحضر سالم يوسف وكون تيو، ومحمد، علي.";
+    let names = ["أبو القاسم عبدي", "صلاد حسن", "سالم يوسف", "وكون تيو", "محمد", "علي"];
+    assert_eq!(named(text, &names), ["أبو القاسم عبدي صلاد حسن", "سالم يوسف", "وكون تيو", "محمد", "علي"]);
+}
+
+/// A claim is attributed to a person's name without the title or nationality word the tagger
+/// took in front of it (or a word with the article after one), when two words or more stay; a
+/// given name with the article stays (الوليد).
+#[test]
+fn names_to_attribute_to_leave_their_titles_out() {
+    let text =
+        "قال البابا بنديكيت السادس عشر ونائب الوزير الكوري الشمالي شو سو هون والشيخة حسينة والأمير الوليد بن طلال.";
+    let names = ["البابا بنديكيت السادس عشر", "الشمالي شو سو هون", "الشيخة حسينة", "الوليد بن طلال"];
+    assert_eq!(named(text, &names), ["بنديكيت السادس عشر", "شو سو هون", "الشيخة حسينة", "الوليد بن طلال"]);
 }
