@@ -306,12 +306,16 @@ fn extended(a: &Words, names: &Names, e: &Entity, speaker: Span) -> Span {
 }
 
 /// An organization's mention taken on to the end of the speaker when what follows it there says
-/// which one, on ل or ب (معهد البراكين والزلازل بالفلبين، الاتحاد الصيني لشركات صناعة السيارات): a
-/// few words with no comma and no other name.
+/// which one, on ل or ب (معهد البراكين والزلازل بالفلبين، الاتحاد الصيني لشركات صناعة السيارات) or
+/// و before a noun with the article (وزارة الطاقة والمعادن): a few words with no comma and no
+/// other name.
 fn org_extended(a: &Words, names: &Names, at: Span, speaker: Span) -> Span {
     let k = a.word_at(at.end);
     let rest: Vec<usize> = (k..a.words.len()).take_while(|&j| a.words[j].span.end <= speaker.end).collect();
-    let of = rest.first().is_some_and(|&j| a.words[j].key().starts_with(['ل', 'ب']) && a.words[j].key().len() > 2);
+    let of = rest.first().is_some_and(|&j| {
+        let key = a.words[j].key();
+        (key.starts_with(['ل', 'ب']) && key.len() > 2) || key.starts_with("وال")
+    });
     let plain =
         rest.iter().all(|&j| a.joined(j) && names.inside(a.words[j].span).iter().all(|e| e.label == Label::LOC));
     if of && plain && rest.len() <= MAX_ORG_TAIL && rest.last().is_some_and(|&j| a.words[j].span.end == speaker.end) {

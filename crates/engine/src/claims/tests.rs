@@ -342,6 +342,10 @@ fn attributed_to_whom_the_title_introduced() {
             "an organization named with its country on ب: the whole of it",
         ),
         (
+            "و{V1 قالت} {S1 وزارة الطاقة والمعادن} إن {C1 الأسعار ستنخفض}.{W1 وزارة الطاقة والمعادن}",
+            "an organization named with what else it is for, on و: the whole of it",
+        ),
+        (
             "وأعلن الجيش الإسرائيلي مقتل جنديين في جنوب لبنان.\nو{V1 قالت} {S1 متحدثة باسم الجيش} إن {C1 التحقيق جار}.{W1 الجيش الإسرائيلي}",
             "a spokeswoman no one named: the body she speaks for, as named before",
         ),
