@@ -467,7 +467,7 @@ impl TextSums {
 pub fn gold_tags(a: &crate::words::Words, entities: &[crate::document::Entity]) -> Vec<usize> {
     let mut tags = vec![0; a.words.len()];
     for e in entities.iter().filter(|e| LABELS.contains(&e.label)) {
-        let first = a.words.partition_point(|w| w.span.end <= e.span.start);
+        let first = a.word_holding(e.span.start);
         let mut k = first;
         while k < a.words.len() && a.words[k].span.start < e.span.end {
             tags[k] = tag_of(e.label, k > first).unwrap_or(0);

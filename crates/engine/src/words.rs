@@ -190,6 +190,11 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// Index of the word that holds byte `at`, else the first after it.
+    pub fn word_holding(&self, at: usize) -> usize {
+        self.words.partition_point(|w| w.span.end <= at)
+    }
+
     /// Index of the word that starts at or after byte `at`.
     pub fn word_at(&self, at: usize) -> usize {
         self.words.partition_point(|w| w.span.start < at)

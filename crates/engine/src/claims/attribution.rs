@@ -63,8 +63,8 @@ impl<'e> Names<'e> {
 /// Sets `attribution` on every claim (sorted by position; speakers as the patterns found them,
 /// none where the subject is dropped).
 pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
-    let attributable = attributable(a, entities);
-    let names = Names::new(a, &attributable);
+    let sources = attributable(a, entities);
+    let names = Names::new(a, &sources);
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
     let mut earlier: Vec<Span> = Vec::new();
@@ -110,7 +110,7 @@ pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
             p.label == Label::PER && e.label == Label::PER && {
                 let gap = &a.text[p.span.end.min(e.span.start)..e.span.start];
                 // The word `e` starts in (after its و when the tagger left it out).
-                let first = a.words.partition_point(|w| w.span.end <= e.span.start);
+                let first = a.word_holding(e.span.start);
                 let and = a.reading_after(first, "و").is_some();
                 !gap.is_empty() && gap.chars().all(char::is_whitespace) && !and
             }
@@ -130,7 +130,7 @@ pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
 /// in front of it (البابا بنديكيت السادس عشر، الشمالي شو سو هون), when two words or more stay.
 fn without_leading_title(a: &Words, span: Span) -> Span {
     use crate::lexicon::Kind;
-    let (mut first, end) = (a.words.partition_point(|w| w.span.end <= span.start), a.word_at(span.end));
+    let (mut first, end) = (a.word_holding(span.start), a.word_at(span.end));
     while end.saturating_sub(first) > 2 {
         let w = &a.words[first];
         let named = w.kinds().any(&[Kind::GivenName, Kind::Person, Kind::NameParticle]);

@@ -136,9 +136,14 @@ fn hash_str(s: &str) -> u64 {
     mix(h, s.len() as u64)
 }
 
+/// A stem without its article (الروسي → روسي; the article alone stays).
+fn strip_article(stem: &str) -> &str {
+    stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem)
+}
+
 /// The hash of a stem without its article (the vocabulary's and the stem features' key).
 pub(crate) fn bare_hash(stem: &str) -> u64 {
-    hash_str(stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem))
+    hash_str(strip_article(stem))
 }
 
 /// What the context features of a neighbour read of a form.
@@ -233,15 +238,15 @@ thread_local! {
 fn form_hashes(w: &crate::words::Word, text: &str, out: &mut Vec<u64>) -> (Form, u16) {
     let best = w.stems().first();
     let stem = best.as_ref().map_or(w.key(), |s| &*s.key);
-    let bare = stem.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(stem);
-    let bare_hash = bare_hash(stem);
+    let bare = strip_article(stem);
+    let bare_hash = hash_str(bare);
     let start = out.len();
     out.push(mix(10, hash_str(w.key())));
     out.push(mix(11, hash_str(stem)));
     out.push(mix(12, bare_hash));
     // Other readings' stems without the article (وكيت → كيت), for words in no list.
     for s in w.stems().iter().skip(1).filter(|s| s.suffix.is_empty() && w.kinds().is_empty()) {
-        out.push(mix(12, hash_str(s.key.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&s.key))));
+        out.push(mix(12, hash_str(strip_article(&s.key))));
     }
     let lexical = (out.len() - start) as u16;
     let pre = best.as_ref().map_or(String::new(), |s| key(s.prefix.of(text)));
