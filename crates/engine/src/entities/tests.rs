@@ -183,22 +183,37 @@ fn later_mentions() {
     );
 }
 
+/// What later mentions find again in `text` after the model found `names` (each at its first
+/// occurrence) as `label`.
+fn found_again(text: &str, names: &[&str], label: Label) -> Vec<String> {
+    let lex = crate::lexicon::Lexicon::builtin();
+    let a = crate::words::Words::analyze(text, lex);
+    let found: Vec<super::Candidate> = names
+        .iter()
+        .map(|name| {
+            let start = text.find(name).expect("the name is in the text");
+            super::Candidate::new(crate::Span::new(start, start + name.len()), label, "model", 0.8)
+        })
+        .collect();
+    super::mentions::candidates(&a, lex, &found).iter().map(|c| c.span.of(text).to_string()).collect()
+}
+
 /// The model's organizations are looked for again only as a name with its head word: a part of a
 /// longer name or an adjective alone would be found all over the text.
 #[test]
 fn later_mentions_of_the_models_organizations() {
     let text = "اجتمع الجيش الإسرائيلي ووزارة المالية وجامعة الدول العربية. وقال الجيش الإسرائيلي إن الدول العربية والأزمة المالية تهمه.";
-    let lex = crate::lexicon::Lexicon::builtin();
-    let a = crate::words::Words::analyze(text, lex);
-    let found: Vec<super::Candidate> = ["الجيش الإسرائيلي", "الدول العربية", "المالية"]
-        .iter()
-        .map(|name| {
-            let start = text.find(name).expect("the name is in the text");
-            super::Candidate::new(crate::Span::new(start, start + name.len()), Label::ORG, "model", 0.8)
-        })
-        .collect();
-    let again: Vec<&str> = super::mentions::candidates(&a, lex, &found).iter().map(|c| c.span.of(text)).collect();
+    let again = found_again(text, &["الجيش الإسرائيلي", "الدول العربية", "المالية"], Label::ORG);
     assert_eq!(again, ["الجيش الإسرائيلي"], "only the headed name is found again");
+}
+
+/// A word that is no name alone (an ordinal, the end of a compound) is not looked for again
+/// alone, whether it ends a person the model found or is all of one.
+#[test]
+fn later_mentions_skip_words_that_are_no_name_alone() {
+    let text = "استقبل السلطان مراد الثاني الوفد، وكان الأول قد غادر. وحل الفريق ثانيا في الشوط الثاني وفاز في الأول.";
+    let again = found_again(text, &["مراد الثاني", "الأول"], Label::PER);
+    assert!(again.is_empty(), "{again:?}");
 }
 
 /// A person the model found is cut where no name goes on: two names joined by و, a verb in the
@@ -251,24 +266,6 @@ fn the_models_people_split_where_no_name_goes_on() {
             .collect();
         assert_eq!(got, people, "{gloss}: {text}");
     }
-}
-
-/// A word that is no name alone (an ordinal, the end of a compound) is not looked for again
-/// alone, whether it ends a person the model found or is all of one.
-#[test]
-fn later_mentions_skip_words_that_are_no_name_alone() {
-    let text = "استقبل السلطان مراد الثاني الوفد، وكان الأول قد غادر. وحل الفريق ثانيا في الشوط الثاني وفاز في الأول.";
-    let lex = crate::lexicon::Lexicon::builtin();
-    let a = crate::words::Words::analyze(text, lex);
-    let found: Vec<super::Candidate> = ["مراد الثاني", "الأول"]
-        .iter()
-        .map(|name| {
-            let start = text.find(name).expect("the name is in the text");
-            super::Candidate::new(crate::Span::new(start, start + name.len()), Label::PER, "model", 0.8)
-        })
-        .collect();
-    let again: Vec<&str> = super::mentions::candidates(&a, lex, &found).iter().map(|c| c.span.of(text)).collect();
-    assert!(again.is_empty(), "{again:?}");
 }
 
 /// Inputs that once went wrong, with what they must give now.
