@@ -344,10 +344,13 @@ pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
     let mut keys: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
     for (i, c) in doc.claims.iter().enumerate() {
         let entity = speaker_in(doc, c, &by).map(|e| &doc.entities[e]);
-        let (name, label) = match (entity, c.speaker) {
-            (Some(e), _) => (e.span.of(&doc.text), Some(e.label)),
-            (None, Some(s)) => (s.of(&doc.text), None),
-            (None, None) => ("", None),
+        // Named as the claim is attributed, which may hold more than the entity (ابو القاسم عبدي
+        // صلاد حسن, two entities the tagger read; معهد البراكين والزلازل بالفلبين).
+        let (name, label) = match (entity, c.attribution, c.speaker) {
+            (Some(e), Some(a), _) if a.contains(e.span) => (a.of(&doc.text), Some(e.label)),
+            (Some(e), ..) => (e.span.of(&doc.text), Some(e.label)),
+            (None, _, Some(s)) => (s.of(&doc.text), None),
+            (None, _, None) => ("", None),
         };
         let key =
             keys.entry(name).or_insert_with(|| Some(crate::keys::phrase_key(name)).filter(|k| !k.is_empty())).clone();
@@ -476,6 +479,12 @@ mod tests {
         assert_eq!(summary[0], (Some("سامح شكري"), "سامح شكري", 2), "{summary:?}");
         assert!(summary.iter().any(|s| s.1 == "وزارة الصحة"), "{summary:?}");
         assert_eq!(summary.last().map(|s| s.0), Some(None), "claims without a speaker come last");
+        // A claim attributed to more than its entity (a name the tagger read in two) is named as
+        // attributed.
+        let minister = doc.entities.iter().position(|e| e.span.of(text) == "سامح شكري").expect("the minister");
+        let first = text.find("سامح").expect("سامح");
+        doc.entities[minister].span = Span::new(first, first + "سامح".len());
+        assert_eq!(claims_by_speaker(&doc)[0].name, "سامح شكري", "the attribution, not its first entity");
     }
 
     #[test]
