@@ -113,7 +113,7 @@ test('a made-up name tagged twice is found in new documents, kept, reset, shared
   assert.equal(m.state, 'taught');
   await select(p, NAME, 1);
   await p.keyboard.press('1');
-  const taught = await until(p, marks, (ms) => ms.filter((x) => x.label === 'PER' && x.text === NAME && x.status === 'edited').length === 2, 'both names PER, as the person marked them');
+  await until(p, marks, (ms) => ms.filter((x) => x.label === 'PER' && x.text === NAME && x.status === 'edited').length === 2, 'both names PER, as the person marked them');
   m = await until(p, model, (x) => x.corrections >= 1 && !x.pending, 'the second lesson answered');
   console.log(`update ${m.ms} ms (measured in the worker); ${m.corrections} corrections counted`);
   assert.match(await p.textContent('.panel.model .model-status'), m.corrections === 1 ? /تصحيح واحد/ : /تصحيحين/);
