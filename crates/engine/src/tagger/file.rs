@@ -33,7 +33,8 @@ impl fmt::Display for ModelError {
             ModelError::Version { file, features } => write!(
                 f,
                 "this model was made by another version of Wasim (file version {file}, features {features}; \
-                 this Wasim reads {FILE_VERSION} and {}); retrain it or use a model from this version",
+                 this Wasim reads file version {FILE_VERSION}, features {}); retrain it or use a model from this \
+                 version",
                 features::VERSION
             ),
             ModelError::Damaged(what) => write!(f, "the model file is damaged ({what}); export it again"),
