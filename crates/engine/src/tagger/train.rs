@@ -87,20 +87,14 @@ impl Rng {
 /// ([`Options::orders`], seeded from [`Options::seed`]), their weights averaged; `progress` hears
 /// after each epoch how many sentences it still got wrong.
 pub fn train(examples: &[Example], opts: Options, mut progress: impl FnMut(usize, usize)) -> Model {
-    let mut sum: Option<(Vec<f32>, Vec<f32>)> = None;
-    for k in 0..opts.orders.max(1) {
-        let (avg, trans) = one_order(examples, opts, opts.seed.wrapping_add(k as u64), &mut progress);
-        match &mut sum {
-            None => sum = Some((avg, trans)),
-            Some((s, t)) => {
-                s.iter_mut().zip(&avg).for_each(|(s, a)| *s += a);
-                t.iter_mut().zip(&trans).for_each(|(t, a)| *t += a);
-            }
-        }
+    let orders = opts.orders.max(1);
+    let (mut avg, mut trans) = one_order(examples, opts, opts.seed, &mut progress);
+    for k in 1..orders {
+        let (more, more_trans) = one_order(examples, opts, opts.seed.wrapping_add(k as u64), &mut progress);
+        avg.iter_mut().zip(&more).for_each(|(w, m)| *w += m);
+        trans.iter_mut().zip(&more_trans).for_each(|(w, m)| *w += m);
     }
-    let (mut avg, mut trans) = sum.unwrap_or_default();
-    let n = opts.orders.max(1) as f32;
-    avg.iter_mut().chain(trans.iter_mut()).for_each(|w| *w /= n);
+    avg.iter_mut().chain(trans.iter_mut()).for_each(|w| *w /= orders as f32);
     quantize(avg, trans, opts)
 }
 
