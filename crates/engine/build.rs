@@ -88,8 +88,18 @@ fn main() {
         let text = std::fs::read_to_string(&path).expect("every rule list has its file");
         for line in text.lines() {
             let key = keys::phrase_key(line.split('#').next().unwrap_or("").trim());
-            if !key.is_empty() {
-                entries.insert(l.key(&key), 0);
+            // A verb's past and present: its conjugations, and each with the ا of وا dropped, as
+            // it is before a pronoun (اتهموه).
+            let forms = match (l.conjugated(), key.split_once(' ')) {
+                (true, Some((past, present))) => conjugate::conjugate(past, present)
+                    .into_iter()
+                    .flat_map(|f| [f.strip_suffix("وا").map(|s| format!("{s}و")), Some(f)])
+                    .flatten()
+                    .collect(),
+                _ => vec![key],
+            };
+            for form in forms.into_iter().filter(|f| !f.is_empty()) {
+                entries.insert(l.key(&form), 0);
             }
         }
     }

@@ -139,12 +139,16 @@ impl Context<'_, '_> {
     }
 
     /// The lists the cue in word `i` is in: its readings', and its own without و/ف in front
-    /// (وأكد, whose whole word is also a surname).
+    /// (وأكد, whose whole word is also a surname) or an object pronoun after it (اتهموها).
     fn cue_kinds(&self, i: usize) -> crate::lexicon::Kinds {
         let w = &self.a.words[i];
+        let lex = crate::lexicon::Lexicon::builtin();
         match self.cue(i) {
-            Some((_, span)) if span.start > w.span.start => {
-                w.any().union(crate::lexicon::Lexicon::builtin().get(&crate::normalize::key(span.of(self.a.text))))
+            Some((_, span)) if span != w.span => {
+                let own = lex.get(&crate::normalize::key(span.of(self.a.text)));
+                let stems = w.stems();
+                let with_object = stems.iter().filter(|s| s.span.start == span.start && s.suffix.end == span.end);
+                with_object.fold(w.any().union(own), |k, s| k.union(cues::verb_kinds(lex, &s.key)))
             }
             _ => w.any(),
         }

@@ -167,13 +167,40 @@ fn on_behalf_of(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Op
 /// In the name of (المتحدث باسم الحكومة), normalized.
 const IN_THE_NAME_OF: &str = "باسم";
 
-/// For a dropped subject with no report before it in its paragraph, the person named earlier in
-/// its sentence (أدلى الرئيس شافيز بتصريح قال فيه …), at their fullest.
+/// For a dropped subject with no report before it in its paragraph, the person named first in
+/// its sentence, the subject of the verb the cue is joined to (أدلى الرئيس شافيز بتصريح قال فيه
+/// …؛ وأيد مثال الآلوسي … طالباني وقال إن …), at their fullest.
 fn named_earlier_in_sentence(a: &Words, names: &Names, c: &Claim) -> Option<Span> {
+    use crate::lexicon::Kind;
     let at = c.cue.unwrap_or(c.content).start;
     let sentence = a.sentence(at);
-    let e = names.before(at, Label::PER).next().filter(|e| e.span.start >= sentence.start)?;
+    let people: Vec<&Entity> = names.before(at, Label::PER).take_while(|e| e.span.start >= sentence.start).collect();
+    let nearest = *people.first()?;
+    // In a relative clause (… العقاد الذي كان متحمسا للشعر … بل رأى أن …): whom it is about, the
+    // nearest. Else the first not after a preposition (في رده على العقاد دافع محفوظ … قائلا).
+    let relative = (a.word_at(nearest.span.end)..a.word_holding(at)).any(|k| a.words[k].kinds().has(Kind::Relative));
+    let e = match relative {
+        true => nearest,
+        false => people.iter().rev().find(|e| !after_preposition(a, e)).copied().unwrap_or(nearest),
+    };
     Some(fullest(a, names, e))
+}
+
+/// Whether entity `e` comes after a preposition: written before it or its titles (على الكاتب
+/// العقاد، مع بوش), or on its word (لبوش).
+fn after_preposition(a: &Words, e: &Entity) -> bool {
+    use crate::lexicon::Kind;
+    let mut w = a.word_holding(e.span.start);
+    if a.words.get(w).and_then(|x| a.text.get(x.span.start..e.span.start)).is_some_and(|p| p.contains(['ب', 'ل', 'ك']))
+    {
+        return true;
+    }
+    while a.joined(w) && a.words[w - 1].is(Kind::Title) {
+        w -= 1;
+    }
+    a.joined(w)
+        && (a.words[w - 1].kinds().any(&[Kind::CuePreposition, Kind::TownContext])
+            || a.words[w - 1].key() == super::WITH)
 }
 
 /// The entity naming the source inside `speaker`: a person, else an organization (the last of
@@ -185,7 +212,10 @@ fn named_in<'e>(a: &Words, names: &Names<'e>, speaker: Span) -> Option<&'e Entit
     if let Some(e) = inside.iter().find(|e| e.label == Label::PER) {
         return Some(e);
     }
-    if let Some(e) = inside.iter().rev().find(|e| e.label == Label::ORG) {
+    // (Not a name in parentheses after another: حركة المقاومة الإسلامية (حماس) is the first.)
+    let orgs = || inside.iter().rev().filter(|e| e.label == Label::ORG);
+    let parenthesized = |e: &&&Entity| a.text[..e.span.start].trim_end().ends_with('(');
+    if let Some(e) = orgs().find(|e| !parenthesized(e)).or_else(|| orgs().next()) {
         return Some(e);
     }
     let words = |s: Span| a.word_at(s.end) - a.word_at(s.start);

@@ -2,7 +2,7 @@
 //! `cue-denials.txt`, `cue-according.txt`; build.rs conjugates the verbs): و/ف in front are
 //! read off by the clitic analysis, diacritics by normalization (صرّح = صرح).
 
-use crate::lexicon::{Kind, Lexicon};
+use crate::lexicon::{Kind, Lexicon, RuleList};
 use crate::normalize::{extend_over_marks, key};
 use crate::words::Words;
 use crate::Span;
@@ -69,11 +69,30 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     {
         return Some(found);
     }
+    // A verb that takes its object on it (اتهمه، يطالبونه: data/hand/cue-object-verbs.txt).
+    if let Some(found) = w
+        .stems()
+        .iter()
+        .filter(|s| !s.suffix.is_empty() && only_conjunctions(s) && lex.in_list(RuleList::CueObjectVerb, &s.key))
+        .find_map(|s| CueKind::of(verb_kinds(lex, &s.key)).map(|k| (k, Span::new(s.span.start, s.suffix.end))))
+    {
+        return Some(found);
+    }
     // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).
     let text = w.span.of(a.text);
     let first = text.chars().next().filter(|c| matches!(c, 'و' | 'ف'))?;
     let rest = extend_over_marks(text, first.len_utf8());
     CueKind::of(lex.get(&key(&text[rest..]))).map(|k| (k, Span::new(w.span.start + rest, w.span.end)))
+}
+
+/// The lists of the verb whose key is `key`, also when it is written before a pronoun, without
+/// the ا of its وا (اتهموها: اتهموا).
+pub fn verb_kinds(lex: &Lexicon, key: &str) -> crate::lexicon::Kinds {
+    let kinds = lex.get(key);
+    match key.ends_with('و') {
+        true => kinds.union(lex.get(&format!("{key}ا"))),
+        false => kinds,
+    }
 }
 
 #[cfg(test)]

@@ -95,10 +95,15 @@ impl Context<'_, '_> {
         if !self.cue_kinds(i).has(Kind::GovernsDirect) {
             return None;
         }
-        let in_sentence = |k: usize| a.words.get(k).is_some_and(|w| w.span.start < sentence.end) && a.joined(k);
+        let in_sentence =
+            |k: usize| a.words.get(k).is_some_and(|w| w.span.start < sentence.end) && self.joined_in_speaker(k);
         let mut k = from;
         let mut speaker = None;
         if !subject_before {
+            // Where it was said may stand before the speaker (نفت فيه حركة …), as in `speaker_after`.
+            if a.words.get(k).is_some_and(|w| w.kinds().has(Kind::PronounPreposition)) && in_sentence(k + 1) {
+                k += 1;
+            }
             let first = a.words.get(k).filter(|_| in_sentence(k))?;
             if first.kinds().has(Kind::NotSpeaker) || first.kind == crate::tokenize::TokenKind::Number {
                 return None;
@@ -133,17 +138,27 @@ impl Context<'_, '_> {
             {
                 k += 1;
             }
-            // Then what qualifies or names it: entities, definite words, titles, nationalities.
-            while in_sentence(k)
-                && (self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-                    || a.words[k].key().starts_with("ال")
-                    || a.words[k].any().any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
-                    || a.words[k].nationality().is_some())
-                && !a.words[k].is_cue()
-            {
+            // Then what qualifies or names it: entities, definite words, titles, nationalities,
+            // a name in parentheses.
+            let mut end = a.words[k - 1].span.end;
+            loop {
+                if let Some((after, close)) = self.parenthesized_name(k, sentence) {
+                    (k, end) = (after, close);
+                    continue;
+                }
+                if !(in_sentence(k)
+                    && (self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
+                        || a.words[k].key().starts_with("ال")
+                        || a.words[k].any().any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
+                        || a.words[k].nationality().is_some())
+                    && !a.words[k].is_cue())
+                {
+                    break;
+                }
+                end = a.words[k].span.end;
                 k += 1;
             }
-            speaker = Some(Span::new(start, a.words[k - 1].span.end));
+            speaker = Some(Span::new(start, end));
         }
         if !(in_sentence(k) || (subject_before && k == from)) {
             return None;

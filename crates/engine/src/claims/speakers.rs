@@ -11,6 +11,8 @@ use crate::Span;
 const MAX_HEADED_SUBJECT_WORDS: usize = 4;
 /// Longest quoted name inside a speaker (صحيفة “هآرتس”), in words.
 pub(super) const MAX_QUOTED_NAME_WORDS: usize = 3;
+/// Longest name in parentheses inside a speaker (حركة المقاومة الإسلامية (حماس)), in words.
+const MAX_PARENTHESIZED_WORDS: usize = 3;
 
 impl Context<'_, '_> {
     /// A noun phrase starting at word `j`: up to a comma, a complementizer, a date, a
@@ -33,9 +35,15 @@ impl Context<'_, '_> {
         let mut k = j;
         while k < a.words.len() && k < j + MAX_SPEAKER_WORDS && a.words[k].span.start < sentence.end {
             if k > j {
+                // A name in parentheses names the speaker again (حركة المقاومة الإسلامية (حماس)).
+                if let Some((after, close)) = self.parenthesized_name(k, sentence) {
+                    end = Some(close);
+                    k = after;
+                    continue;
+                }
                 let b = a.between(k).trim();
                 let quote_ok = b.chars().all(|c| matches!(c, '“' | '”' | '«' | '»' | '"'));
-                if !(a.joined(k) || (quote_ok && !b.is_empty())) {
+                if !(self.joined_in_speaker(k) || (quote_ok && !b.is_empty())) {
                     break;
                 }
                 // Into a quotation only if it is a quoted name, closed within a few words
@@ -73,6 +81,29 @@ impl Context<'_, '_> {
             }
         }
         Some((Span::new(start, end), k))
+    }
+
+    /// Whether word `k` goes on the phrase of the word before: joined to it, or right after a
+    /// name in parentheses (حركة المقاومة الإسلامية (حماس) انباء).
+    pub(super) fn joined_in_speaker(&self, k: usize) -> bool {
+        let a = self.a;
+        a.joined(k) || (k < a.words.len() && a.between(k).trim() == ")" && a.between(k).ends_with(' '))
+    }
+
+    /// A short name in parentheses opening before word `k` (حركة المقاومة الإسلامية (حماس)): the
+    /// word after it and the byte after its closing parenthesis, when it closes within the
+    /// sentence and holds an entity.
+    pub(super) fn parenthesized_name(&self, k: usize, sentence: Span) -> Option<(usize, usize)> {
+        let a = self.a;
+        if k == 0 || a.between(k).trim() != "(" || !self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC]) {
+            return None;
+        }
+        let after = (k + 1..a.words.len().min(k + 1 + MAX_PARENTHESIZED_WORDS))
+            .take_while(|&m| a.words[m].span.start < sentence.end)
+            .find(|&m| !a.joined(m))?;
+        let last = a.words[after - 1].span.end;
+        let close = last + a.between(after).find(')')? + ')'.len_utf8();
+        (a.between(after).trim() == ")").then_some((after, close))
     }
 
     /// The subject before the cue at word `i` (SVO): the entities and titles joined right

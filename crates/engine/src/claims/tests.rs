@@ -159,6 +159,15 @@ fn nominal_content_after_a_preposition() {
                 "a participle pointing to a noun phrase (مشيرا إلى: pointing to)",
             ),
             ("و{V1 لفت} {S1 التقرير} إلى {C1 تراجع الصادرات}.", "لفت إلى (drew attention to) + noun phrase"),
+            (
+                "و{V1 اتهمه} {S1 النازيون} ب{C1 تأسيس الفيزياء اليهودية}.",
+                "a cue verb with its object on it (اتهمه: accused him), then its speaker",
+            ),
+            (
+                "{V1 قال} {S1 الوزير} إن {C1 الوضع صعب}.
+وكان الضباط {V2 يطالبونه} ب{C2 الاستقالة من منصبه}.",
+                "a present plural with its object (يطالبونه: they demand of him)",
+            ),
         ],
         "nominal content",
     );
@@ -187,6 +196,15 @@ fn noun_phrase_content_with_a_dropped_subject() {
             (
                 "و{V1 دعا} {S1 {S2 الوزير}} إلى {C1 الهدوء}، {V2 مطالبا} السكان ب{C2 البقاء في منازلهم}.",
                 "a participle governing بـ + verbal noun",
+            ),
+            (
+                "{V1 قال} {S1 الوزير} إن {C1 الجيش انسحب}.
+و{V1 اتهموها} {C1 خوض الحرب دون الاستعداد اللازم}.",
+                "a plural with its object on it drops the ا of وا (اتهموها: they accused her)",
+            ),
+            (
+                "في وقت {V1 نفت} فيه {S1 حركة المقاومة الإسلامية (حماس)} {C1 أنباء عن قبولها الاتفاقيات}.",
+                "where it was said (فيه) before the speaker, and a name in parentheses inside the speaker",
             ),
         ],
         "noun phrase content (nominal.rs)",
@@ -353,6 +371,18 @@ fn attributed_to_whom_the_title_introduced() {
             "وأعلنت الأمم المتحدة إرسال مساعدات إلى المنطقة.\nو{V1 قالت} {S1 الحكومة اليابانية} إنها {C1 سترسل خياما}.{W1 الحكومة اليابانية}",
             "a government its nationality names is itself, not the organization named before",
         ),
+        (
+            "وأيد النائب أحمد الجلبي تصريحات الرئيس جلال طالباني و{V1 قال} إن {C1 العراقيين قادرون على الرد}.{W1 أحمد الجلبي}",
+            "a dropped subject: the subject of the verb its own is joined to, the first person of the sentence",
+        ),
+        (
+            "في رده على الكاتب عباس العقاد دافع الروائي نجيب محفوظ عن الرواية {V1 قائلا} إنها {C1 شعر الدنيا الجديدة}.{W1 نجيب محفوظ}",
+            "not a person after a preposition (على العقاد: to al-Aqqad)",
+        ),
+        (
+            "وخاض محفوظ معركة مع الكاتب عباس العقاد الذي كان متحمسا للشعر بل {V1 رأى} أن {C1 بيت شعر أثمن من رواية}.{W1 عباس العقاد}",
+            "in a relative clause (الذي: who): the person it is about",
+        ),
     ]);
 }
 
@@ -371,6 +401,19 @@ fn people(text: &str, names: &[&str]) -> Vec<crate::Entity> {
             }
         })
         .collect()
+}
+
+/// A name in parentheses after another (حركة المقاومة الإسلامية (حماس)) is its short form: the
+/// claim is attributed to the name before it.
+#[test]
+fn a_name_in_parentheses_is_the_short_form_of_the_one_before() {
+    let text = "وقالت حركة المقاومة الإسلامية (حماس) إن الهدنة انتهت.";
+    let a = crate::words::Words::analyze(text, crate::lexicon::Lexicon::builtin());
+    let mut bodies = people(text, &["حركة المقاومة الإسلامية", "حماس"]);
+    bodies.iter_mut().for_each(|e| e.label = crate::Label::ORG);
+    let claims = super::find(&a, &bodies);
+    let attributed: Vec<_> = claims.iter().map(|c| c.attribution.map(|s| s.of(text))).collect();
+    assert_eq!(attributed, [Some("حركة المقاومة الإسلامية")], "{claims:?}");
 }
 
 /// The names claims are attributed to, from the people the tagger found in `text`.

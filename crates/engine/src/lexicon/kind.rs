@@ -186,16 +186,25 @@ pub enum RuleList {
     /// Words that end a person's name and are no name alone: the second word of a compound
     /// (نصر الله، نور الدين), an ordinal (عبد الله الثاني). A later mention never takes one alone.
     NotNameAlone,
+    /// Cue verbs that stay cues with an object pronoun on them (اتهمه، يطالبونه), listed by past
+    /// and present and conjugated, as the cue verbs are.
+    CueObjectVerb,
 }
 
 impl RuleList {
-    pub const ALL: &'static [RuleList] = &[RuleList::NotNameAlone];
+    pub const ALL: &'static [RuleList] = &[RuleList::NotNameAlone, RuleList::CueObjectVerb];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
     pub const fn name(self) -> &'static str {
         match self {
             RuleList::NotNameAlone => "not-names-alone",
+            RuleList::CueObjectVerb => "cue-object-verbs",
         }
+    }
+
+    /// Whether its lines are verbs, past and present, that build.rs conjugates.
+    pub const fn conjugated(self) -> bool {
+        matches!(self, RuleList::CueObjectVerb)
     }
 
     /// The lexicon key of `key` (a phrase key) in this list: a control character no text key
