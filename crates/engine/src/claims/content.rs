@@ -69,13 +69,29 @@ impl Context<'_, '_> {
     }
 
     /// Whether a participle of saying at word `k` opens a new report with its own
-    /// complementizer, comma or not (… ومطمئن لافتين الى ان …، … حركة السوق مؤكدا ان …).
+    /// complementizer, comma or not (… ومطمئن لافتين الى ان …، … حركة السوق مؤكدا ان …), or with
+    /// a noun phrase it governs when it is a participle (… يدعم هذا الطلب مؤكدا الحاجة إلى …،
+    /// مشيدا بالتعامل …; not a verbal noun: انتقاده للرئيس على خلفية اتهامه بـ …).
     fn participle_reports(&self, k: usize) -> bool {
         let a = self.a;
         let that = |n: usize| n < a.words.len() && a.joined(n) && self.is_complementizer(n);
-        a.words[k].any().any(&[Kind::CueParticiple, Kind::CueParticipleDenial])
+        let participle = a.words[k].any().any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
+        let governs = || {
+            a.words[k].key().starts_with('م')
+                && self.cue(k).is_some()
+                && self.cue_kinds(k).any(&[
+                    Kind::GovernsDirect,
+                    Kind::GovernsBi,
+                    Kind::GovernsIla,
+                    Kind::GovernsAla,
+                    Kind::GovernsAn,
+                    Kind::GovernsMin,
+                ])
+        };
+        participle
             && (that(k + 1)
-                || (k + 1 < a.words.len() && a.words[k + 1].kinds().has(Kind::CuePreposition) && that(k + 2)))
+                || (k + 1 < a.words.len() && a.words[k + 1].kinds().has(Kind::CuePreposition) && that(k + 2))
+                || governs())
     }
 
     /// Whether word `k` is a verb of saying joined by و or ف, a new report (… على لبنان واعتبر

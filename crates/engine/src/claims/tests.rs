@@ -256,6 +256,10 @@ fn where_a_content_ends() {
                 "و{V1 أعرب} {S1 {S2 الوزير}} عن {C1 ارتياحه للنتائج} مع {V2 تأكيده} أن {C2 الأسعار ستنخفض}.",
                 "a verbal noun with the pronoun of the one who says, read as a participle",
             ),
+            (
+                "و{V1 قال} {S1 {S2 انان}} إنه {C1 يدعم هذا الطلب} {V2 مؤكدا} {C2 الحاجة إلى التحرك السريع}.",
+                "a participle governing a noun phrase (مؤكدا الحاجة: stressing the need) ends the content before it",
+            ),
         ],
         "content_after (content.rs)",
     );
