@@ -155,19 +155,32 @@ impl Context<'_, '_> {
             && a.joined(first - 1)
             && a.words[first - 1].kinds().has(Kind::Complementizer)
             && a.words[first - 2].kinds().has(Kind::Subordinator);
+        // Or after a conjunction that opens a clause, when what follows is a report: the cue's أن,
+        // or a speaker noun's (بينما الوزير قال إن …، لكن الخبراء استبعدوا حدوث …; not لكن
+        // أينشتاين رفض هذا العرض, an act).
+        let reports = (a.joined(i + 1) && self.is_complementizer(i + 1)) || a.words[first].is(Kind::SpeakerNoun);
+        let after_but = first > 0
+            && a.joined(first)
+            && a.words[first - 1].kinds().has(Kind::ContentBreak)
+            && a.words[first - 1].key() != IN
+            && reports;
         let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
             || before.ends_with(['،', ','])
-            || after_that;
+            || after_that
+            || after_but;
         opens.then(|| Span::new(start, a.words[i - 1].span.end))
     }
 
     /// The start of a short phrase right before the cue at word `i` that opens with an
     /// organization's head word, a title or a speaker noun (وزارة الصحة، المتحدث باسم الجيش،
     /// مصادر مطلعة): words joined, none a cue or a complementizer; only when إن or أن follows
-    /// the cue (الحكومة رفضت العرض is an act, not a report).
+    /// the cue (الحكومة رفضت العرض is an act, not a report), or, for a speaker noun, a noun
+    /// phrase the cue takes (الخبراء استبعدوا حدوث تسونامي).
     fn headed_subject_before(&self, i: usize, sentence: Span) -> Option<usize> {
         let a = self.a;
-        if !(a.joined(i + 1) && self.is_complementizer(i + 1)) {
+        let that = a.joined(i + 1) && self.is_complementizer(i + 1);
+        let direct = a.joined(i + 1) && self.cue_kinds(i).has(Kind::GovernsDirect);
+        if !(that || direct) {
             return None;
         }
         let mut k = i;
@@ -177,7 +190,8 @@ impl Context<'_, '_> {
             if w.span.start < sentence.start || w.is_cue() || self.is_complementizer(k) {
                 return None;
             }
-            if w.any().any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]) {
+            let titled = that && w.any().any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]);
+            if titled || w.is(Kind::SpeakerNoun) {
                 return Some(w.stem_start());
             }
         }

@@ -38,6 +38,7 @@ fn verb_subject_object() {
                 "VSO with an adverbial between speaker and أن",
             ),
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
+            ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
             ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
             ("و{V1 أصر} {S1 رافاران} على أن {C1 مجلس الأمن هو المعني بالأمر}.", "أصر على أن (insisted that)"),
             ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
@@ -72,6 +73,10 @@ fn subject_verb_object() {
             (
                 "وطالبت المنظمة بسحب التعليقات التي {V1 ادعى} فيها {S1 البابا} أن {C1 الإسلام انتشر بالعنف}.",
                 "a preposition with a pronoun after the cue, then the speaker",
+            ),
+            (
+                "وقع زلزال قوي، لكن {S1 الخبراء} {V1 استبعدوا} {C1 حدوث تسونامي هذه المرة}.",
+                "a speaker noun after لكن (but), and the noun phrase its cue takes",
             ),
         ],
         "SVO",
@@ -159,6 +164,7 @@ fn nominal_content_after_a_preposition() {
                 "a participle pointing to a noun phrase (مشيرا إلى: pointing to)",
             ),
             ("و{V1 لفت} {S1 التقرير} إلى {C1 تراجع الصادرات}.", "لفت إلى (drew attention to) + noun phrase"),
+            ("و{V1 أقر} {S1 رئيس الأركان} ب{C1 وجود نقاط خلل في إدارة الحرب}.", "أقر ب (admitted)"),
             (
                 "و{V1 اتهمه} {S1 النازيون} ب{C1 تأسيس الفيزياء اليهودية}.",
                 "a cue verb with its object on it (اتهمه: accused him), then its speaker",
@@ -316,6 +322,10 @@ fn not_attributions() {
             ("يذكر أن المدينة تأسست قبل قرنين.", "يذكر أن: the narrator's background, not a report"),
             ("وسيتاح محرك بحث الشركة على عدد من الهواتف.", "بحث is a noun, not ب + the cue حث"),
             ("الا ان الحكومة رفضت عرض المحاكم.", "a subject before the verb that is not found: no dropped subject"),
+            (
+                "عرضت الحكومة عليه الرئاسة ولكن أينشتاين رفض هذا العرض.",
+                "after لكن, a person who refused an offer: an act",
+            ),
             (
                 "متابعة - صلاح عبدالغني: يبدو أن العرض جعل اللاعب لا يفي بوعوده.",
                 "a byline (follow-up – a reporter's name) before a colon: متابعة is no cue with a speaker",
