@@ -102,10 +102,10 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
 /// side by side, nothing but a space between them and no و before the second (سالم يوسف وكون تيو
 /// are two), are one name the tagger read in two (ابو القاسم عبدي | صلاد حسن, where صلاد حسن
 /// alone is a name elsewhere in the text); a person is named without the title in front of it
-/// (see [`without_leading_title`]).
+/// (see [`without_leading_title`]); a person a thing is named after (جائزة نوبل) is none.
 pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
-    for e in entities {
+    for e in entities.iter().filter(|e| !(e.label == Label::PER && named_after(a, e.span))) {
         if let Some(p) = out.last_mut().filter(|p| {
             p.label == Label::PER && e.label == Label::PER && {
                 let gap = &a.text[p.span.end.min(e.span.start)..e.span.start];
@@ -124,6 +124,18 @@ pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
         e.span = without_leading_title(a, e.span);
     }
     out
+}
+
+/// Whether the person named at `span` names a thing after the noun before it (جائزة نوبل، لجائزة
+/// نوبل، شارع الملك فيصل: data/hand/named-after.txt).
+fn named_after(a: &Words, span: Span) -> bool {
+    let lex = crate::lexicon::Lexicon::builtin();
+    let w = a.word_holding(span.start);
+    a.joined(w)
+        && a.words[w - 1].stems().iter().any(|s| {
+            let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
+            lex.in_list(crate::lexicon::RuleList::NamedAfter, bare)
+        })
 }
 
 /// A person's name without the title, nationality or other word with the article the tagger took

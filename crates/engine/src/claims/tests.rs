@@ -397,6 +397,10 @@ fn attributed_to_whom_the_title_introduced() {
             "وخاض محفوظ معركة مع الكاتب عباس العقاد الذي كان متحمسا للشعر بل {V1 رأى} أن {C1 بيت شعر أثمن من رواية}.{W1 عباس العقاد}",
             "in a relative clause (الذي: who): the person it is about",
         ),
+        (
+            "ولم يتسلم محفوظ جائزة نوبل بنفسه.\nوكان لم يتسلم جائزة نوبل بنفسه و{V1 قال} إن {C1 الجائزة حرمته الهدوء}.",
+            "a person a prize is named after (جائزة نوبل) says nothing: no one of the sentence to attribute it to",
+        ),
     ]);
 }
 

@@ -189,16 +189,19 @@ pub enum RuleList {
     /// Cue verbs that stay cues with an object pronoun on them (اتهمه، يطالبونه), listed by past
     /// and present and conjugated, as the cue verbs are.
     CueObjectVerb,
+    /// Nouns a person's name after them names a thing for (جائزة نوبل، شارع، مطار): no source.
+    NamedAfter,
 }
 
 impl RuleList {
-    pub const ALL: &'static [RuleList] = &[RuleList::NotNameAlone, RuleList::CueObjectVerb];
+    pub const ALL: &'static [RuleList] = &[RuleList::NotNameAlone, RuleList::CueObjectVerb, RuleList::NamedAfter];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
     pub const fn name(self) -> &'static str {
         match self {
             RuleList::NotNameAlone => "not-names-alone",
             RuleList::CueObjectVerb => "cue-object-verbs",
+            RuleList::NamedAfter => "named-after",
         }
     }
 
