@@ -72,6 +72,8 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             Some(_) if a.words[i].kinds().has(Kind::ContentBreak) && a.joined(i + 1) && cx.is_complementizer(i + 1) => {
                 None
             }
+            // ويتوقع أن …: "it is expected that", no one's report.
+            Some((_, cue)) if cx.impersonal(i, cue) => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),
@@ -152,6 +154,17 @@ impl Context<'_, '_> {
             }
             _ => w.any(),
         }
+    }
+
+    /// Whether the cue `cue` in word `i` is read as passive, "it is expected that": one of
+    /// `data/hand/impersonal-cues.txt` right before أن, with no subject before it.
+    fn impersonal(&self, i: usize, cue: Span) -> bool {
+        let a = self.a;
+        let key = crate::normalize::key(cue.of(a.text));
+        crate::lexicon::Lexicon::builtin().in_list(crate::lexicon::RuleList::ImpersonalCue, &key)
+            && a.joined(i + 1)
+            && self.is_complementizer(i + 1)
+            && self.speaker_before(i, a.sentence(a.words[i].span.start)).is_none()
     }
 
     /// Whether the cue `cue` in word `i` comes right after و or ف on its word (وأكد، فقال).

@@ -39,6 +39,7 @@ fn verb_subject_object() {
             ),
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
             ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
+            ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
             ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
             ("و{V1 أصر} {S1 رافاران} على أن {C1 مجلس الأمن هو المعني بالأمر}.", "أصر على أن (insisted that)"),
             ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
@@ -325,6 +326,10 @@ fn not_attributions() {
             (
                 "عرضت الحكومة عليه الرئاسة ولكن أينشتاين رفض هذا العرض.",
                 "after لكن, a person who refused an offer: an act",
+            ),
+            (
+                "ويتوقع أن يصوت مجلس الشيوخ على الميزانية.",
+                "يتوقع أن with no subject: it is expected that, no one's report",
             ),
             (
                 "متابعة - صلاح عبدالغني: يبدو أن العرض جعل اللاعب لا يفي بوعوده.",

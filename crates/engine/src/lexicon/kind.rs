@@ -191,10 +191,13 @@ pub enum RuleList {
     CueObjectVerb,
     /// Nouns a person's name after them names a thing for (جائزة نوبل، شارع، مطار): no source.
     NamedAfter,
+    /// Present cue verbs read as passive right before أن with no subject (ويتوقع أن …).
+    ImpersonalCue,
 }
 
 impl RuleList {
-    pub const ALL: &'static [RuleList] = &[RuleList::NotNameAlone, RuleList::CueObjectVerb, RuleList::NamedAfter];
+    pub const ALL: &'static [RuleList] =
+        &[RuleList::NotNameAlone, RuleList::CueObjectVerb, RuleList::NamedAfter, RuleList::ImpersonalCue];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
     pub const fn name(self) -> &'static str {
@@ -202,6 +205,7 @@ impl RuleList {
             RuleList::NotNameAlone => "not-names-alone",
             RuleList::CueObjectVerb => "cue-object-verbs",
             RuleList::NamedAfter => "named-after",
+            RuleList::ImpersonalCue => "impersonal-cues",
         }
     }
 
