@@ -4,6 +4,7 @@
 
 use super::{claim, trim_end, Context, WHAT};
 use crate::document::Claim;
+use crate::lexicon::RuleList;
 use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
@@ -24,6 +25,18 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
         next += 1;
     }
     let (speaker, after) = cx.speaker_after(next, sentence)?;
+    // A measure or a rule is no source (حسب شكل الأرض، وفقا للقانون: data/hand/not-sources.txt).
+    let lex = crate::lexicon::Lexicon::builtin();
+    // (The stem with and without its article, and with the ة a pronoun turned to ت: لشحنتهما.)
+    let not_source = |k: &str| {
+        let listed = |k: &str| lex.in_list(RuleList::NotSource, k);
+        listed(k)
+            || k.strip_prefix("ال").is_some_and(listed)
+            || k.strip_suffix('ت').is_some_and(|b| listed(&format!("{b}ه")))
+    };
+    if a.words[next].stems().iter().any(|s| not_source(&s.key)) {
+        return None;
+    }
     let opens = a.text[sentence.start..cue.start].trim_matches(|c: char| c.is_whitespace() || c == 'و').is_empty();
     let content = if opens {
         let mut k = after;

@@ -331,6 +331,8 @@ fn not_attributions() {
                 "ويتوقع أن يصوت مجلس الشيوخ على الميزانية.",
                 "يتوقع أن with no subject: it is expected that, no one's report",
             ),
+            ("ويختلف لون اللبدة حسب شكل الأرض.", "حسب a measure (by the shape of the land): no source"),
+            ("ويمكنك ترتيب عمليات البحث بحسب التاريخ.", "بحسب التاريخ (by date): no source"),
             (
                 "متابعة - صلاح عبدالغني: يبدو أن العرض جعل اللاعب لا يفي بوعوده.",
                 "a byline (follow-up – a reporter's name) before a colon: متابعة is no cue with a speaker",

@@ -193,11 +193,18 @@ pub enum RuleList {
     NamedAfter,
     /// Present cue verbs read as passive right before أن with no subject (ويتوقع أن …).
     ImpersonalCue,
+    /// Nouns after بحسب/وفقا لـ that name a measure or a rule, not a source (حسب شكل الأرض).
+    NotSource,
 }
 
 impl RuleList {
-    pub const ALL: &'static [RuleList] =
-        &[RuleList::NotNameAlone, RuleList::CueObjectVerb, RuleList::NamedAfter, RuleList::ImpersonalCue];
+    pub const ALL: &'static [RuleList] = &[
+        RuleList::NotNameAlone,
+        RuleList::CueObjectVerb,
+        RuleList::NamedAfter,
+        RuleList::ImpersonalCue,
+        RuleList::NotSource,
+    ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
     pub const fn name(self) -> &'static str {
@@ -206,6 +213,7 @@ impl RuleList {
             RuleList::CueObjectVerb => "cue-object-verbs",
             RuleList::NamedAfter => "named-after",
             RuleList::ImpersonalCue => "impersonal-cues",
+            RuleList::NotSource => "not-sources",
         }
     }
 
