@@ -4,7 +4,7 @@
 //! (بتشكيل).
 
 use super::content::Content;
-use super::{Context, MAX_SPEAKER_WORDS, SKIP_WORDS};
+use super::{Context, IN, MAX_SPEAKER_WORDS, SKIP_WORDS};
 use crate::document::Label;
 use crate::lexicon::{Kind, Kinds};
 use crate::normalize::extend_over_marks;
@@ -38,7 +38,7 @@ impl Context<'_, '_> {
         let prep = governed(self.cue_kinds(i))?;
         let in_sentence = |k: &usize| a.words[*k].span.start < sentence.end;
         // The first word after the cue that is the preposition or carries it (بتشكيل).
-        let near = (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 4)).take_while(in_sentence).find(|&k| {
+        let carries = |k: usize| {
             let key = a.words[k].key();
             key == prep
                 || (prep == "ب"
@@ -46,10 +46,15 @@ impl Context<'_, '_> {
                     && key.chars().count() >= 4
                     && !NOT_BI.contains(&key)
                     && !self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC]))
-        });
-        // Farther, the preposition written apart right after a comma that closes the speaker's
-        // phrase and an occasion (أعرب X خلال لقائه في بروكسل زعيم …، عن استعداد …), with no other
-        // report, quotation or complementizer before it.
+        };
+        let near =
+            (from..a.words.len().min(from + MAX_SPEAKER_WORDS + 4)).take_while(in_sentence).find(|&k| carries(k));
+        // Farther, after the speaker's phrase and an occasion, with no other report, quotation or
+        // complementizer before it: the preposition written apart right after a comma (أعرب X
+        // خلال لقائه في بروكسل زعيم …، عن استعداد …), or either form after في and a statement
+        // (أشاد X … في تصريحات صحفية أمس بالدور …).
+        let occasion =
+            |k: usize| (from..k).any(|m| a.words[m].key() == IN && a.words[m + 1].kinds().has(Kind::StatementNoun));
         let far = || {
             (from + 1..a.words.len().min(from + MAX_SPEAKER_WORDS + SKIP_WORDS))
                 .take_while(in_sentence)
@@ -57,7 +62,9 @@ impl Context<'_, '_> {
                     let between = a.between(k);
                     self.cue(k).is_none() && !self.is_complementizer(k) && !between.contains(['“', '«', '"', ':'])
                 })
-                .find(|&k| a.words[k].key() == prep && a.between(k).contains(['،', ',']))
+                .find(|&k| {
+                    (a.words[k].key() == prep && a.between(k).contains(['،', ','])) || (carries(k) && occasion(k))
+                })
         };
         let k = near.or_else(far)?;
         let w = &a.words[k];

@@ -167,6 +167,10 @@ fn nominal_content_after_a_preposition() {
             ("و{V1 لفت} {S1 التقرير} إلى {C1 تراجع الصادرات}.", "لفت إلى (drew attention to) + noun phrase"),
             ("و{V1 أقر} {S1 رئيس الأركان} ب{C1 وجود نقاط خلل في إدارة الحرب}.", "أقر ب (admitted)"),
             (
+                "{V1 أشاد} {S1 سعادة الدكتور محمد بن حمد الرمحي وزير النفط العماني} في تصريحات صحفية أمس ب{C1 الدور الإيجابي لقطر في استضافة المؤتمرات}.",
+                "a long speaker and the occasion (في تصريحات: in statements) before the governed ب",
+            ),
+            (
                 "و{V1 اتهمه} {S1 النازيون} ب{C1 تأسيس الفيزياء اليهودية}.",
                 "a cue verb with its object on it (اتهمه: accused him), then its speaker",
             ),
