@@ -40,6 +40,10 @@ fn verb_subject_object() {
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
             ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
             ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
+            (
+                "و{V1 قال} {S1 {S2 النائب}} إن {C1 للعراق خيارات متعددة}، و{V2 أضاف} أنا مؤمن أن {C2 العراق قادر على الرد}.",
+                "a pronoun (أنا: I) opens no speaker: the subject is dropped and the speech goes on",
+            ),
             ("و{V1 أشارت} {S1 الوزارة} إلى أن {C1 الأسعار استقرت}.", "a governed preposition before أن"),
             ("و{V1 أصر} {S1 رافاران} على أن {C1 مجلس الأمن هو المعني بالأمر}.", "أصر على أن (insisted that)"),
             ("و{V1 قال} {S1 الطبيب}، وهو من سكان المدينة، إن {C1 المستشفى ممتلئ}.", "an apposition between commas"),
