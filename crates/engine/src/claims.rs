@@ -34,7 +34,7 @@ mod speakers;
 mod verb;
 
 use crate::document::{Claim, Entity, Label, Status};
-use crate::lexicon::Kind;
+use crate::lexicon::{Kind, RuleList};
 use crate::words::Words;
 use crate::Span;
 pub use cues::CueKind;
@@ -59,6 +59,7 @@ const WITH: &str = "مع";
 /// The claims of a text, from its words and its entities (sorted, not overlapping).
 pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
     let cx = Context { a, entities };
+    let lex = crate::lexicon::Lexicon::builtin();
     // Every pattern's proposals, with the word of their cue (or first word) and where the words
     // they took end (the cue, speaker and adverbials up to the content).
     let mut found: Vec<Found> = Vec::new();
@@ -74,6 +75,12 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             }
             // ويتوقع أن …: "it is expected that", no one's report.
             Some((_, cue)) if cx.impersonal(i, cue) => None,
+            // إذا رفض الوزراء …: a condition, not a report.
+            Some(_)
+                if a.joined(i) && a.words[i - 1].stems().iter().any(|s| lex.in_list(RuleList::Conditional, &s.key)) =>
+            {
+                None
+            }
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),

@@ -114,4 +114,19 @@ mod tests {
         assert!(!lex.in_list(RuleList::NotNameAlone, &crate::keys::phrase_key("البرادعي")));
         assert!(lex.get(&RuleList::NotNameAlone.key(&key)).is_empty(), "its entry is no kind either");
     }
+
+    /// Every list under `data/hand/` is read: a kind's or a rule list's (one left out of
+    /// `RuleList::ALL` would be in no lookup, and its rule would never fire).
+    #[test]
+    fn every_hand_written_list_is_read() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join("hand");
+        for entry in std::fs::read_dir(dir).expect("data/hand is there") {
+            let path = entry.expect("a directory entry").path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".txt")) else {
+                continue;
+            };
+            let read = Kind::ALL.iter().any(|k| k.name() == name) || RuleList::ALL.iter().any(|l| l.name() == name);
+            assert!(read, "data/hand/{name}.txt is no kind's list nor in RuleList::ALL (src/lexicon/kind.rs)");
+        }
+    }
 }

@@ -340,6 +340,7 @@ fn not_attributions() {
                 "يتوقع أن with no subject: it is expected that, no one's report",
             ),
             ("ويختلف لون اللبدة حسب شكل الأرض.", "حسب a measure (by the shape of the land): no source"),
+            ("وإذا رفض الوزراء الالتزام بالدستور فإن الشعب يحتفظ بحقه.", "إذا رفض (if they refuse): a condition"),
             ("ويمكنك ترتيب عمليات البحث بحسب التاريخ.", "بحسب التاريخ (by date): no source"),
             (
                 "متابعة - صلاح عبدالغني: يبدو أن العرض جعل اللاعب لا يفي بوعوده.",

@@ -195,6 +195,8 @@ pub enum RuleList {
     ImpersonalCue,
     /// Nouns after بحسب/وفقا لـ that name a measure or a rule, not a source (حسب شكل الأرض).
     NotSource,
+    /// Conditional particles: a cue right after one is a condition, not a report (إذا رفض …).
+    Conditional,
 }
 
 impl RuleList {
@@ -204,6 +206,7 @@ impl RuleList {
         RuleList::NamedAfter,
         RuleList::ImpersonalCue,
         RuleList::NotSource,
+        RuleList::Conditional,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -214,6 +217,7 @@ impl RuleList {
             RuleList::NamedAfter => "named-after",
             RuleList::ImpersonalCue => "impersonal-cues",
             RuleList::NotSource => "not-sources",
+            RuleList::Conditional => "conditionals",
         }
     }
 
