@@ -188,9 +188,9 @@ impl Model {
 
     /// Adds the bytes of feature hashes' rows to `q` (one sum per tag).
     #[inline]
-    fn add(&self, hashes: &[u64], q: &mut [i32]) {
+    fn add<H: features::Hash>(&self, hashes: &[H], q: &mut [i32]) {
         for &f in hashes {
-            let r = self.row(f);
+            let r = self.row(f.wide());
             for (s, &b) in q.iter_mut().zip(&self.weights[r * TAGS..(r + 1) * TAGS]) {
                 *s += i32::from(b);
             }
@@ -198,9 +198,9 @@ impl Model {
     }
 
     /// Adds what a person taught on feature hashes' rows to `out` (one per tag).
-    fn add_taught(&self, hashes: &[u64], out: &mut [f32]) {
+    fn add_taught<H: features::Hash>(&self, hashes: &[H], out: &mut [f32]) {
         for &f in hashes {
-            if let Some(d) = self.taught.row(self.row(f) as u32) {
+            if let Some(d) = self.taught.row(self.row(f.wide()) as u32) {
                 for (o, d) in out.iter_mut().zip(d) {
                     *o += d;
                 }
@@ -225,25 +225,25 @@ impl Model {
                     }
                     q.copy_from_slice(c.0[f].get_or_insert_with(|| {
                         let mut v = [0; TAGS];
-                        for part in feats.statics(w) {
-                            self.add(part, &mut v);
-                        }
+                        let (own, text) = feats.statics(w);
+                        self.add(own, &mut v);
+                        self.add(text, &mut v);
                         v
                     }));
                 }
                 None => {
-                    for part in feats.statics(w) {
-                        self.add(part, q);
-                    }
+                    let (own, text) = feats.statics(w);
+                    self.add(own, q);
+                    self.add(text, q);
                 }
             }
             self.add(feats.dynamics(w), q);
             if with_taught {
                 let out = &mut sums.taught[w * TAGS..(w + 1) * TAGS];
                 // In the order of the features, as f32 sums depend on it.
-                for part in feats.statics(w) {
-                    self.add_taught(part, out);
-                }
+                let (own, text) = feats.statics(w);
+                self.add_taught(own, out);
+                self.add_taught(text, out);
                 self.add_taught(feats.dynamics(w), out);
             }
         }

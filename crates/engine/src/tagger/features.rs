@@ -44,12 +44,38 @@ pub struct Hint<'a> {
     pub source: &'a str,
 }
 
+/// A feature hash as it is kept: all 64 bits, or the high 32 of them (a form's own hashes, kept
+/// for every distinct word of a text: half the memory), which hold every bit a row is read from
+/// (a model has at most 2^24 rows, the high bits of a hash; see `Model::row`).
+pub trait Hash: Copy {
+    fn wide(self) -> u64;
+}
+
+impl Hash for u64 {
+    #[inline]
+    fn wide(self) -> u64 {
+        self
+    }
+}
+
+impl Hash for u32 {
+    #[inline]
+    fn wide(self) -> u64 {
+        u64::from(self) << 32
+    }
+}
+
+/// The high 32 bits of a hash, as a form's own hashes are kept (see [`Hash`]).
+fn short(h: u64) -> u32 {
+    (h >> 32) as u32
+}
+
 /// The feature hashes that depend only on the word, for every distinct word of a text: the
-/// form's own (shared with the memo, not copied), then how the rules read the same word
-/// elsewhere in the text.
+/// form's own (shared with the memo, not copied; their high halves, see [`Hash`]), then how the
+/// rules read the same word elsewhere in the text.
 #[derive(Debug, Default)]
 pub struct Forms {
-    own: Vec<Arc<[u64]>>,
+    own: Vec<Arc<[u32]>>,
     elsewhere: Vec<u64>,
     /// Where each form's hashes start in `elsewhere`.
     starts: Vec<usize>,
@@ -66,9 +92,9 @@ impl Forms {
         self.starts.is_empty()
     }
     /// The hashes of form `f`: its own, then those of the text.
-    fn of(&self, f: usize) -> [&[u64]; 2] {
+    fn of(&self, f: usize) -> (&[u32], &[u64]) {
         let end = self.starts.get(f + 1).copied().unwrap_or(self.elsewhere.len());
-        [&self.own[f], &self.elsewhere[self.starts[f]..end]]
+        (&self.own[f], &self.elsewhere[self.starts[f]..end])
     }
 }
 
@@ -95,7 +121,7 @@ impl Features {
         self.word_forms[w] as usize
     }
     /// The hashes of word `w`'s form, in two parts (its own, then those of the text).
-    pub fn statics(&self, w: usize) -> [&[u64]; 2] {
+    pub fn statics(&self, w: usize) -> (&[u32], &[u64]) {
         self.forms.of(self.form(w))
     }
     /// The hashes of this occurrence of word `w`.
@@ -105,11 +131,11 @@ impl Features {
     }
     /// All the hashes of word `w`.
     pub fn of(&self, w: usize) -> impl Iterator<Item = u64> + '_ {
-        let [own, text] = self.statics(w);
-        own.iter().chain(text).chain(self.dynamics(w)).copied()
+        let (own, text) = self.statics(w);
+        own.iter().map(|h| h.wide()).chain(text.iter().chain(self.dynamics(w)).copied())
     }
     /// The hashes that name word `w` itself.
-    pub fn lexical(&self, w: usize) -> &[u64] {
+    pub fn lexical(&self, w: usize) -> &[u32] {
         let own = &self.forms.own[self.form(w)];
         own.get(..usize::from(self.forms.lexical[self.form(w)])).unwrap_or(own)
     }
@@ -225,7 +251,7 @@ const PHRASE_STARTS: u16 = 1 << NAME_KINDS.len();
 /// text, and across texts in [`MEMO`].
 pub(crate) struct Own {
     info: Form,
-    hashes: Arc<[u64]>,
+    hashes: Arc<[u32]>,
     lexical: u16,
 }
 
@@ -320,7 +346,7 @@ impl Context {
                 let o = crate::memo::get(&MEMO, lex.id(), surface, || {
                     let mut hashes = Vec::new();
                     let (info, lexical) = form_hashes(w, a.text, &mut hashes);
-                    Own { info, hashes: hashes.into(), lexical }
+                    Own { info, hashes: hashes.into_iter().map(short).collect(), lexical }
                 });
                 form.push(o.info);
                 own.push(o);

@@ -8,6 +8,7 @@
 //! makes the corrected sentence score above any other by a margin per wrong tag, so a correction
 //! takes at once, and follows the word into other sentences and documents.
 
+use super::features::Hash as _;
 use super::{features, Features, Model, ModelError, START, TAGS};
 use std::collections::HashMap;
 
@@ -96,7 +97,7 @@ impl Model {
                     continue;
                 }
                 for &f in feats.lexical(w) {
-                    let r = self.row(f) as u32;
+                    let r = self.row(f.wide()) as u32;
                     *delta.entry((r, g)).or_default() += 1.0;
                     *delta.entry((r, p)).or_default() -= 1.0;
                 }
