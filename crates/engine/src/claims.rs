@@ -21,7 +21,8 @@
 //! Negation: نفى، نفت، لم يؤكد … mark the claim as negated. Not claims: a cue with no content
 //! introducer (أكد الفحص إصابته: confirmed, of a fact), a cue inside a quoted title (رواية
 //! “قال الراوي”), the narrator's يذكر أن, a cue read after a preposition on its word (بحث is not
-//! ب + حث).
+//! ب + حث), a passive with no subject (ويتوقع أن …), a condition (إذا رفض …), بحسب before a
+//! measure (حسب شكل الأرض).
 
 mod according;
 mod attribution;

@@ -62,6 +62,11 @@ impl Lexicon {
         self.map.contains_key(list.key(key))
     }
 
+    /// Whether a key, or the key without its article (الجائزة → جائزة), is in a rule list.
+    pub fn in_list_bare(&self, list: RuleList, key: &str) -> bool {
+        self.in_list(list, key) || key.strip_prefix("ال").is_some_and(|bare| self.in_list(list, bare))
+    }
+
     fn fst(&self) -> &Fst<&'static [u8]> {
         self.map.as_fst()
     }

@@ -29,10 +29,8 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     let lex = crate::lexicon::Lexicon::builtin();
     // (The stem with and without its article, and with the ة a pronoun turned to ت: لشحنتهما.)
     let not_source = |k: &str| {
-        let listed = |k: &str| lex.in_list(RuleList::NotSource, k);
-        listed(k)
-            || k.strip_prefix("ال").is_some_and(listed)
-            || k.strip_suffix('ت').is_some_and(|b| listed(&format!("{b}ه")))
+        lex.in_list_bare(RuleList::NotSource, k)
+            || k.strip_suffix('ت').is_some_and(|b| lex.in_list(RuleList::NotSource, &format!("{b}ه")))
     };
     if a.words[next].stems().iter().any(|s| not_source(&s.key)) {
         return None;

@@ -131,11 +131,7 @@ pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
 fn named_after(a: &Words, span: Span) -> bool {
     let lex = crate::lexicon::Lexicon::builtin();
     let w = a.word_holding(span.start);
-    a.joined(w)
-        && a.words[w - 1].stems().iter().any(|s| {
-            let bare = s.key.strip_prefix("ال").unwrap_or(&s.key);
-            lex.in_list(crate::lexicon::RuleList::NamedAfter, bare)
-        })
+    a.joined(w) && a.words[w - 1].stems().iter().any(|s| lex.in_list_bare(crate::lexicon::RuleList::NamedAfter, &s.key))
 }
 
 /// A person's name without the title, nationality or other word with the article the tagger took
