@@ -158,7 +158,7 @@ impl Context<'_, '_> {
                 let own = lex.get(&crate::normalize::key(span.of(self.a.text)));
                 let stems = w.stems();
                 let with_object = stems.iter().filter(|s| s.span.start == span.start && s.suffix.end == span.end);
-                with_object.fold(w.any().union(own), |k, s| k.union(cues::verb_kinds(lex, &s.key)))
+                with_object.fold(w.any().union(own), |k, s| k.union(cues::verb_kinds(lex, &s)))
             }
             _ => w.any(),
         }

@@ -59,7 +59,18 @@ impl Lexicon {
 
     /// Whether a whole key (see [`crate::keys::phrase_key`]) is in a rule list.
     pub fn in_list(&self, list: RuleList, key: &str) -> bool {
-        self.map.contains_key(list.key(key))
+        // [`RuleList::key`] written on the stack: rules ask this of many words, and keys are short.
+        let name = list.name().as_bytes();
+        let len = name.len() + key.len() + 2;
+        let mut buf = [0u8; 96];
+        if len > buf.len() {
+            return self.map.contains_key(list.key(key));
+        }
+        buf[0] = 1;
+        buf[1..=name.len()].copy_from_slice(name);
+        buf[name.len() + 1] = 1;
+        buf[name.len() + 2..len].copy_from_slice(key.as_bytes());
+        self.map.contains_key(&buf[..len])
     }
 
     /// Whether a key, or the key without its article (الجائزة → جائزة), is in a rule list.

@@ -69,12 +69,15 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     {
         return Some(found);
     }
-    // A verb that takes its object on it (اتهمه، يطالبونه: data/hand/cue-object-verbs.txt).
+    // A verb that takes its object on it (اتهمه، يطالبونه: data/hand/cue-object-verbs.txt). The
+    // list is asked last: most words with a pronoun are no cue verb at all.
     if let Some(found) = w
         .stems()
         .iter()
-        .filter(|s| !s.suffix.is_empty() && only_conjunctions(s) && lex.in_list(RuleList::CueObjectVerb, &s.key))
-        .find_map(|s| CueKind::of(verb_kinds(lex, &s.key)).map(|k| (k, Span::new(s.span.start, s.suffix.end))))
+        .filter(|s| !s.suffix.is_empty() && only_conjunctions(s))
+        .filter_map(|s| CueKind::of(verb_kinds(lex, &s)).map(|k| (k, s)))
+        .find(|(_, s)| lex.in_list(RuleList::CueObjectVerb, &s.key))
+        .map(|(k, s)| (k, Span::new(s.span.start, s.suffix.end)))
     {
         return Some(found);
     }
@@ -85,13 +88,12 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
     CueKind::of(lex.get(&key(&text[rest..]))).map(|k| (k, Span::new(w.span.start + rest, w.span.end)))
 }
 
-/// The lists of the verb whose key is `key`, also when it is written before a pronoun, without
-/// the ا of its وا (اتهموها: اتهموا).
-pub fn verb_kinds(lex: &Lexicon, key: &str) -> crate::lexicon::Kinds {
-    let kinds = lex.get(key);
-    match key.ends_with('و') {
-        true => kinds.union(lex.get(&format!("{key}ا"))),
-        false => kinds,
+/// The lists of the verb a reading is, also when it is written before a pronoun, without the ا
+/// of its وا (اتهموها: اتهموا).
+pub fn verb_kinds(lex: &Lexicon, s: &crate::clitics::Stem) -> crate::lexicon::Kinds {
+    match s.key.ends_with('و') {
+        true => s.kinds.union(lex.get(&format!("{}ا", s.key))),
+        false => s.kinds,
     }
 }
 
