@@ -77,11 +77,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // ويتوقع أن …: "it is expected that", no one's report.
             Some((_, cue)) if cx.impersonal(i, cue) => None,
             // إذا رفض الوزراء …: a condition, not a report.
-            Some(_)
-                if a.joined(i) && a.words[i - 1].stems().iter().any(|s| lex.in_list(RuleList::Conditional, &s.key)) =>
-            {
-                None
-            }
+            Some(_) if a.joined(i) && a.words[i - 1].in_list(lex, RuleList::Conditional) => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
             Some((kind, span)) => verb::at(&cx, i, kind, span),
             None => cueless::at(&cx, i),

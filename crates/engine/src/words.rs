@@ -3,7 +3,7 @@
 //! stage asks of it (nationality adjective, tanween, cue). [`Words::analyze`] is total: any text, no panic.
 
 use crate::clitics::{self, Stem};
-use crate::lexicon::{Kind, Kinds, Lexicon};
+use crate::lexicon::{Kind, Kinds, Lexicon, RuleList};
 use crate::normalize::key;
 use crate::tokenize::{sentences, tokenize, TokenKind};
 use crate::Span;
@@ -52,6 +52,12 @@ impl Word {
     /// Whether any reading, with or without its article, is in `kind`.
     pub fn is(&self, kind: Kind) -> bool {
         self.form.stems.iter().any(|s| s.is(kind))
+    }
+
+    /// Whether any reading, with or without its article, is in the rule list `list` (what
+    /// [`Word::is`] is to a kind).
+    pub fn in_list(&self, lex: &Lexicon, list: RuleList) -> bool {
+        self.form.stems.iter().any(|s| lex.in_list_bare(list, &s.key))
     }
 
     /// Where its best reading's stem starts (after proclitics such as و، ب، ل).

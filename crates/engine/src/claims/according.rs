@@ -27,12 +27,11 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     let (speaker, after) = cx.speaker_after(next, sentence)?;
     // A measure or a rule is no source (حسب شكل الأرض، وفقا للقانون: data/hand/not-sources.txt).
     let lex = crate::lexicon::Lexicon::builtin();
-    // (The stem with and without its article, and with the ة a pronoun turned to ت: لشحنتهما.)
-    let not_source = |k: &str| {
-        lex.in_list_bare(RuleList::NotSource, k)
-            || k.strip_suffix('ت').is_some_and(|b| lex.in_list(RuleList::NotSource, &format!("{b}ه")))
-    };
-    if a.words[next].stems().iter().any(|s| not_source(&s.key)) {
+    // (Also with the ة a pronoun turned to ت, which the readings keep: لشحنتهما.)
+    let first = &a.words[next];
+    let before_pronoun =
+        |k: &str| k.strip_suffix('ت').is_some_and(|b| lex.in_list(RuleList::NotSource, &format!("{b}ه")));
+    if first.in_list(lex, RuleList::NotSource) || first.stems().iter().any(|s| before_pronoun(&s.key)) {
         return None;
     }
     let opens = a.text[sentence.start..cue.start].trim_matches(|c: char| c.is_whitespace() || c == 'و').is_empty();

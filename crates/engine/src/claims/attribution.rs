@@ -131,7 +131,7 @@ pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
 fn named_after(a: &Words, span: Span) -> bool {
     let lex = crate::lexicon::Lexicon::builtin();
     let w = a.word_holding(span.start);
-    a.joined(w) && a.words[w - 1].stems().iter().any(|s| lex.in_list_bare(crate::lexicon::RuleList::NamedAfter, &s.key))
+    a.joined(w) && a.words[w - 1].in_list(lex, crate::lexicon::RuleList::NamedAfter)
 }
 
 /// A person's name without the title, nationality or other word with the article the tagger took
