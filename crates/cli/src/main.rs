@@ -367,7 +367,7 @@ fn annotate(
                     std::thread::sleep(std::time::Duration::from_millis(1));
                 }
                 let r = match read_text(f) {
-                    Ok(t) => Ok(Named { name: stem(f), doc: annotator.annotate(&t) }),
+                    Ok(t) => Ok(Named { name: stem(f), doc: annotator.annotate_owned(t) }),
                     Err(Failure::Input(m) | Failure::Usage(m)) => Err(m),
                 };
                 if tx.send((i, r)).is_err() {

@@ -252,7 +252,7 @@ fn annotate_with_what_a_person_taught() {
     for text in ["زار زرقلون فيسامر المصنع أمس.", "التقى وزير الخارجية زرقلون فيسامر في القاهرة."]
     {
         let a = Words::analyze(text, Lexicon::builtin());
-        let ctx = m.context(&a, Lexicon::builtin(), &[]);
+        let ctx = m.context(&a, Lexicon::builtin(), []);
         let r = a.sentence_words()[0].clone();
         let mut f = Features::default();
         ctx.sentence(r, &mut f);

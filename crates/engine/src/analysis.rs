@@ -5,7 +5,6 @@
 
 use crate::document::{Claim, Document, Entity};
 use crate::lexicon::Lexicon;
-use crate::tagger::features::Hint;
 use crate::tagger::{Features, Model};
 use crate::words::Words;
 use std::sync::OnceLock;
@@ -18,16 +17,19 @@ pub struct Analysis<'t> {
 }
 
 impl Analysis<'_> {
+    /// The document: a copy of the text with the entities and claims (the words are let go first).
     pub fn into_document(self) -> Document {
-        let mut doc = Document {
-            text: self.words.text.to_string(),
-            entities: self.entities,
-            claims: self.claims,
-            rejected: Vec::new(),
-        };
-        doc.sort();
-        doc
+        let Analysis { words, entities, claims } = self;
+        let text = words.text;
+        drop(words);
+        document(text.to_string(), entities, claims)
     }
+}
+
+fn document(text: String, entities: Vec<Entity>, claims: Vec<Claim>) -> Document {
+    let mut doc = Document { text, entities, claims, rejected: Vec::new() };
+    doc.sort();
+    doc
 }
 
 /// The engine with what it knows: the lexicon and, when one is loaded, the learned tagger.
@@ -84,8 +86,7 @@ impl Annotator {
         let k = sentences.partition_point(|r| words.words[r.start].span.start <= at);
         let Some(range) = k.checked_sub(1).map(|k| sentences[k].clone()) else { return false };
         let cands = crate::entities::rule_candidates(&words, lex);
-        let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-        let mut ctx = model.context(&words, lex, &hints);
+        let mut ctx = model.context(&words, lex, cands.iter().map(crate::entities::Candidate::hint));
         let mut feats = Features::default();
         let first = model.first_pass(&ctx, &sentences, &mut feats);
         ctx.first_pass(Some(&first));
@@ -97,6 +98,13 @@ impl Annotator {
     /// The annotated document of `text`.
     pub fn annotate(&self, text: &str) -> Document {
         self.analyze(text).into_document()
+    }
+
+    /// [`Annotator::annotate`] of a text given away: the document keeps it instead of a copy
+    /// (for a long text, the copy is what the memory of the end of an annotation is made of).
+    pub fn annotate_owned(&self, text: String) -> Document {
+        let Analysis { entities, claims, .. } = self.analyze(&text);
+        document(text, entities, claims)
     }
 }
 

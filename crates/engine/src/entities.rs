@@ -78,6 +78,10 @@ impl Candidate {
     fn new(span: Span, label: Label, source: &'static str, confidence: f32) -> Candidate {
         Candidate { span, label, source, confidence }
     }
+    /// The proposal as the tagger reads it.
+    pub fn hint(&self) -> Hint<'static> {
+        Hint { span: self.span, label: self.label, source: self.source }
+    }
 }
 
 /// All entities of an analyzed text.
@@ -122,11 +126,7 @@ const SPAN_RULES: [&str; 1] = ["rule:media-quoted"];
 /// rules keep the other labels (dates, amounts, nationalities, titles) where the model's entities
 /// leave room.
 fn with_model(a: &Words, lex: &Lexicon, m: &Model, cands: Vec<Candidate>) -> Vec<Candidate> {
-    let mut ctx = {
-        // The hints are read into the context and not kept.
-        let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
-        m.context(a, lex, &hints)
-    };
+    let mut ctx = m.context(a, lex, cands.iter().map(Candidate::hint));
     let mut by_start: Vec<usize> = (0..cands.len()).collect();
     by_start.sort_by_key(|&k| cands[k].span.start);
     let mut found = Vec::new();

@@ -17,11 +17,11 @@
 
 use crate::corpus::{self, Form, Sentence};
 use crate::document::{Document, Entity, Label, Status};
-use crate::entities::rule_candidates;
+use crate::entities::{rule_candidates, Candidate};
 use crate::eval::{lenient_eq, score, Score};
 use crate::lexicon::Lexicon;
 use crate::normalize::key;
-use crate::tagger::features::{Context, Hint};
+use crate::tagger::features::Context;
 use crate::tagger::train::{train, Example, Options};
 use crate::tagger::{Features, LABELS};
 use crate::tagger::{Model, Vocabulary};
@@ -239,9 +239,8 @@ pub struct Prepared {
 pub fn prepare(doc: &Document, lex: &Lexicon) -> Prepared {
     let a = Words::analyze(&doc.text, lex);
     let cands = rule_candidates(&a, lex);
-    let hints: Vec<Hint> = cands.iter().map(|c| Hint { span: c.span, label: c.label, source: c.source }).collect();
     Prepared {
-        ctx: Context::new(&a, lex, &hints),
+        ctx: Context::new(&a, lex, cands.iter().map(Candidate::hint)),
         sentences: a.sentence_words(),
         gold: crate::tagger::gold_tags(&a, &doc.entities),
     }

@@ -163,7 +163,7 @@ impl Model {
         &self,
         a: &crate::words::Words,
         lex: &crate::lexicon::Lexicon,
-        hints: &[features::Hint],
+        hints: impl IntoIterator<Item = features::Hint<'static>>,
     ) -> features::Context {
         let mut ctx = features::Context::new(a, lex, hints);
         ctx.mark_seen(|bare| self.vocab.knows(bare));
@@ -340,10 +340,13 @@ impl Model {
     /// entities (word indices relative to that start).
     pub fn tag_text(&self, ctx: &mut features::Context, sentences: &Sentences) -> Vec<(usize, Vec<Tagged>)> {
         let mut feats = Features::default();
-        let mut cache = FormScores::default();
         ctx.first_pass(None);
         let mut sums = TextSums::default();
-        let first = self.first_pass_with(ctx, sentences, &mut feats, &mut cache, &mut sums);
+        let first = {
+            // The forms' scores serve the first pass only.
+            let mut cache = FormScores(vec![None; ctx.form_count()]);
+            self.first_pass_with(ctx, sentences, &mut feats, &mut cache, &mut sums)
+        };
         ctx.first_pass(Some(&first));
         // The second pass: the first-pass features come last in a word's features, and sums are
         // exact, so adding theirs to the first pass's gives the sums of the whole features.

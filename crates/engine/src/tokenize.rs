@@ -44,13 +44,21 @@ impl Token {
 /// Splits `text` into tokens. Total: any input gives tokens that rejoin to it exactly.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut at = 0;
-    while at < text.len() {
-        let (kind, end) = next_token(text, at);
-        tokens.push(Token { span: Span::new(at, end), kind });
-        at = end;
-    }
+    tokens.extend(tokens_of(text));
     tokens
+}
+
+/// The tokens of `text` one at a time, as [`tokenize`] gives them, for a reader that keeps none.
+pub fn tokens_of(text: &str) -> impl Iterator<Item = Token> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        (at < text.len()).then(|| {
+            let (kind, end) = next_token(text, at);
+            let t = Token { span: Span::new(at, end), kind };
+            at = end;
+            t
+        })
+    })
 }
 
 /// The end of the character at `at` together with the marks attached to it.
@@ -184,65 +192,100 @@ const ABBREVIATIONS: &[&str] = &[
 /// quote spanning sentences ends at its closing mark). Leading and trailing spaces are not part
 /// of a sentence; blank lines make none.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut current: Option<Span> = None;
-    // Closing marks of the quotations open at this point, innermost last.
-    let mut open: Vec<char> = Vec::new();
-    // A terminator was seen; the sentence ends before the next token that is not a closing mark.
-    let mut pending = false;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Space {
-            continue;
+    let mut s = Sentences::new(text);
+    for &t in tokens {
+        s.push(t);
+    }
+    s.finish()
+}
+
+/// The sentences of a text (see [`sentences`]) found from its tokens fed one at a time, in order.
+pub struct Sentences<'t> {
+    text: &'t str,
+    out: Vec<Span>,
+    current: Option<Span>,
+    /// Closing marks of the quotations open at this point, innermost last.
+    open: Vec<char>,
+    /// A terminator was seen; the sentence ends before the next token that is not a closing mark.
+    pending: bool,
+    /// The full stop just seen ends no sentence if a lower-case Latin word comes next ("approx.
+    /// five").
+    unless_lower: bool,
+    /// The token before the one fed now.
+    prev: Option<Token>,
+}
+
+impl<'t> Sentences<'t> {
+    pub fn new(text: &'t str) -> Sentences<'t> {
+        Sentences {
+            text,
+            out: Vec::new(),
+            current: None,
+            open: Vec::new(),
+            pending: false,
+            unless_lower: false,
+            prev: None,
         }
-        let first = t.span.of(text).chars().next().unwrap_or(' ');
+    }
+
+    /// Reads the next token of the text.
+    pub fn push(&mut self, t: Token) {
+        let prev = self.prev.replace(t);
+        if t.kind == TokenKind::Space {
+            return;
+        }
+        let first = t.span.of(self.text).chars().next().unwrap_or(' ');
+        if std::mem::take(&mut self.unless_lower) && t.kind == TokenKind::Latin && first.is_lowercase() {
+            self.pending = false;
+        }
         let closes = (t.kind == TokenKind::Quote
-            && (open.last() == Some(&first) || matches!(first, '”' | '»' | '›' | '’')))
+            && (self.open.last() == Some(&first) || matches!(first, '”' | '»' | '›' | '’')))
             || (t.kind == TokenKind::Bracket && matches!(first, ')' | ']' | '}' | '⟩' | '】'));
-        if t.kind == TokenKind::Newline || (pending && open.is_empty() && !closes) {
-            out.extend(current.take());
-            pending = false;
+        if t.kind == TokenKind::Newline || (self.pending && self.open.is_empty() && !closes) {
+            self.out.extend(self.current.take());
+            self.pending = false;
             if t.kind == TokenKind::Newline {
-                open.clear();
-                continue;
+                self.open.clear();
+                return;
             }
         }
-        current = Some(current.map_or(t.span, |c| c.cover(t.span)));
+        self.current = Some(self.current.map_or(t.span, |c| c.cover(t.span)));
         match t.kind {
-            TokenKind::Quote if open.last() == Some(&first) => {
-                open.pop();
+            TokenKind::Quote if self.open.last() == Some(&first) => {
+                self.open.pop();
             }
             TokenKind::Quote => {
                 if let Some(closing) = closing_quote(first) {
-                    open.push(closing);
+                    self.open.push(closing);
                 }
             }
             TokenKind::Bracket if closes => {}
             TokenKind::Punct if matches!(first, '.' | '!' | '?' | '؟' | '؛' | '…') => {
-                if !(first == '.' && is_abbreviation(text, tokens, i)) {
-                    pending = true;
+                let after_word = prev.filter(|p| matches!(p.kind, TokenKind::Word | TokenKind::Latin));
+                match after_word {
+                    Some(p) if first == '.' && is_abbreviation(p.span.of(self.text)) => self.pending = false,
+                    Some(_) if first == '.' => {
+                        self.pending = true;
+                        self.unless_lower = true;
+                    }
+                    _ => self.pending = true,
                 }
             }
-            _ => pending = false,
+            _ => self.pending = false,
         }
     }
-    out.extend(current);
-    out
+
+    /// The sentences, once every token was read.
+    pub fn finish(mut self) -> Vec<Span> {
+        self.out.extend(self.current);
+        self.out
+    }
 }
 
-fn is_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
-    let Some(prev) = dot.checked_sub(1).map(|p| tokens[p]) else { return false };
-    if !matches!(prev.kind, TokenKind::Word | TokenKind::Latin) {
-        return false;
-    }
-    let word = prev.span.of(text);
-    let lower = word.to_lowercase();
+/// Whether `word`, right before a full stop, is an abbreviation or a single capital letter.
+fn is_abbreviation(word: &str) -> bool {
     let single_capital = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-    // A lower-case Latin word right after the full stop continues the sentence (e.g. "approx. five").
-    let next_lower = tokens[dot + 1..]
-        .iter()
-        .find(|t| t.kind != TokenKind::Space)
-        .is_some_and(|t| t.kind == TokenKind::Latin && t.span.of(text).chars().next().is_some_and(char::is_lowercase));
-    ABBREVIATIONS.contains(&lower.as_str()) || single_capital || next_lower
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str()) || single_capital
 }
 
 #[cfg(test)]

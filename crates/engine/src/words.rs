@@ -5,7 +5,7 @@
 use crate::clitics::{self, Stem};
 use crate::lexicon::{Kind, Kinds, Lexicon, RuleList};
 use crate::normalize::key;
-use crate::tokenize::{sentences, tokenize, TokenKind};
+use crate::tokenize::{tokens_of, Sentences, TokenKind};
 use crate::Span;
 use std::rc::Rc;
 
@@ -18,10 +18,18 @@ pub struct Word {
     pub kind: TokenKind,
     /// Whether it carries tanween (ـًا ـٌ ـٍ): an indefinite noun or adverb, never a name.
     pub tanween: bool,
+    /// Which of the text's distinct surface forms it is (numbered in order of first occurrence).
+    surface: u32,
     form: Rc<Analyzed>,
 }
 
 impl Word {
+    /// Which of its text's distinct surface forms this word is: 0 for the first form the text
+    /// writes, 1 for the next new one, and so on (every occurrence of a form has its number).
+    pub fn surface(&self) -> usize {
+        self.surface as usize
+    }
+
     /// The lists the whole word is in.
     pub fn kinds(&self) -> Kinds {
         self.form.kinds
@@ -40,13 +48,13 @@ impl Word {
     /// Readings with clitics split off, best first (see [`clitics::analyze`]); the whole word
     /// for numbers and Latin words.
     pub fn stems(&self) -> Stems<'_> {
-        Stems { shared: &self.form.stems, at: self.span.start }
+        Stems { shared: &self.form.stems, word: self.span }
     }
 
     /// Where it is a nationality or group adjective (روسي، الإيرانية، والإسرائيليون), without
     /// clitics.
     pub fn nationality(&self) -> Option<Span> {
-        self.form.nationality.map(|x| Span::new(x.start + self.span.start, x.end + self.span.start))
+        self.form.nationality.map(|(a, b)| Span::new(self.span.start + a as usize, self.span.start + b as usize))
     }
 
     /// Whether any reading, with or without its article, is in `kind`.
@@ -62,7 +70,7 @@ impl Word {
 
     /// Where its best reading's stem starts (after proclitics such as و، ب، ل).
     pub fn stem_start(&self) -> usize {
-        self.form.stems.first().map_or(self.span.start, |s| s.span.start + self.span.start)
+        self.form.stems.first().map_or(self.span.start, |s| self.span.start + s.prefix as usize)
     }
 
     /// A definite noun that can continue a name (الخارجية، القاهرة): the article, at least two
@@ -74,17 +82,59 @@ impl Word {
     /// Whether the whole word, or a reading of it without a pronoun after it, is a form of a
     /// reporting cue (قال، وأكدت، بحسب; not نشرة read as نشر + ه).
     pub fn is_cue(&self) -> bool {
-        self.kinds().any(&Kind::CUES) || self.form.stems.iter().any(|s| s.suffix.is_empty() && s.kinds.any(&Kind::CUES))
+        self.kinds().any(&Kind::CUES) || self.form.stems.iter().any(|s| s.suffix == 0 && s.kinds.any(&Kind::CUES))
     }
 }
 
 /// The readings of one occurrence of a word: shared by every occurrence of the same surface form
-/// (their spans counted from the word's start) and given out with this occurrence's spans.
+/// and given out with this occurrence's spans.
 #[derive(Clone, Copy, Debug)]
 pub struct Stems<'w> {
-    shared: &'w [Stem],
-    /// Where this occurrence starts.
-    at: usize,
+    shared: &'w [Reading],
+    /// This occurrence.
+    word: Span,
+}
+
+/// A reading as every occurrence of a surface form shares it: a [`Stem`] whose stem is what
+/// lies between its proclitics and its enclitic, kept as their lengths in bytes (a reading
+/// covers its word, see `clitics::analyze`): 56 bytes where a `Stem` takes 104.
+#[derive(Debug)]
+struct Reading {
+    key: Rc<str>,
+    kinds: Kinds,
+    bare: Kinds,
+    /// As [`Stem::walk`]: the lexicon's place narrowed ([`NO_WALK`] for none, and if it does
+    /// not fit), and its output.
+    walk_at: u32,
+    walk_out: u64,
+    prefix: u32,
+    suffix: u32,
+}
+
+const NO_WALK: u32 = u32::MAX;
+
+/// A byte offset inside one word, as the readings shared by every occurrence keep it: four bytes
+/// (a word of 4 GB would be cut short).
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl Reading {
+    /// The reading of `s`, a stem of the word `word` (relative spans: the word starts at 0).
+    fn of(s: Stem, word: usize) -> Reading {
+        Reading {
+            key: s.key,
+            kinds: s.kinds,
+            bare: s.bare,
+            walk_at: s.walk.and_then(|(at, _)| u32::try_from(at).ok()).unwrap_or(NO_WALK),
+            walk_out: s.walk.map_or(0, |(_, out)| out),
+            prefix: narrow(s.span.start),
+            suffix: narrow(word.saturating_sub(s.span.end)),
+        }
+    }
+    fn is(&self, kind: Kind) -> bool {
+        self.kinds.has(kind) || self.bare.has(kind)
+    }
 }
 
 impl<'w> Stems<'w> {
@@ -106,9 +156,19 @@ impl<'w> Stems<'w> {
     pub fn iter(self) -> impl Iterator<Item = Stem> + 'w {
         self.shared.iter().map(move |s| self.placed(s))
     }
-    fn placed(&self, s: &Stem) -> Stem {
-        let moved = |x: Span| Span::new(x.start + self.at, x.end + self.at);
-        Stem { span: moved(s.span), prefix: moved(s.prefix), suffix: moved(s.suffix), ..s.clone() }
+    fn placed(&self, s: &Reading) -> Stem {
+        let Span { start, end } = self.word;
+        let stem_start = start.saturating_add(s.prefix as usize).min(end);
+        let stem_end = end.saturating_sub(s.suffix as usize).max(stem_start);
+        Stem {
+            span: Span::new(stem_start, stem_end),
+            prefix: Span::new(start, stem_start),
+            suffix: Span::new(stem_end, end),
+            key: Rc::clone(&s.key),
+            kinds: s.kinds,
+            bare: s.bare,
+            walk: (s.walk_at != NO_WALK).then_some((s.walk_at as usize, s.walk_out)),
+        }
     }
 }
 
@@ -119,6 +179,8 @@ pub struct Words<'t> {
     pub words: Vec<Word>,
     /// Where the line breaks are: paragraphs are lines.
     breaks: Vec<usize>,
+    /// How many distinct surface forms the words have (see [`Word::surface`]).
+    surfaces: usize,
 }
 
 /// What a word's analysis gives, worked out once per distinct surface form (news repeats its
@@ -126,10 +188,11 @@ pub struct Words<'t> {
 #[derive(Debug)]
 pub(crate) struct Analyzed {
     key: Rc<str>,
-    stems: Rc<[Stem]>,
+    stems: Box<[Reading]>,
     kinds: Kinds,
     any: Kinds,
-    nationality: Option<Span>,
+    /// From the word's start (see [`narrow`]).
+    nationality: Option<(u32, u32)>,
     tanween: bool,
 }
 
@@ -140,19 +203,21 @@ thread_local! {
 impl<'t> Words<'t> {
     /// Tokens, sentences and words of `text`, read with `lex`.
     pub fn analyze(text: &'t str, lex: &Lexicon) -> Words<'t> {
-        let tokens = tokenize(text);
-        let sentences = sentences(text, &tokens);
-        let mut seen: crate::memo::Map<&str, Rc<Analyzed>> = crate::memo::Map::default();
-        let mut words = Vec::with_capacity(tokens.len() / 2);
-        for t in &tokens {
+        // The tokens are read once and not kept (a text has about two for each word).
+        let mut sentences = Sentences::new(text);
+        let mut seen: crate::memo::Map<&str, (Rc<Analyzed>, u32)> = crate::memo::Map::default();
+        let mut words = Vec::with_capacity(text.len() / 8);
+        for t in tokens_of(text) {
+            sentences.push(t);
             if !t.is_wordlike() {
                 continue;
             }
             let s = t.span.of(text);
             // By the surface alone: a surface is of one token kind wherever it stands (a property
             // test keeps this true).
-            let w = seen.entry(s).or_insert_with(|| {
-                crate::memo::get(&MEMO, lex.id(), s, || {
+            let number = seen.len() as u32;
+            let (w, surface) = seen.entry(s).or_insert_with(|| {
+                let form = crate::memo::get(&MEMO, lex.id(), s, || {
                     let k = key(s);
                     let stems = if t.kind == TokenKind::Word {
                         clitics::analyze(s, 0, lex)
@@ -166,16 +231,31 @@ impl<'t> Words<'t> {
                         )]
                     };
                     let kinds = lex.get(&k);
-                    let nationality = nationality(&stems, lex);
+                    let nationality = nationality(&stems, lex).map(|x| (narrow(x.start), narrow(x.end)));
                     let tanween = s.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
                     let any = stems.iter().fold(kinds, |acc, s| acc.union(s.kinds));
-                    Analyzed { key: Rc::from(k), stems: stems.into(), kinds, any, nationality, tanween }
-                })
+                    // The reading without clitics shares the word's key.
+                    let key: Rc<str> = Rc::from(k);
+                    let stems = stems
+                        .into_iter()
+                        .map(|r| {
+                            Reading::of(if r.key == key { Stem { key: Rc::clone(&key), ..r } } else { r }, s.len())
+                        })
+                        .collect();
+                    Analyzed { key, stems, kinds, any, nationality, tanween }
+                });
+                (form, number)
             });
-            words.push(Word { span: t.span, kind: t.kind, tanween: w.tanween, form: Rc::clone(w) });
+            words.push(Word { span: t.span, kind: t.kind, tanween: w.tanween, surface: *surface, form: Rc::clone(w) });
         }
         let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
-        Words { text, sentences, words, breaks }
+        words.shrink_to_fit();
+        Words { text, sentences: sentences.finish(), words, breaks, surfaces: seen.len() }
+    }
+
+    /// How many distinct surface forms the words have (see [`Word::surface`]).
+    pub fn surfaces(&self) -> usize {
+        self.surfaces
     }
 
     /// What lies between word `i - 1` and word `i` (the whole text before word 0).
@@ -316,4 +396,43 @@ fn nationality(stems: &[Stem], lex: &Lexicon) -> Option<Span> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What every word and every shared reading costs: a long text has hundreds of thousands.
+    #[test]
+    fn a_word_and_a_shared_reading_stay_small() {
+        assert_eq!(std::mem::size_of::<Word>(), 32);
+        assert_eq!(std::mem::size_of::<Reading>(), 56);
+    }
+
+    /// A reading kept as its clitics' lengths gives back, at each occurrence, the spans the
+    /// clitic analysis gave at that place (وبالقاهرة: و + ب, القاهرة; كتابه: كتاب + ه).
+    #[test]
+    fn readings_are_placed_at_each_occurrence() {
+        let lex = Lexicon::builtin();
+        let text = "زار وبالقاهرة كتابه ثم وبالقاهرة.";
+        let a = Words::analyze(text, lex);
+        for w in &a.words {
+            let surface = w.span.of(text);
+            let direct = clitics::analyze(surface, w.span.start, lex);
+            let placed: Vec<Stem> = w.stems().iter().collect();
+            assert_eq!(placed.len(), direct.len(), "{surface}");
+            for (p, d) in placed.iter().zip(&direct) {
+                assert_eq!((p.span, p.prefix, p.suffix, &p.key), (d.span, d.prefix, d.suffix, &d.key), "{surface}");
+            }
+        }
+    }
+
+    /// Surfaces are numbered in order of first occurrence, the same number at every occurrence.
+    #[test]
+    fn words_number_their_surfaces() {
+        let a = Words::analyze("قال الوزير إن الوزير قال", Lexicon::builtin());
+        let numbers: Vec<usize> = a.words.iter().map(Word::surface).collect();
+        assert_eq!(numbers, [0, 1, 2, 1, 0]);
+        assert_eq!(a.surfaces(), 3);
+    }
 }

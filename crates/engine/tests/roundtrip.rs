@@ -103,6 +103,17 @@ proptest! {
     }
 
     #[test]
+    fn json_written_as_it_is_made_is_the_json_of_the_document(d in doc()) {
+        use wasim_engine::export::json;
+        for pretty in [true, false] {
+            let mut out = Vec::new();
+            json::write(&d, &mut out, pretty).unwrap();
+            let whole = if pretty { json::to_string(&d) } else { json::to_line(&d) };
+            prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
+        }
+    }
+
+    #[test]
     fn conll_is_stable_after_one_trip(d in doc(), clitics in any::<bool>()) {
         // A text without a word has no token to write: CoNLL cannot carry it (and reading an
         // empty CoNLL file is refused as holding no document).

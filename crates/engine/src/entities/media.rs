@@ -6,13 +6,14 @@
 //! followed by an unknown common word (صحيفة محلية …).
 
 use super::confidence as conf;
+use super::gazetteer::Matches;
 use super::{Candidate, Label};
 use crate::lexicon::Kind;
 use crate::tokenize::TokenKind;
-use crate::words::{Phrase, Words};
+use crate::words::Words;
 use crate::Span;
 
-pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, gaz: &Matches) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len().saturating_sub(1) {
         // The head may carry a clitic and, for a team, a pronoun: لفريقه.
@@ -60,7 +61,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
         } else {
             &[Kind::Media, Kind::Organization]
         };
-        if let Some(m) = gaz[i + 1].as_ref().filter(|m| m.kinds.any(known)) {
+        if let Some(m) = gaz.get(i + 1).filter(|m| m.kinds.any(known)) {
             out.push(Candidate::new(m.span, label, source, conf::LISTED));
             continue;
         }

@@ -8,9 +8,10 @@
 //! with a head word that are no names (مركز المدينة, the city centre).
 
 use super::confidence as conf;
+use super::gazetteer::Matches;
 use super::{Candidate, Label};
 use crate::lexicon::Kind;
-use crate::words::{Phrase, Words};
+use crate::words::Words;
 use crate::Span;
 
 /// In no list but, perhaps, the noisy name lists (تجارة is also a surname).
@@ -18,18 +19,18 @@ fn only_names(k: crate::lexicon::Kinds) -> bool {
     k.0 & !(Kind::GivenName.bit() | Kind::Surname.bit()) == 0
 }
 
-pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, gaz: &Matches) -> Vec<Candidate> {
     let mut out = Vec::new();
     for i in 0..a.words.len() {
         let w = &a.words[i];
         // A head with a pronoun on it (قواته، فريقه) is no name.
         let Some(stem) = w.stems().iter().find(|s| s.suffix.is_empty() && s.kinds.has(Kind::OrgHead)) else { continue };
         // A known organization starting here wins as it is.
-        if gaz[i].as_ref().is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
+        if gaz.get(i).is_some_and(|m| m.kinds.any(&[Kind::Organization, Kind::Media]) && m.last > i) {
             continue;
         }
         // وكالة الأناضول، قناة الجزيرة: a known medium after a descriptor is the media rule's.
-        if gaz.get(i + 1).and_then(|g| g.as_ref()).is_some_and(|g| g.kinds.any(&[Kind::Media, Kind::Organization]))
+        if gaz.get(i + 1).is_some_and(|g| g.kinds.any(&[Kind::Media, Kind::Organization]))
             && (stem.is(Kind::MediaHead) || stem.is(Kind::PlaceNameHead))
         {
             continue;
@@ -40,7 +41,7 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
         // The first modifier.
         if a.joined(j) {
             let m = &a.words[j];
-            if let Some(g) = gaz[j].as_ref().filter(|g| {
+            if let Some(g) = gaz.get(j).filter(|g| {
                 g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region, Kind::Organization]) && !definite
             }) {
                 end = Some(g.span.end);
@@ -65,7 +66,6 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>]) -> Vec<Candidate> {
                 // an adjective agreeing with the head (حكومة موحدة).
                 let next_place = gaz
                     .get(j + 1)
-                    .and_then(|g| g.as_ref())
                     .filter(|g| a.joined(j + 1) && g.kinds.any(&[Kind::Country, Kind::City, Kind::Town, Kind::Region]));
                 let next_definite = a.joined(j + 1)
                     && a.words.get(j + 1).is_some_and(|n| n.is_definite_noun() && n.nationality().is_none());

@@ -11,10 +11,11 @@
 //! (الرئيس ينتظر …) when that word is in no list; the common-words list is the guard.
 
 use super::confidence as conf;
+use super::gazetteer::Matches;
 use super::{Candidate, Label};
 use crate::lexicon::Kind;
 use crate::normalize::key;
-use crate::words::{Phrase, Word, Words};
+use crate::words::{Word, Words};
 use crate::Span;
 
 const MAX_NAME_WORDS: usize = 5;
@@ -27,18 +28,18 @@ const ARTICLE: &str = "ال";
 /// The future marker before a verb: سيبدأ.
 const FUTURE: &str = "س";
 
-pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<Candidate> {
+pub fn candidates(a: &Words, gaz: &Matches, orgs: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.words.len() {
-        let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Title)) else {
+        let Some(m) = gaz.get(i).filter(|m| m.kinds.has(Kind::Title)) else {
             i += 1;
             continue;
         };
         let mut j = m.last + 1;
         // المتحدث باسم الكرملين: skip the body spoken for.
         if a.words[m.last].key().ends_with(ON_BEHALF) {
-            if let Some(body) = gaz.get(j).and_then(|g| g.as_ref()) {
+            if let Some(body) = gaz.get(j) {
                 j = body.last + 1;
             } else if j < a.words.len() {
                 j += 1;
@@ -52,7 +53,6 @@ pub fn candidates(a: &Words, gaz: &[Option<Phrase>], orgs: &[Candidate]) -> Vec<
                 let w = a.words.get(k)?;
                 let listed = gaz
                     .get(k)
-                    .and_then(|g| g.as_ref())
                     .filter(|g| {
                         g.kinds.any(&[Kind::Organization, Kind::Country, Kind::City, Kind::Region, Kind::Media])
                     })
@@ -164,10 +164,10 @@ fn describes_title(w: &Word) -> bool {
 }
 
 /// The name that starts at word `i`, if the words there can form one.
-fn name_at(a: &Words, gaz: &[Option<Phrase>], i: usize) -> Option<Span> {
+fn name_at(a: &Words, gaz: &Matches, i: usize) -> Option<Span> {
     let first = &a.words[i];
     // A known person right there.
-    if let Some(m) = gaz[i].as_ref().filter(|m| m.kinds.has(Kind::Person)) {
+    if let Some(m) = gaz.get(i).filter(|m| m.kinds.has(Kind::Person)) {
         return Some(m.span);
     }
     let start = first.stems().first()?.span.start;

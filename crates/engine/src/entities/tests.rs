@@ -286,3 +286,18 @@ fn regressions() {
         "regressions",
     );
 }
+
+/// The list matches, kept in a few bytes a word, give back the phrase found at every word: one
+/// word or several, read through clitics or not.
+#[test]
+fn list_matches_give_back_each_phrase() {
+    let lex = crate::Lexicon::builtin();
+    let text = "قال وزير الخارجية الأمريكي أنتوني بلينكن في تل أبيب وبالقاهرة إن الأمم المتحدة ستجتمع.";
+    let a = crate::words::Words::analyze(text, lex);
+    let m = super::gazetteer::matches(&a, lex);
+    for i in 0..a.words.len() {
+        assert_eq!(m.get(i), a.phrase_at(lex, i, |_| true), "word {i}");
+    }
+    assert!(m.iter().any(|p| p.last > p.first), "a phrase of several words");
+    assert!(m.iter().any(|p| p.span.start > a.words[p.first].span.start), "a phrase read through a clitic");
+}

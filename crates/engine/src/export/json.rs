@@ -77,62 +77,112 @@ pub struct JsonClaim {
 impl WasimJson {
     /// The document in its Wasim JSON shape.
     pub fn of(doc: &Document) -> WasimJson {
-        let ix = OffsetIndex::new(&doc.text);
-        let part = |s: Span| {
-            let cp = ix.span_to(s, Unit::CodePoint);
-            JsonPart { start: cp.start, end: cp.end, text: s.of(&doc.text).to_string() }
-        };
-        let entity_id = |i: usize| format!("T{}", i + 1);
-        let entities = doc
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(n, e)| {
-                let cp = ix.span_to(e.span, Unit::CodePoint);
-                JsonEntity {
-                    id: entity_id(n),
-                    start: cp.start,
-                    end: cp.end,
-                    label: e.label,
-                    text: e.span.of(&doc.text).to_string(),
-                    source: e.source.clone(),
-                    status: e.status,
-                    confidence: (e.confidence * 100.0).round() / 100.0,
-                }
-            })
-            .collect();
-        // A speaker names the entities inside it (السفارة الروسية في تل أبيب → T5, T6), found
-        // among the entities by start.
+        let p = Parts::new(doc);
+        WasimJson {
+            format: FORMAT.into(),
+            text: doc.text.clone(),
+            offsets: OFFSETS.into(),
+            entities: (0..doc.entities.len()).map(|n| p.entity(n)).collect(),
+            claims: (0..doc.claims.len()).map(|n| p.claim(n)).collect(),
+        }
+    }
+}
+
+const OFFSETS: &str = "codepoint";
+
+/// What makes a document's entities and claims into their Wasim JSON shape, one at a time.
+struct Parts<'d> {
+    doc: &'d Document,
+    ix: OffsetIndex<'d>,
+    /// The entities by start (a speaker names the entities inside it).
+    by_start: Vec<usize>,
+}
+
+impl<'d> Parts<'d> {
+    fn new(doc: &'d Document) -> Parts<'d> {
         let mut by_start: Vec<usize> = (0..doc.entities.len()).collect();
         by_start.sort_by_key(|&i| (doc.entities[i].span.start, i));
-        let speaker = |s: Span| {
-            let from = by_start.partition_point(|&i| doc.entities[i].span.start < s.start);
-            let mut inside: Vec<usize> = by_start[from..]
-                .iter()
-                .copied()
-                .take_while(|&i| doc.entities[i].span.start < s.end)
-                .filter(|&i| s.contains(doc.entities[i].span))
-                .collect();
-            inside.sort_unstable();
-            JsonSpeaker { part: part(s), entities: inside.into_iter().map(entity_id).collect() }
-        };
-        let claims = doc
-            .claims
+        Parts { doc, ix: OffsetIndex::new(&doc.text), by_start }
+    }
+
+    fn part(&self, s: Span) -> JsonPart {
+        let cp = self.ix.span_to(s, Unit::CodePoint);
+        JsonPart { start: cp.start, end: cp.end, text: s.of(&self.doc.text).to_string() }
+    }
+
+    fn entity(&self, n: usize) -> JsonEntity {
+        let e = &self.doc.entities[n];
+        let cp = self.ix.span_to(e.span, Unit::CodePoint);
+        JsonEntity {
+            id: entity_id(n),
+            start: cp.start,
+            end: cp.end,
+            label: e.label,
+            text: e.span.of(&self.doc.text).to_string(),
+            source: e.source.clone(),
+            status: e.status,
+            confidence: (e.confidence * 100.0).round() / 100.0,
+        }
+    }
+
+    /// A speaker, naming the entities inside it (السفارة الروسية في تل أبيب → T5, T6).
+    fn speaker(&self, s: Span) -> JsonSpeaker {
+        let entities = &self.doc.entities;
+        let from = self.by_start.partition_point(|&i| entities[i].span.start < s.start);
+        let mut inside: Vec<usize> = self.by_start[from..]
             .iter()
-            .enumerate()
-            .map(|(n, c)| JsonClaim {
-                id: format!("C{}", n + 1),
-                speaker: c.speaker.map(speaker),
-                cue: c.cue.map(part),
-                content: part(c.content),
-                quoted: c.quoted,
-                negated: c.negated,
-                source: c.source.clone(),
-                status: c.status,
-                attributed_to: c.attribution.map(speaker),
-            })
+            .copied()
+            .take_while(|&i| entities[i].span.start < s.end)
+            .filter(|&i| s.contains(entities[i].span))
             .collect();
-        WasimJson { format: FORMAT.into(), text: doc.text.clone(), offsets: "codepoint".into(), entities, claims }
+        inside.sort_unstable();
+        JsonSpeaker { part: self.part(s), entities: inside.into_iter().map(entity_id).collect() }
+    }
+
+    fn claim(&self, n: usize) -> JsonClaim {
+        let c = &self.doc.claims[n];
+        JsonClaim {
+            id: format!("C{}", n + 1),
+            speaker: c.speaker.map(|s| self.speaker(s)),
+            cue: c.cue.map(|s| self.part(s)),
+            content: self.part(c.content),
+            quoted: c.quoted,
+            negated: c.negated,
+            source: c.source.clone(),
+            status: c.status,
+            attributed_to: c.attribution.map(|s| self.speaker(s)),
+        }
+    }
+}
+
+fn entity_id(n: usize) -> String {
+    format!("T{}", n + 1)
+}
+
+/// The JSON [`WasimJson::of`] gives, serialized entity by entity and claim by claim as each is
+/// made: what [`write`] writes, never holding every entity's strings at once.
+struct Streamed<'d>(Parts<'d>);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let doc = self.0.doc;
+        let mut m = s.serialize_struct("WasimJson", 5)?;
+        m.serialize_field("format", FORMAT)?;
+        m.serialize_field("text", &doc.text)?;
+        m.serialize_field("offsets", OFFSETS)?;
+        m.serialize_field("entities", &Each(doc.entities.len(), |n| self.0.entity(n)))?;
+        m.serialize_field("claims", &Each(doc.claims.len(), |n| self.0.claim(n)))?;
+        m.end()
+    }
+}
+
+/// A sequence of `.0` items, the item `n` made by `.1(n)` when it is written.
+struct Each<F>(usize, F);
+
+impl<T: Serialize, F: Fn(usize) -> T> Serialize for Each<F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((0..self.0).map(&self.1))
     }
 }
 
@@ -149,7 +199,7 @@ pub fn to_line(doc: &Document) -> String {
 /// Writes the document to `w` as [`to_string`] (`pretty`) or [`to_line`] make it, without
 /// holding the whole text of the output in memory. Fails only when `w` does.
 pub fn write(doc: &Document, w: impl std::io::Write, pretty: bool) -> std::io::Result<()> {
-    let json = WasimJson::of(doc);
+    let json = Streamed(Parts::new(doc));
     if pretty { serde_json::to_writer_pretty(w, &json) } else { serde_json::to_writer(w, &json) }
         .map_err(std::io::Error::from)
 }

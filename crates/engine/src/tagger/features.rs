@@ -204,11 +204,13 @@ pub struct Context {
     /// Kinds of the longest lexicon phrase over each word, and whether it starts there (packed,
     /// see [`pack_phrase`]).
     phrase: Vec<u16>,
-    /// For each form, the tags a first pass of the model gave it anywhere in the text (empty
-    /// before the first pass, see [`Context::first_pass`]).
-    predicted: Vec<Vec<u64>>,
+    /// For each form, the feature hashes of the tags a first pass of the model gave it anywhere
+    /// in the text (none before the first pass, see [`Context::first_pass`]): form `f`'s from
+    /// `predicted_starts[f]` to the next form's start.
+    predicted: Vec<u64>,
+    predicted_starts: Vec<u32>,
     /// (word index, hash of rule and label, inside) for every rule proposal over a word.
-    hints: Vec<(usize, u64, u64)>,
+    hints: Vec<(u32, u64, bool)>,
 }
 
 /// Kinds that name things (the phrase feature looks for these).
@@ -330,29 +332,26 @@ impl Context {
     /// is seen until [`Context::mark_seen`] (a model's context is [`Model::context`]).
     ///
     /// [`Model::context`]: super::Model::context
-    pub(crate) fn new(a: &Words, lex: &Lexicon, hints: &[Hint]) -> Context {
-        // Forms: one per distinct surface word.
-        let mut seen: HashMap<&str, u32> = HashMap::new();
-        let mut form: Vec<Form> = Vec::new();
-        let mut own: Vec<Rc<Own>> = Vec::new();
+    pub(crate) fn new<'h>(a: &Words, lex: &Lexicon, hints: impl IntoIterator<Item = Hint<'h>>) -> Context {
+        // Forms: one per distinct surface word, numbered as the words number them.
+        let mut form: Vec<Form> = Vec::with_capacity(a.surfaces());
+        let mut own: Vec<Rc<Own>> = Vec::with_capacity(a.surfaces());
         let mut word_form = Vec::with_capacity(a.words.len());
         let mut flags = Vec::with_capacity(a.words.len());
         let mut phrase = Vec::with_capacity(a.words.len());
         let mut quoted = false;
         let mut phrase_until: Option<(usize, Kinds)> = None;
         for (i, w) in a.words.iter().enumerate() {
-            let surface = w.span.of(a.text);
-            let f = *seen.entry(surface).or_insert_with(|| {
-                let o = crate::memo::get(&MEMO, lex.id(), surface, || {
+            if w.surface() == form.len() {
+                let o = crate::memo::get(&MEMO, lex.id(), w.span.of(a.text), || {
                     let mut hashes = Vec::new();
                     let (info, lexical) = form_hashes(w, a.text, &mut hashes);
                     Own { info, hashes: hashes.into_iter().map(short).collect(), lexical }
                 });
                 form.push(o.info);
                 own.push(o);
-                (form.len() - 1) as u32
-            });
-            word_form.push(f);
+            }
+            word_form.push(w.surface() as u32);
             let between = a.between(i);
             for c in between.chars() {
                 if matches!(c, '“' | '«') {
@@ -381,7 +380,8 @@ impl Context {
             }));
         }
         // The rules' proposals, by word and, text-wide, by the word's stem.
-        let mut hints_by_word = Vec::with_capacity(hints.len() * 2);
+        let hints = hints.into_iter();
+        let mut hints_by_word = Vec::with_capacity(hints.size_hint().0 * 2);
         let mut elsewhere: HashMap<u64, Vec<u64>> = HashMap::new();
         for h in hints {
             let first = a.word_at(h.span.start).min(a.words.len());
@@ -396,7 +396,7 @@ impl Context {
                 if w.span.start >= h.span.end {
                     break;
                 }
-                hints_by_word.push((k, tag, u64::from(k > first)));
+                hints_by_word.push((k as u32, tag, k > first));
                 let fm = &form[word_form[k] as usize];
                 if fm.flags & FLAG_UNKNOWN != 0 || !w.any().has(Kind::Common) {
                     let v = elsewhere.entry(fm.bare).or_default();
@@ -407,7 +407,7 @@ impl Context {
                 }
             }
         }
-        hints_by_word.sort_unstable_by_key(|h| h.0);
+        hints_by_word.sort_by_key(|h| h.0);
         let mut forms = Forms {
             own: Vec::with_capacity(own.len()),
             elsewhere: Vec::new(),
@@ -448,8 +448,16 @@ impl Context {
                 forms.elsewhere.push(mix(45, t));
             }
         }
-        let predicted = vec![Vec::new(); form.len()];
-        Context { forms: Arc::new(forms), form, word_form, flags, phrase, predicted, hints: hints_by_word }
+        Context {
+            forms: Arc::new(forms),
+            form,
+            word_form,
+            flags,
+            phrase,
+            predicted: Vec::new(),
+            predicted_starts: Vec::new(),
+            hints: hints_by_word,
+        }
     }
 
     /// Marks every word whose stem `seen` does not know as unseen (see
@@ -469,9 +477,8 @@ impl Context {
     /// `w`; 0 for none): the second pass sees, for each word, how the same word was tagged
     /// elsewhere. `None` clears it.
     pub fn first_pass(&mut self, tags: Option<&[u8]>) {
-        for p in &mut self.predicted {
-            p.clear();
-        }
+        self.predicted.clear();
+        self.predicted_starts.clear();
         let Some(tags) = tags else { return };
         let mut by_key: HashMap<u64, Vec<u64>> = HashMap::new();
         for (&f, &t) in self.word_form.iter().zip(tags) {
@@ -482,9 +489,10 @@ impl Context {
                 }
             }
         }
-        for (p, fm) in self.predicted.iter_mut().zip(&self.form) {
+        for fm in &self.form {
+            self.predicted_starts.push(self.predicted.len() as u32);
             if let Some(v) = by_key.get(&fm.bare) {
-                p.extend(v.iter().map(|&t| mix(36, t)));
+                self.predicted.extend(v.iter().map(|&t| mix(36, t)));
             }
         }
     }
@@ -566,10 +574,10 @@ impl Context {
             f.push(mix(mix(29, prev), w.shape));
             f.push(mix(mix(33, prev), w.flags & (FLAG_UNKNOWN | FLAG_ARTICLE)));
             // The rules' proposals over the word.
-            let k = self.hints.partition_point(|h| h.0 < i);
-            for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 == i) {
-                f.push(mix(mix(30, tag), inside));
-                f.push(mix(31, inside));
+            let k = self.hints.partition_point(|h| (h.0 as usize) < i);
+            for &(_, tag, inside) in self.hints[k..].iter().take_while(|h| h.0 as usize == i) {
+                f.push(mix(mix(30, tag), u64::from(inside)));
+                f.push(mix(31, u64::from(inside)));
             }
             // How a first pass read the same word elsewhere in the text: last, so that the second
             // pass adds their scores to the first's (see `Model::tag_text`).
@@ -579,6 +587,9 @@ impl Context {
 
     /// The first-pass features of word `i` (the last of its features; none before a first pass).
     pub fn predicted(&self, i: usize) -> &[u64] {
-        &self.predicted[self.word_form[i] as usize]
+        let f = self.word_form[i] as usize;
+        let Some(&start) = self.predicted_starts.get(f) else { return &[] };
+        let end = self.predicted_starts.get(f + 1).map_or(self.predicted.len(), |&e| e as usize);
+        &self.predicted[start as usize..end]
     }
 }

@@ -11,7 +11,7 @@ fn builtin() -> Model {
 /// The features of every sentence of `text`, as the pipeline computes them (no rule hints).
 fn sentences(text: &str) -> (Words<'_>, Vec<Features>) {
     let a = Words::analyze(text, Lexicon::builtin());
-    let ctx = builtin().context(&a, Lexicon::builtin(), &[]);
+    let ctx = builtin().context(&a, Lexicon::builtin(), []);
     let feats = a
         .sentence_words()
         .into_iter()
@@ -87,7 +87,7 @@ fn the_vocabulary_knows_the_corpora_s_words_and_not_a_made_up_name() {
     assert!(m.vocab.len() > 10_000, "{} stems", m.vocab.len());
     // "The president said Zarqaloun": two words of every newswire text, and a made-up name.
     let a = Words::analyze("قال الرئيس زرقلون", Lexicon::builtin());
-    let ctx = m.context(&a, Lexicon::builtin(), &[]);
+    let ctx = m.context(&a, Lexicon::builtin(), []);
     let known: Vec<bool> = ctx.stem_hashes().map(|s| m.vocab.knows(s)).collect();
     assert_eq!(known, [true, true, false]);
 }
