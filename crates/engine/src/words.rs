@@ -152,18 +152,25 @@ impl<'w> Stems<'w> {
     pub fn first(&self) -> Option<Stem> {
         self.get(0)
     }
+    /// The stem's span of reading `i`, at this occurrence (what `get(i)` gives, without the rest).
+    pub fn span(&self, i: usize) -> Option<Span> {
+        self.shared.get(i).map(|s| self.placed_span(s))
+    }
     /// The readings, best first, at this occurrence.
     pub fn iter(self) -> impl Iterator<Item = Stem> + 'w {
         self.shared.iter().map(move |s| self.placed(s))
     }
-    fn placed(&self, s: &Reading) -> Stem {
+    fn placed_span(&self, s: &Reading) -> Span {
         let Span { start, end } = self.word;
         let stem_start = start.saturating_add(s.prefix as usize).min(end);
-        let stem_end = end.saturating_sub(s.suffix as usize).max(stem_start);
+        Span::new(stem_start, end.saturating_sub(s.suffix as usize).max(stem_start))
+    }
+    fn placed(&self, s: &Reading) -> Stem {
+        let span = self.placed_span(s);
         Stem {
-            span: Span::new(stem_start, stem_end),
-            prefix: Span::new(start, stem_start),
-            suffix: Span::new(stem_end, end),
+            span,
+            prefix: Span::new(self.word.start, span.start),
+            suffix: Span::new(span.end, self.word.end),
             key: Rc::clone(&s.key),
             kinds: s.kinds,
             bare: s.bare,

@@ -21,7 +21,7 @@ impl Matches<'_, '_> {
     pub fn get(&self, i: usize) -> Option<Phrase> {
         let &(kinds, run, reading) = self.at.get(i)?.as_ref()?;
         let last = i + usize::from(run);
-        let start = self.words.words[i].stems().get(usize::from(reading))?.span.start;
+        let start = self.words.words[i].stems().span(usize::from(reading))?.start;
         let span = Span::new(start, self.words.words.get(last)?.span.end);
         Some(Phrase { first: i, last, reading: usize::from(reading), span, kinds })
     }
