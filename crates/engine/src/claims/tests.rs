@@ -38,6 +38,10 @@ fn verb_subject_object() {
                 "VSO with an adverbial between speaker and أن",
             ),
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
+            (
+                "و{V1 ذكر} {S1 مراسل الجزيرة} أن {C1 القوات انسحبت من المدينة}.",
+                "ذكر with a subject that speaks (a correspondent of a channel): a report",
+            ),
             ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
             ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
             (
@@ -345,6 +349,14 @@ fn not_attributions() {
             (
                 "متابعة - صلاح عبدالغني: يبدو أن العرض جعل اللاعب لا يفي بوعوده.",
                 "a byline (follow-up – a reporter's name) before a colon: متابعة is no cue with a speaker",
+            ),
+            (
+                "لا يتحمل الذكر وجود ذكر غريب في حوزه كما أن الإناث لا تتحمل وجود أنثى غريبة.",
+                "ذكر غريب (a strange male): ذكر is a cue only with a subject that speaks",
+            ),
+            (
+                "تبلغ الأسود النضج في عامها الثالث وتصبح قادرة على أن تقود زمرة.",
+                "تبلغ (reaches) with an object after it: no report",
             ),
         ],
         "not an attribution",

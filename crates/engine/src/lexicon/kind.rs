@@ -197,6 +197,9 @@ pub enum RuleList {
     NotSource,
     /// Conditional particles: a cue right after one is a condition, not a report (إذا رفض …).
     Conditional,
+    /// Cue words that are as often other words (ذكر a male, تبلغ reaches, يرجع goes back): a cue
+    /// only with a subject that can speak.
+    NeedsSpeaker,
 }
 
 impl RuleList {
@@ -207,6 +210,7 @@ impl RuleList {
         RuleList::ImpersonalCue,
         RuleList::NotSource,
         RuleList::Conditional,
+        RuleList::NeedsSpeaker,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -218,6 +222,7 @@ impl RuleList {
             RuleList::ImpersonalCue => "impersonal-cues",
             RuleList::NotSource => "not-sources",
             RuleList::Conditional => "conditionals",
+            RuleList::NeedsSpeaker => "cues-needing-speakers",
         }
     }
 
