@@ -42,6 +42,10 @@ fn verb_subject_object() {
                 "و{V1 ذكر} {S1 مراسل الجزيرة} أن {C1 القوات انسحبت من المدينة}.",
                 "ذكر with a subject that speaks (a correspondent of a channel): a report",
             ),
+            (
+                "و{V1 كتب} {S1 الصحفي} أن {C1 الحكومة أخفقت في إدارة الأزمة}.",
+                "كتب with a subject that speaks (a journalist): a report",
+            ),
             ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
             ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
             (
@@ -357,6 +361,10 @@ fn not_attributions() {
             (
                 "تبلغ الأسود النضج في عامها الثالث وتصبح قادرة على أن تقود زمرة.",
                 "تبلغ (reaches) with an object after it: no report",
+            ),
+            (
+                "وصدرت عن الرواية كتب ذات طابع تحريضي منها \"كلمتي في الرد على الكاتب\".",
+                "كتب (books), not كتب (wrote): no one to have written it",
             ),
         ],
         "not an attribution",
