@@ -164,11 +164,15 @@ impl Context<'_, '_> {
     /// `data/hand/impersonal-cues.txt` right before أن, with no subject before it.
     fn impersonal(&self, i: usize, cue: Span) -> bool {
         let a = self.a;
-        let key = crate::normalize::key(cue.of(a.text));
-        crate::lexicon::Lexicon::builtin().in_list(crate::lexicon::RuleList::ImpersonalCue, &key)
+        self.cue_in(RuleList::ImpersonalCue, cue)
             && a.joined(i + 1)
             && self.is_complementizer(i + 1)
             && self.speaker_before(i, a.sentence(a.words[i].span.start)).is_none()
+    }
+
+    /// Whether the cue `cue`, as written (without و/ف in front), is in the rule list `list`.
+    fn cue_in(&self, list: RuleList, cue: Span) -> bool {
+        crate::lexicon::Lexicon::builtin().in_list(list, &crate::normalize::key(cue.of(self.a.text)))
     }
 
     /// Whether the cue `cue` in word `i` comes right after و or ف on its word (وأكد، فقال).

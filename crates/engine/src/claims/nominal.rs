@@ -115,12 +115,8 @@ impl Context<'_, '_> {
             if first.kinds().has(Kind::NotSpeaker) || first.kind == crate::tokenize::TokenKind::Number {
                 return None;
             }
-            // Someone who can say it: a name, a title, a body, a speaking noun (not الفحص الطبي).
-            let speaks = self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-                || [Kind::Title, Kind::OrgHead, Kind::MediaHead, Kind::Organization, Kind::SpeakerNoun]
-                    .iter()
-                    .any(|&kd| first.is(kd));
-            if !speaks {
+            // Someone who can say it (not الفحص الطبي).
+            if !self.speaks(k) {
                 // A dropped subject: the content opens right after the cue with an indefinite
                 // noun (حيث أكد وجود قطار ثالث، وأكدا سعيهما لـ …), not a definite one that could
                 // be a subject that does not speak (أكد الفحص إصابته) nor a name or a date.

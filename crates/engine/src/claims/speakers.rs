@@ -83,6 +83,24 @@ impl Context<'_, '_> {
         Some((Span::new(start, end), k))
     }
 
+    /// Whether word `k` names someone who can say something: it lies in a person, organization,
+    /// place, nationality or title the entities found, or is of a speaking kind (a title, a body,
+    /// a medium, a speaker, a report or a statement; not a given name alone: غريب is also
+    /// "strange").
+    pub(super) fn speaks(&self, k: usize) -> bool {
+        const SPEAKING: [Kind; 7] = [
+            Kind::Title,
+            Kind::OrgHead,
+            Kind::MediaHead,
+            Kind::Organization,
+            Kind::SpeakerNoun,
+            Kind::ReportNoun,
+            Kind::StatementNoun,
+        ];
+        self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
+            || SPEAKING.iter().any(|&kind| self.a.words[k].is(kind))
+    }
+
     /// Whether word `k` goes on the phrase of the word before: joined to it, or right after a
     /// name in parentheses (حركة المقاومة الإسلامية (حماس) انباء).
     pub(super) fn joined_in_speaker(&self, k: usize) -> bool {

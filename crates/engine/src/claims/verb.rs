@@ -4,9 +4,8 @@
 //! the rest of its line, no أن).
 
 use super::{claim, opens_quote, trim_end, Context, CueKind, MAX_SPEAKER_WORDS, SKIP_WORDS};
-use crate::document::{Claim, Label};
-use crate::lexicon::{Kind, Lexicon, RuleList};
-use crate::normalize::key;
+use crate::document::Claim;
+use crate::lexicon::{Kind, RuleList};
 use crate::Span;
 
 /// The claim whose cue, of `kind`, is `cue` in word `i`.
@@ -147,32 +146,15 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // A cue word that is as often another word, after a subject that cannot speak, is that other
     // word (ذكر غريب: a strange male; تبلغ المياه: the waters reach); with none, a passive report
     // (ذكر أن …: it was said that) stays.
-    if speaker.is_some_and(|s| !can_speak(cx, s))
-        && Lexicon::builtin().in_list(RuleList::NeedsSpeaker, &key(cue.of(a.text)))
-    {
+    if speaker.is_some_and(|s| !can_speak(cx, s)) && cx.cue_in(RuleList::NeedsSpeaker, cue) {
         return None;
     }
     Some(claim(speaker, Some(cue), content, quoted, negated, source))
 }
 
-/// Whether a speaker can speak: it holds a name, an organization, a place, a nationality or a
-/// title the entities found, or a word of a speaking kind (a title, a body, a speaker, a report
-/// or a statement; not a given name alone: غريب is also "strange").
+/// Whether a speaker can speak: one of its words can (see `Context::speaks`).
 fn can_speak(cx: &Context, speaker: Span) -> bool {
-    let a = cx.a;
-    let speaking = [
-        Kind::Title,
-        Kind::OrgHead,
-        Kind::MediaHead,
-        Kind::Organization,
-        Kind::SpeakerNoun,
-        Kind::ReportNoun,
-        Kind::StatementNoun,
-    ];
-    (a.word_holding(speaker.start)..a.word_at(speaker.end)).any(|k| {
-        cx.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-            || speaking.iter().any(|&kind| a.words[k].is(kind))
-    })
+    (cx.a.word_holding(speaker.start)..cx.a.word_at(speaker.end)).any(|k| cx.speaks(k))
 }
 
 /// Whether what stands between two words opens a quotation (“، «، or a straight " after a space).
