@@ -3,7 +3,8 @@
 //! title alone (الوزير، الرئيس السابق) the person that title introduced before; for a dropped
 //! subject (وأضاف أن …), a participle (مشيرا إلى أن …) or a quotation going on, whoever the
 //! claim before it is attributed to in the same paragraph, else the person named earlier in its
-//! sentence, else whoever the claim before it in the text is attributed to.
+//! sentence, else the person named first in the sentence before when that one reports nothing,
+//! else whoever the claim before it in the text is attributed to.
 
 use crate::document::{Claim, Entity, Label};
 use crate::keys::phrase_key;
@@ -67,6 +68,7 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
     let names = Names::new(a, &sources);
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
+    let mut last_end = 0; // where the claim before ends
     let mut earlier: Vec<Span> = Vec::new();
     for c in claims.iter_mut() {
         let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
@@ -88,8 +90,10 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
                 .filter(|(_, p)| *p == para)
                 .map(|(s, _)| s)
                 .or_else(|| named_earlier_in_sentence(a, &names, c))
+                .or_else(|| subject_of_sentence_before(a, &names, c, last_end))
                 .or(last_in_text),
         };
+        last_end = last_end.max(c.content.end);
         if let Some(at) = c.attribution {
             last = Some((at, para));
             last_in_text = Some(at);
@@ -101,7 +105,8 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
 /// The entities as claims are attributed to them (as entities they stay as found): two people
 /// side by side, nothing but a space between them and no و before the second (سالم يوسف وكون تيو
 /// are two), are one name the tagger read in two (ابو القاسم عبدي | صلاد حسن, where صلاد حسن
-/// alone is a name elsewhere in the text); a person is named without the title in front of it
+/// alone is a name elsewhere in the text); a person is named with the given name the tagger left
+/// between a title and the name (see [`with_given_name`]) and without the title in front of it
 /// (see [`without_leading_title`]); a person a thing is named after (جائزة نوبل) is none.
 pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
@@ -121,9 +126,25 @@ pub(super) fn attributable(a: &Words, entities: &[Entity]) -> Vec<Entity> {
         out.push(e.clone());
     }
     for e in out.iter_mut().filter(|e| e.label == Label::PER) {
-        e.span = without_leading_title(a, e.span);
+        e.span = without_leading_title(a, with_given_name(a, e.span));
     }
     out
+}
+
+/// A person's name with the given name the tagger left out between it and a title before it
+/// (اللواء عوض [وديعة الله]): a word that is a given name, with no clitic, right after the title.
+fn with_given_name(a: &Words, span: Span) -> Span {
+    use crate::lexicon::Kind;
+    let w = a.word_holding(span.start);
+    if w < 2 || !a.joined(w) || !a.joined(w - 1) {
+        return span;
+    }
+    let (given, title) = (&a.words[w - 1], &a.words[w - 2]);
+    if given.kinds().has(Kind::GivenName) && title.is(Kind::Title) && !given.is(Kind::Title) {
+        Span::new(given.span.start, span.end)
+    } else {
+        span
+    }
 }
 
 /// Whether the person named at `span` names a thing after the noun before it (جائزة نوبل، لجائزة
@@ -192,6 +213,27 @@ fn named_earlier_in_sentence(a: &Words, names: &Names, c: &Claim) -> Option<Span
         false => people.iter().rev().find(|e| !after_preposition(a, e)).copied().unwrap_or(nearest),
     };
     Some(fullest(a, names, e))
+}
+
+/// For a dropped subject in a new paragraph, when the sentence before it reports nothing (no
+/// claim ends in it): the person that sentence opens with, after its verb and titles (ولخص محفوظ
+/// رؤيته … ⏎ وأرسل كلمة قال فيها …), at their fullest.
+fn subject_of_sentence_before(a: &Words, names: &Names, c: &Claim, last_end: usize) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let at = c.cue.unwrap_or(c.content).start;
+    let k = a.sentences.partition_point(|s| s.end <= at);
+    let (this, before) = (a.sentence(at), *a.sentences.get(k.checked_sub(1)?)?);
+    if last_end > before.start {
+        return None;
+    }
+    let e = names.before(before.end.min(this.start), Label::PER).take_while(|e| e.span.start >= before.start).last()?;
+    // Its subject: at most one word (the verb, and a negation) before the person and the titles
+    // in front of it.
+    let words = a.word_at(before.start)..a.word_holding(e.span.start);
+    let listed =
+        |k: usize| a.words[k].kinds().any(&[Kind::Title, Kind::Negation]) || a.words[k].nationality().is_some();
+    let other = words.filter(|&k| !listed(k)).count();
+    (other <= 1).then(|| fullest(a, names, e))
 }
 
 /// Whether entity `e` comes after a preposition: written before it or its titles (على الكاتب

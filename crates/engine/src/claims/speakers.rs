@@ -3,7 +3,7 @@
 
 use super::{Context, IN, MAX_SPEAKER_WORDS};
 use crate::document::Label;
-use crate::lexicon::Kind;
+use crate::lexicon::{Kind, RuleList};
 use crate::tokenize::TokenKind;
 use crate::Span;
 
@@ -133,10 +133,13 @@ impl Context<'_, '_> {
             return None;
         }
         let cue_start = a.words[i].span.start;
+        // The pluperfect (وكان الوزير قد قال إن …): the subject stands before قد.
+        let pluperfect = i >= 2 && a.joined(i - 1) && a.words[i - 1].key() == PERFECT_PARTICLE;
+        let end = if pluperfect { i - 1 } else { i };
         // A relative pronoun between them (… رايس التي قالت …): the subject is what it follows,
         // wherever that stands in its clause.
-        let relative = i >= 2 && a.joined(i - 1) && a.words[i - 1].kinds().has(Kind::Relative);
-        let last = if relative { i - 2 } else { i - 1 };
+        let relative = !pluperfect && i >= 2 && a.joined(i - 1) && a.words[i - 1].kinds().has(Kind::Relative);
+        let last = if relative { i - 2 } else { end - 1 };
         // The entity or entities ending right before the cue, back to the sentence start.
         let mut start = None;
         let mut at = a.words[last].span.end;
@@ -161,11 +164,22 @@ impl Context<'_, '_> {
         }
         // Or, where no entity was found, a body or a title named by its head word and what
         // follows it (وزارة الصحة قالت …، المتحدث باسم الجيش قال …).
-        let start = start.or_else(|| self.headed_subject_before(i, sentence))?;
+        let start = start.or_else(|| self.headed_subject_before(i, end, sentence))?;
         // The subject opens its clause: the sentence starts there, a comma stands before it, or
         // غير أن (غير أن مدير الدفاع المدني قال …).
-        let before = a.text[sentence.start.min(start)..start].trim_end();
+        let subject = Span::new(start, a.words[end - 1].span.end);
         let first = a.words.partition_point(|x| x.span.end <= start);
+        // The pluperfect's subject opens its clause at كان, and only there.
+        if pluperfect {
+            let lex = crate::lexicon::Lexicon::builtin();
+            // (وكان is in the lexicon whole, read without its و.)
+            let had = first > 0 && a.joined(first) && {
+                let key = a.words[first - 1].key();
+                lex.in_list(RuleList::PastAuxiliary, key.strip_prefix(['و', 'ف']).unwrap_or(key))
+            };
+            return had.then_some(subject);
+        }
+        let before = a.text[sentence.start.min(start)..start].trim_end();
         // (Only after غير أن، إلا أن "however": after a reporting أن the clause is its content,
         // قالت الصحيفة إن الجيش رفض تنفيذ هجوم.)
         let after_that = first > 1
@@ -186,7 +200,7 @@ impl Context<'_, '_> {
             || before.ends_with(['،', ','])
             || after_that
             || after_but;
-        opens.then(|| Span::new(start, a.words[i - 1].span.end))
+        opens.then_some(subject)
     }
 
     /// The start of a short phrase right before the cue at word `i` that opens with an
@@ -194,15 +208,15 @@ impl Context<'_, '_> {
     /// مصادر مطلعة): words joined, none a cue or a complementizer; only when إن or أن follows
     /// the cue (الحكومة رفضت العرض is an act, not a report), or, for a speaker noun, a noun
     /// phrase the cue takes (الخبراء استبعدوا حدوث تسونامي).
-    fn headed_subject_before(&self, i: usize, sentence: Span) -> Option<usize> {
+    fn headed_subject_before(&self, i: usize, end: usize, sentence: Span) -> Option<usize> {
         let a = self.a;
         let that = a.joined(i + 1) && self.is_complementizer(i + 1);
         let direct = a.joined(i + 1) && self.cue_kinds(i).has(Kind::GovernsDirect);
         if !(that || direct) {
             return None;
         }
-        let mut k = i;
-        while k > 0 && i - k < MAX_HEADED_SUBJECT_WORDS && a.joined(k) {
+        let mut k = end;
+        while k > 0 && end - k < MAX_HEADED_SUBJECT_WORDS && a.joined(k) {
             k -= 1;
             let w = &a.words[k];
             if w.span.start < sentence.start || w.is_cue() || self.is_complementizer(k) {
@@ -216,6 +230,9 @@ impl Context<'_, '_> {
         None
     }
 }
+
+/// The particle of the perfect (قد), between the pluperfect's subject and its verb.
+const PERFECT_PARTICLE: &str = "قد";
 
 /// Prepositions that may stand inside a speaker's phrase (search-normalized): مصدر في الوزارة،
 /// مسؤول من الشركة، المشرف على المنافسات، سفير مصر لدى الأمم المتحدة، المتحدث مع …

@@ -91,6 +91,14 @@ fn subject_verb_object() {
                 "وقع زلزال قوي، لكن {S1 الخبراء} {V1 استبعدوا} {C1 حدوث تسونامي هذه المرة}.",
                 "a speaker noun after لكن (but), and the noun phrase its cue takes",
             ),
+            (
+                "وكان {S1 الرئيس الأمريكي جورج بوش} قد {V1 قال} إن {C1 الحرب ستنتهي قريبا}.",
+                "the pluperfect: كان, the subject, قد, the cue",
+            ),
+            (
+                "وسافر وزير الخارجية قد {V1 قال} إن {C1 الحرب ستنتهي}.",
+                "قد with no كان before the subject: no pluperfect, no subject",
+            ),
         ],
         "SVO",
     );
@@ -434,8 +442,12 @@ fn attributed_to_whom_the_title_introduced() {
             "in a relative clause (الذي: who): the person it is about",
         ),
         (
-            "ولم يتسلم محفوظ جائزة نوبل بنفسه.\nوكان لم يتسلم جائزة نوبل بنفسه و{V1 قال} إن {C1 الجائزة حرمته الهدوء}.",
-            "a person a prize is named after (جائزة نوبل) says nothing: no one of the sentence to attribute it to",
+            "ولم يتسلم محفوظ جائزة نوبل بنفسه.\nوكان لم يتسلم جائزة نوبل بنفسه و{V1 قال} إن {C1 الجائزة حرمته الهدوء}.{W1 محفوظ}",
+            "a person a prize is named after (جائزة نوبل) says nothing: not the one of its sentence, the subject of the sentence before",
+        ),
+        (
+            "ولخص الروائي نجيب محفوظ رؤيته للأدب في احتفال بمناسبة فوزه بجائزة نوبل.\nوأرسل كلمة إلى الاحتفال {V1 قال} فيها إن {C1 الجائزة في العلوم أكثر عدلا}.{W1 نجيب محفوظ}",
+            "a dropped subject in a new paragraph after a sentence that reports nothing: the person it names first",
         ),
     ]);
 }
@@ -495,4 +507,14 @@ fn names_to_attribute_to_leave_their_titles_out() {
         "قال البابا بنديكيت السادس عشر ونائب الوزير الكوري الشمالي شو سو هون والشيخة حسينة والأمير الوليد بن طلال.";
     let names = ["البابا بنديكيت السادس عشر", "الشمالي شو سو هون", "الشيخة حسينة", "الوليد بن طلال"];
     assert_eq!(named(text, &names), ["بنديكيت السادس عشر", "شو سو هون", "الشيخة حسينة", "الوليد بن طلال"]);
+}
+
+/// A given name the tagger left out between a title and a person's name is part of the name
+/// (اللواء عوض | وديعة الله); not after a word that is no title (وحضر سالم | يوسف).
+#[test]
+fn a_given_name_after_a_title_is_part_of_the_name() {
+    let text = "قال مدير الدفاع المدني اللواء عوض وديعة الله إن المدينة بخير.";
+    assert_eq!(named(text, &["وديعة الله"]), ["عوض وديعة الله"]);
+    let text = "وحضر سالم يوسف الاجتماع.";
+    assert_eq!(named(text, &["يوسف"]), ["يوسف"]);
 }

@@ -200,6 +200,8 @@ pub enum RuleList {
     /// Cue words that are as often other words (ذكر a male, تبلغ reaches, يرجع goes back): a cue
     /// only with a subject that can speak.
     NeedsSpeaker,
+    /// The auxiliary كان of the pluperfect (وكان الوزير قد قال …): its subject is the cue's.
+    PastAuxiliary,
 }
 
 impl RuleList {
@@ -211,6 +213,7 @@ impl RuleList {
         RuleList::NotSource,
         RuleList::Conditional,
         RuleList::NeedsSpeaker,
+        RuleList::PastAuxiliary,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -223,6 +226,7 @@ impl RuleList {
             RuleList::NotSource => "not-sources",
             RuleList::Conditional => "conditionals",
             RuleList::NeedsSpeaker => "cues-needing-speakers",
+            RuleList::PastAuxiliary => "past-auxiliaries",
         }
     }
 
