@@ -77,7 +77,12 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         let titled = c.speaker.filter(|s| names.inside(*s).is_empty());
         let by_title = titled.and_then(|s| introduced_by_title(a, &names, s));
         let own = c.speaker.and_then(|s| named_in(a, &names, s));
+        // A speaker naming no person, and a person named right after it (رئيس بعثة مصر إلى
+        // البطولة محمد الشربيني إن …): that person.
+        let unnamed = c.speaker.filter(|s| names.inside(*s).iter().all(|e| e.label != Label::PER));
+        let next = unnamed.and_then(|s| named_right_after(a, &names, s, c.content));
         c.attribution = match (by_title, own, c.speaker) {
+            _ if next.is_some() => next,
             (Some(t), _, _) => Some(t),
             (None, Some(e), Some(s)) => Some(fullest_span(a, &names, e.label, extended(a, &names, e, s))),
             (None, Some(e), None) => Some(fullest(a, &names, e)),
@@ -213,6 +218,23 @@ fn named_earlier_in_sentence(a: &Words, names: &Names, c: &Claim) -> Option<Span
         false => people.iter().rev().find(|e| !after_preposition(a, e)).copied().unwrap_or(nearest),
     };
     Some(fullest(a, names, e))
+}
+
+/// A person named between a speaker that names no person and its content, right before the
+/// complementizer, when the speaker's phrase stopped at a preposition that goes on it (قال رئيس
+/// بعثة مصر إلى البطولة محمد الشربيني إن …); not a person after a preposition (قال المتحدث في
+/// لقاء مع فلان إن …) nor one the cue takes as its object (اتهم البيت الأبيض أمس الرئيس …).
+fn named_right_after(a: &Words, names: &Names, speaker: Span, content: Span) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let cut = a.word_at(speaker.end);
+    let at_preposition = a.words.get(cut).is_some_and(|w| a.joined(cut) && w.kinds().has(Kind::CuePreposition));
+    if content.start <= speaker.end || !at_preposition {
+        return None;
+    }
+    let e = *names.inside(Span::new(speaker.end, content.start)).iter().rev().find(|e| e.label == Label::PER)?;
+    let next = a.word_at(e.span.end);
+    let that = a.words.get(next).is_some_and(|w| a.joined(next) && w.kinds().has(Kind::Complementizer));
+    (that && a.word_at(content.start) <= next + 1 && !after_preposition(a, e)).then(|| fullest(a, names, e))
 }
 
 /// For a dropped subject in a new paragraph, when the sentence before it reports nothing (no

@@ -449,6 +449,14 @@ fn attributed_to_whom_the_title_introduced() {
             "ولخص الروائي نجيب محفوظ رؤيته للأدب في احتفال بمناسبة فوزه بجائزة نوبل.\nوأرسل كلمة إلى الاحتفال {V1 قال} فيها إن {C1 الجائزة في العلوم أكثر عدلا}.{W1 نجيب محفوظ}",
             "a dropped subject in a new paragraph after a sentence that reports nothing: the person it names first",
         ),
+        (
+            "و{V1 قال} {S1 رئيس بعثة مصر} إلى البطولة محمد الشربيني إن {C1 الفريق يسعى للصدارة}.{W1 محمد الشربيني}",
+            "a speaker cut at a preposition (إلى), then a person right before إن: that person",
+        ),
+        (
+            "و{V1 اتهم} {S1 البيت الأبيض} أمس الرئيس السابق بيل كلينتون بأنه {C1 تجاهل الاستخبارات}.{W1 البيت الأبيض}",
+            "the person a cue takes as its object is not the speaker",
+        ),
     ]);
 }
 
