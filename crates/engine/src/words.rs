@@ -156,6 +156,10 @@ impl<'w> Stems<'w> {
     pub fn span(&self, i: usize) -> Option<Span> {
         self.shared.get(i).map(|s| self.placed_span(s))
     }
+    /// The readings' keys, best first (what [`Stems::iter`] gives, without placing each reading).
+    pub fn keys(self) -> impl Iterator<Item = &'w str> + 'w {
+        self.shared.iter().map(|s| &*s.key)
+    }
     /// The readings, best first, at this occurrence.
     pub fn iter(self) -> impl Iterator<Item = Stem> + 'w {
         self.shared.iter().map(move |s| self.placed(s))

@@ -22,10 +22,14 @@ struct Names<'e> {
     keys: Vec<String>,
     /// (label, first word or last word of the key) → indices of multi-word names.
     by_edge: HashMap<(Label, bool, String), Vec<usize>>,
+    /// The words' keys without the article → the indices of the names they introduce (see
+    /// [`introduced_with`]), in order; built when first asked.
+    by_introducer: std::cell::OnceCell<HashMap<&'e str, Vec<usize>>>,
+    a: &'e Words<'e>,
 }
 
 impl<'e> Names<'e> {
-    fn new(a: &Words, entities: &'e [Entity]) -> Names<'e> {
+    fn new(a: &'e Words<'e>, entities: &'e [Entity]) -> Names<'e> {
         let list: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
         let keys: Vec<String> = list.iter().map(|e| phrase_key(e.span.of(a.text))).collect();
         let mut by_edge: HashMap<(Label, bool, String), Vec<usize>> = HashMap::new();
@@ -37,7 +41,49 @@ impl<'e> Names<'e> {
                 }
             }
         }
-        Names { list, keys, by_edge }
+        Names { list, keys, by_edge, by_introducer: std::cell::OnceCell::new(), a }
+    }
+
+    /// The indices of the names a word read as `bare` (without the article) introduces (see
+    /// [`introduced_with`]), in order.
+    fn introduced(&self, bare: &str) -> &[usize] {
+        let index = self.by_introducer.get_or_init(|| {
+            let a = self.a;
+            let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (i, e) in self.list.iter().enumerate() {
+                let w = a.word_at(e.span.start);
+                for x in
+                    a.words.get(w.saturating_sub(TITLE_WINDOW)..=w.min(a.words.len().saturating_sub(1))).unwrap_or(&[])
+                {
+                    for key in x.stems().keys() {
+                        let v = index.entry(key.strip_prefix("ال").unwrap_or(key)).or_default();
+                        if v.last() != Some(&i) {
+                            v.push(i);
+                        }
+                    }
+                }
+            }
+            index
+        });
+        index.get(bare).map_or(&[], Vec::as_slice)
+    }
+
+    /// Of the names at `among` (indices, in order), those of `label` ending before byte `at`,
+    /// nearest first.
+    fn before_among<'s>(
+        &'s self,
+        among: &'s [usize],
+        at: usize,
+        label: Label,
+    ) -> impl Iterator<Item = &'e Entity> + 's {
+        let k = among.partition_point(|&i| self.list[i].span.start < at);
+        among[..k].iter().rev().map(|&i| self.list[i]).filter(move |e| e.label == label && e.span.end <= at)
+    }
+
+    /// Of the names at `among`, those of `label` starting at or after byte `at`, nearest first.
+    fn after_among<'s>(&'s self, among: &'s [usize], at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + 's {
+        let k = among.partition_point(|&i| self.list[i].span.start < at);
+        among[k..].iter().map(|&i| self.list[i]).filter(move |e| e.label == label)
     }
 
     /// The entities inside `span`.
@@ -52,12 +98,6 @@ impl<'e> Names<'e> {
     fn before(&self, at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + '_ {
         let k = self.list.partition_point(|e| e.span.start < at);
         self.list[..k].iter().rev().copied().filter(move |e| e.label == label && e.span.end <= at)
-    }
-
-    /// The entities of `label` starting at or after byte `at`, nearest first.
-    fn after(&self, at: usize, label: Label) -> impl Iterator<Item = &'e Entity> + '_ {
-        let k = self.list.partition_point(|e| e.span.start < at);
-        self.list[k..].iter().copied().filter(move |e| e.label == label)
     }
 }
 
@@ -334,16 +374,21 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
     let (lo, hi) = (a.word_at(speaker.start), a.word_at(speaker.end));
     let after_title = a.words.get(lo + 1..hi.min(lo + 1 + MAX_QUALIFIERS)).unwrap_or(&[]);
     let qualifiers: Vec<String> = after_title.iter().take_while(|w| w.nationality().is_some()).map(bare_key).collect();
-    let titled = |e: &Entity| introduced_with(a, e, &bare);
+    let titled = names.introduced(&bare);
     let of_nation = |e: &Entity| !qualifiers.is_empty() && qualifiers.iter().all(|q| introduced_with(a, e, q));
-    // The nearest person outside the speaker that `f` accepts: before it, else after it.
-    let nearest = |f: &dyn Fn(&Entity) -> bool| {
+    // The nearest person among `among` outside the speaker that `f` accepts: before it, else
+    // after it.
+    let nearest = |among: &[usize], f: &dyn Fn(&Entity) -> bool| {
         let ok = |e: &&Entity| !speaker.contains(e.span) && f(e);
-        names.before(speaker.start, Label::PER).find(ok).or_else(|| names.after(speaker.end, Label::PER).find(ok))
+        let before = names.before_among(among, speaker.start, Label::PER).find(ok);
+        before.or_else(|| names.after_among(among, speaker.end, Label::PER).find(ok))
     };
     // The same title and nationality, then the nationality under another title (نظيره الروماني
     // فلان), then the title alone.
-    let e = nearest(&|e| titled(e) && of_nation(e)).or_else(|| nearest(&of_nation)).or_else(|| nearest(&titled))?;
+    let of_first_nation = qualifiers.first().map_or(&[][..], |q| names.introduced(q));
+    let e = nearest(titled, &of_nation)
+        .or_else(|| nearest(of_first_nation, &of_nation))
+        .or_else(|| nearest(titled, &|_| true))?;
     Some(fullest(a, names, e))
 }
 
@@ -365,7 +410,7 @@ fn bare_key(w: &crate::words::Word) -> String {
 fn introduced_with(a: &Words, e: &Entity, bare: &str) -> bool {
     let w = a.word_at(e.span.start);
     (w.saturating_sub(TITLE_WINDOW)..=w).any(|k| {
-        a.words.get(k).is_some_and(|x| x.stems().iter().any(|s| s.key.strip_prefix("ال").unwrap_or(&s.key) == bare))
+        a.words.get(k).is_some_and(|x| x.stems().keys().any(|key| key.strip_prefix("ال").unwrap_or(key) == bare))
     })
 }
 
@@ -445,23 +490,24 @@ fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option
     let bare = head.strip_prefix("ال").unwrap_or(head);
     let before = |label: Label| names.before(speaker.start, label);
     // An entity right after the same head word (… صحيفة بابل … الصحيفة; … الرئيس السابق فلان).
-    let after_head = |e: &&Entity| introduced_with(a, e, bare);
+    let after_head = |label: Label| names.before_among(names.introduced(bare), speaker.start, label).next();
     let definite = head.starts_with("ال");
     if definite && first.is(Kind::ReportNoun) {
         return before(Label::ORG).next().map(|e| fullest(a, names, e));
     }
     if first.is(Kind::Title) || (definite && first.is(Kind::SpeakerNoun)) {
-        let e = before(Label::PER).find(after_head).or_else(|| before(Label::PER).next())?;
+        let e = after_head(Label::PER).or_else(|| before(Label::PER).next())?;
         return Some(fullest(a, names, e));
     }
     if [Kind::OrgHead, Kind::MediaHead, Kind::Organization].iter().any(|&k| first.is(k)) {
-        if let Some(e) = before(Label::ORG).find(after_head) {
+        if let Some(e) = after_head(Label::ORG) {
             return Some(fullest(a, names, e));
         }
         // A body named before by its head and more words (الديوان الخاص بالترويج السياحي).
+        let own = phrase_key(speaker.of(a.text)).len();
         if let Some(&s) = earlier.iter().rev().find(|s| {
             let k = phrase_key(s.of(a.text));
-            k.split(' ').next().is_some_and(|w| w == head) && k.len() > phrase_key(speaker.of(a.text)).len()
+            k.split(' ').next().is_some_and(|w| w == head) && k.len() > own
         }) {
             return Some(s);
         }
