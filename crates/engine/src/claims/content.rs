@@ -2,7 +2,8 @@
 //! after a colon, or inside quotation marks that may run over several sentences. A content after
 //! a complementizer ends before a new report: a comma and a break word or a cue, a cue after a
 //! closing quotation mark, a break word before a cue (بينما قالت، لكنه لم يوضح), an attribution
-//! (حسب ما قال), a participle of saying with its own complementizer (مؤكدا أن).
+//! (حسب ما قال), the narrator's aside (في إشارة إلى), a participle of saying with its own
+//! complementizer (مؤكدا أن).
 
 use super::{opens_quote, trim_end, Context, CueKind};
 use crate::lexicon::Kind;
@@ -47,6 +48,7 @@ impl Context<'_, '_> {
                 || (closes_quote && cue)
                 || ((w.any().has(Kind::ContentBreak) || w.kinds().has(Kind::Subordinator)) && self.cue_follows(k))
                 || self.attributes_before(k)
+                || self.opens_aside(k)
                 || participle
                 || self.coordinated_report(k)
             {
@@ -58,6 +60,15 @@ impl Context<'_, '_> {
         }
         let span = close_open_quote(a.text, trim_unopened_quote(a.text, trim_end(a.text, Span::new(start, end))));
         (!span.is_empty()).then_some((span, false))
+    }
+
+    /// Whether word `k` is في opening the narrator's aside on what was said (في إشارة إلى …:
+    /// `asides.txt`).
+    fn opens_aside(&self, k: usize) -> bool {
+        let a = self.a;
+        let lex = crate::lexicon::Lexicon::builtin();
+        a.words[k].key() == super::IN
+            && a.words.get(k + 1).is_some_and(|w| a.joined(k + 1) && w.in_list(lex, crate::lexicon::RuleList::Aside))
     }
 
     /// Whether a verb of saying follows word `k`, or a negation and one (فيما ذكر، لكنه لم يوضح).

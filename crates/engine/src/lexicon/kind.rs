@@ -202,6 +202,8 @@ pub enum RuleList {
     NeedsSpeaker,
     /// The auxiliary كان of the pluperfect (وكان الوزير قد قال …): its subject is the cue's.
     PastAuxiliary,
+    /// Nouns that after في open the narrator's aside (في إشارة إلى …): a content ends there.
+    Aside,
 }
 
 impl RuleList {
@@ -214,6 +216,7 @@ impl RuleList {
         RuleList::Conditional,
         RuleList::NeedsSpeaker,
         RuleList::PastAuxiliary,
+        RuleList::Aside,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -227,6 +230,7 @@ impl RuleList {
             RuleList::Conditional => "conditionals",
             RuleList::NeedsSpeaker => "cues-needing-speakers",
             RuleList::PastAuxiliary => "past-auxiliaries",
+            RuleList::Aside => "asides",
         }
     }
 
