@@ -130,7 +130,9 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
             // شهود عيان) are no one known.
             // A spokesman no one named: whom they speak for (متحدثة باسم الجيش).
-            (None, None, Some(s)) => referred(a, &names, &earlier, s).or_else(|| on_behalf_of(a, &names, &earlier, s)),
+            (None, None, Some(s)) => issued_by(a, &names, s, c.content)
+                .or_else(|| referred(a, &names, &earlier, s))
+                .or_else(|| on_behalf_of(a, &names, &earlier, s)),
             (None, None, None) => last
                 .filter(|(_, p)| *p == para)
                 .map(|(s, _)| s)
@@ -237,6 +239,31 @@ fn on_behalf_of(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Op
         None => introduced_by_title(a, names, rest).or_else(|| referred(a, names, earlier, rest)),
     }
 }
+
+/// Who issued a report the speaker names (تقرير صادر | عن الاتحاد الوطني للجان السياحية أن …: the
+/// speaker's phrase stopped at عن): the organization or person right after عن, taken on through
+/// what says which one up to the complementizer (see [`org_extended`]).
+fn issued_by(a: &Words, names: &Names, speaker: Span, content: Span) -> Option<Span> {
+    let lex = crate::lexicon::Lexicon::builtin();
+    let k = a.word_at(speaker.end);
+    let issued = k > 0 && a.words[k - 1].in_list(lex, crate::lexicon::RuleList::IssuedBy);
+    if !issued || !a.joined(k) || a.words[k].key() != FROM || !a.joined(k + 1) {
+        return None;
+    }
+    let next = a.words.get(k + 1)?;
+    let e = *names.inside(Span::new(next.span.start, content.start)).first()?;
+    if a.word_holding(e.span.start) != k + 1 || !matches!(e.label, Label::ORG | Label::PER) {
+        return None;
+    }
+    // Up to the word before the complementizer.
+    let that = a.word_at(content.start).checked_sub(1)?;
+    let bound = Span::new(e.span.start, a.words[that.checked_sub(1)?].span.end.max(e.span.end));
+    let at = if e.label == Label::ORG { org_extended(a, names, e.span, bound) } else { e.span };
+    Some(fullest_span(a, names, e.label, at))
+}
+
+/// From (تقرير صادر عن …), normalized.
+const FROM: &str = "عن";
 
 /// In the name of (المتحدث باسم الحكومة), normalized.
 const IN_THE_NAME_OF: &str = "باسم";

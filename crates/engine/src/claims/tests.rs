@@ -461,6 +461,10 @@ fn attributed_to_whom_the_title_introduced() {
             "و{V1 اتهم} {S1 البيت الأبيض} أمس الرئيس السابق بيل كلينتون بأنه {C1 تجاهل الاستخبارات}.{W1 البيت الأبيض}",
             "the person a cue takes as its object is not the speaker",
         ),
+        (
+            "و{V1 كشف} {S1 تقرير صادر} عن الاتحاد الوطني للجان السياحية أن {C1 فرنسا استقبلت 76 مليون سائح}.{W1 الاتحاد الوطني للجان السياحية}",
+            "a report issued by (صادر عن) an organization: the organization, taken on to the complementizer",
+        ),
     ]);
 }
 

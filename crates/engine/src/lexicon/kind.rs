@@ -204,6 +204,8 @@ pub enum RuleList {
     PastAuxiliary,
     /// Nouns that after في open the narrator's aside (في إشارة إلى …): a content ends there.
     Aside,
+    /// Participles that before عن name who issued a report (تقرير صادر عن …).
+    IssuedBy,
 }
 
 impl RuleList {
@@ -217,6 +219,7 @@ impl RuleList {
         RuleList::NeedsSpeaker,
         RuleList::PastAuxiliary,
         RuleList::Aside,
+        RuleList::IssuedBy,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -231,6 +234,7 @@ impl RuleList {
             RuleList::NeedsSpeaker => "cues-needing-speakers",
             RuleList::PastAuxiliary => "past-auxiliaries",
             RuleList::Aside => "asides",
+            RuleList::IssuedBy => "issued-by",
         }
     }
 
