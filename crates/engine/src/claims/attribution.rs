@@ -109,7 +109,7 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
     let mut last: Option<(Span, usize)> = None; // (attribution, paragraph start)
     let mut last_in_text: Option<Span> = None;
     let mut last_end = 0; // where the claim before ends
-    let mut earlier: Vec<Span> = Vec::new();
+    let mut earlier = Earlier::default();
     for c in claims.iter_mut() {
         let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
         // A title with no person in the speaker names the person it introduced before (المتحدث
@@ -144,9 +144,21 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         if let Some(at) = c.attribution {
             last = Some((at, para));
             last_in_text = Some(at);
-            earlier.push(at);
+            earlier.spans.push(at);
+            let first = c.speaker.and_then(|s| a.words.get(a.word_at(s.start)));
+            if let Some(w) = first.filter(|w| w.is(crate::lexicon::Kind::ReportNoun)) {
+                earlier.reports.insert(bare_key(w), at);
+            }
         }
     }
+}
+
+/// What the claims before were attributed to: every attribution in order, and by its head word
+/// (تقرير، بيان) the last report's, which a later التقرير means.
+#[derive(Default)]
+struct Earlier {
+    spans: Vec<Span>,
+    reports: HashMap<String, Span>,
 }
 
 /// The entities as claims are attributed to them (as entities they stay as found): two people
@@ -225,7 +237,7 @@ fn without_leading_title(a: &Words, span: Span) -> Span {
 
 /// Whom a speaker who speaks in the name of someone (المتحدث باسم الحزب، الناطقة باسم رئيس
 /// الوزراء) speaks for, resolved as a speaker of its own.
-fn on_behalf_of(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
+fn on_behalf_of(a: &Words, names: &Names, earlier: &Earlier, speaker: Span) -> Option<Span> {
     let first = a.word_at(speaker.start);
     let k = (first..a.words.len())
         .take_while(|&k| a.words[k].span.end <= speaker.end)
@@ -504,12 +516,12 @@ const MAX_ORG_TAIL: usize = 4;
 
 /// Who a speaker without a name refers to: for a title or a person spoken of with the article
 /// (الوزير، المسؤول العراقي، الرئيس السابق، الرجلان), the person the same title introduced before,
-/// else the last person named before; for a report or statement (التقرير، البيان), the last
-/// organization named before; for a body (الصحيفة، الشركة، النادي الإسباني، الديوان), the
+/// else the last person named before; for a report or statement (التقرير، البيان), whoever the
+/// last one was attributed to, else the last organization named before; for a body (الصحيفة، الشركة، النادي الإسباني، الديوان), the
 /// organization or body the same head word introduced before, else the last organization named in
 /// the sentences just before, else the speaker itself when it names a body by its head (الشرطة).
 /// Someone spoken of without the article (مصادر، مسؤول عراقي) is no one known.
-fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option<Span> {
+fn referred(a: &Words, names: &Names, earlier: &Earlier, speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
     let first = a.words.get(a.word_at(speaker.start))?;
     let best = first.stems().first().map(|s| s.key);
@@ -520,7 +532,8 @@ fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option
     let after_head = |label: Label| names.before_among(names.introduced(bare), speaker.start, label).next();
     let definite = head.starts_with("ال");
     if definite && first.is(Kind::ReportNoun) {
-        return before(Label::ORG).next().map(|e| fullest(a, names, e));
+        let report = earlier.reports.get(bare).copied();
+        return report.or_else(|| before(Label::ORG).next().map(|e| fullest(a, names, e)));
     }
     if first.is(Kind::Title) || (definite && first.is(Kind::SpeakerNoun)) {
         let e = after_head(Label::PER).or_else(|| before(Label::PER).next())?;
@@ -532,7 +545,7 @@ fn referred(a: &Words, names: &Names, earlier: &[Span], speaker: Span) -> Option
         }
         // A body named before by its head and more words (الديوان الخاص بالترويج السياحي).
         let own = phrase_key(speaker.of(a.text)).len();
-        if let Some(&s) = earlier.iter().rev().find(|s| {
+        if let Some(&s) = earlier.spans.iter().rev().find(|s| {
             let k = phrase_key(s.of(a.text));
             k.split(' ').next().is_some_and(|w| w == head) && k.len() > own
         }) {

@@ -465,6 +465,10 @@ fn attributed_to_whom_the_title_introduced() {
             "و{V1 كشف} {S1 تقرير صادر} عن الاتحاد الوطني للجان السياحية أن {C1 فرنسا استقبلت 76 مليون سائح}.{W1 الاتحاد الوطني للجان السياحية}",
             "a report issued by (صادر عن) an organization: the organization, taken on to the complementizer",
         ),
+        (
+            "و{V1 كشف} {S1 تقرير صادر} عن الاتحاد الوطني للجان السياحية أن {C1 فرنسا استقبلت 76 مليون سائح}.{W1 الاتحاد الوطني للجان السياحية}\nوعلقت وزارة السياحة على الأرقام في مؤتمر صحفي.\nو{V1 أظهر} {S1 التقرير} أن {C1 العائد المالي تراجع}.{W1 الاتحاد الوطني للجان السياحية}",
+            "the report (التقرير): whoever the last report was attributed to, not the last organization named",
+        ),
     ]);
 }
 
