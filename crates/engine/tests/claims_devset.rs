@@ -48,7 +48,7 @@ fn keeps(name: &str, min_claims: usize, floors: Floors) {
 
 #[test]
 fn claims_on_real_news_keep_their_scores() {
-    keeps("dev", 150, Floors { f1: 0.85, recall: 0.82, speaker: 0.89, attributed: 0.71 });
+    keeps("dev", 150, Floors { f1: 0.85, recall: 0.82, speaker: 0.89, attributed: 0.76 });
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn claims_on_the_second_development_part_keep_their_scores() {
 
 #[test]
 fn claims_on_the_third_development_part_keep_their_scores() {
-    keeps("dev3", 230, Floors { f1: 0.695, recall: 0.62, speaker: 0.855, attributed: 0.615 });
+    keeps("dev3", 230, Floors { f1: 0.70, recall: 0.62, speaker: 0.87, attributed: 0.66 });
 }
 
 #[test]
