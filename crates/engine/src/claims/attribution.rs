@@ -3,8 +3,11 @@
 //! title alone (الوزير، الرئيس السابق) the person that title introduced before; for a dropped
 //! subject (وأضاف أن …), a participle (مشيرا إلى أن …) or a quotation going on, whoever the
 //! claim before it is attributed to in the same paragraph, else the person named earlier in its
-//! sentence, else the person named first in the sentence before when that one reports nothing,
-//! else whoever the claim before it in the text is attributed to.
+//! sentence, else the person the sentence before opens with when that one reports nothing (its
+//! subject), else whoever the claim before it in the text is attributed to. A speaker that names
+//! no one may still say who: a person named right after it (قال رئيس البعثة إلى البطولة فلان إن),
+//! whoever issued the report it names (تقرير صادر عن …), for the report (التقرير) whoever the last
+//! one was attributed to.
 
 use crate::document::{Claim, Entity, Label};
 use crate::keys::phrase_key;
@@ -52,9 +55,8 @@ impl<'e> Names<'e> {
             let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
             for (i, e) in self.list.iter().enumerate() {
                 let w = a.word_at(e.span.start);
-                for x in
-                    a.words.get(w.saturating_sub(TITLE_WINDOW)..=w.min(a.words.len().saturating_sub(1))).unwrap_or(&[])
-                {
+                let window = w.saturating_sub(TITLE_WINDOW)..(w + 1).min(a.words.len());
+                for x in a.words.get(window).unwrap_or(&[]) {
                     for key in x.stems().keys() {
                         let v = index.entry(key.strip_prefix("ال").unwrap_or(key)).or_default();
                         if v.last() != Some(&i) {
@@ -517,9 +519,10 @@ const MAX_ORG_TAIL: usize = 4;
 /// Who a speaker without a name refers to: for a title or a person spoken of with the article
 /// (الوزير، المسؤول العراقي، الرئيس السابق، الرجلان), the person the same title introduced before,
 /// else the last person named before; for a report or statement (التقرير، البيان), whoever the
-/// last one was attributed to, else the last organization named before; for a body (الصحيفة، الشركة، النادي الإسباني، الديوان), the
-/// organization or body the same head word introduced before, else the last organization named in
-/// the sentences just before, else the speaker itself when it names a body by its head (الشرطة).
+/// last one was attributed to, else the last organization named before; for a body (الصحيفة،
+/// الشركة، النادي الإسباني، الديوان), the organization or body the same head word introduced
+/// before, else the last organization named in the sentences just before, else the speaker itself
+/// when it names a body by its head (الشرطة).
 /// Someone spoken of without the article (مصادر، مسؤول عراقي) is no one known.
 fn referred(a: &Words, names: &Names, earlier: &Earlier, speaker: Span) -> Option<Span> {
     use crate::lexicon::Kind;
