@@ -169,14 +169,16 @@ impl Context<'_, '_> {
         // غير أن (غير أن مدير الدفاع المدني قال …).
         let subject = Span::new(start, a.words[end - 1].span.end);
         let first = a.words.partition_point(|x| x.span.end <= start);
-        // The pluperfect's subject opens its clause at كان, and only there.
-        if pluperfect {
-            let lex = crate::lexicon::Lexicon::builtin();
-            // (وكان is in the lexicon whole, read without its و.)
-            let had = first > 0 && a.joined(first) && {
-                let key = a.words[first - 1].key();
-                lex.in_list(RuleList::PastAuxiliary, key.strip_prefix(['و', 'ف']).unwrap_or(key))
-            };
+        // The pluperfect's subject opens its clause at كان (وكان الرئيس قد قال، وكانت رايس قالت);
+        // with قد, only there. (Not before a participle: وكان المنتخب مهددا … is what it was.)
+        let lex = crate::lexicon::Lexicon::builtin();
+        let participle = self.cue_kinds(i).any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
+        // (وكان is in the lexicon whole, read without its و.)
+        let had = first > 0 && !participle && a.joined(first) && {
+            let key = a.words[first - 1].key();
+            lex.in_list(RuleList::PastAuxiliary, key.strip_prefix(['و', 'ف']).unwrap_or(key))
+        };
+        if pluperfect || had {
             return had.then_some(subject);
         }
         let before = a.text[sentence.start.min(start)..start].trim_end();

@@ -96,6 +96,10 @@ fn subject_verb_object() {
                 "the pluperfect: كان, the subject, قد, the cue",
             ),
             (
+                "وكانت {S1 وزيرة الخارجية الأمريكية كوندوليزا رايس} {V1 قالت} إن {C1 الوقت حان}.",
+                "the pluperfect without قد: كان, the subject, the cue",
+            ),
+            (
                 "وسافر وزير الخارجية قد {V1 قال} إن {C1 الحرب ستنتهي}.",
                 "قد with no كان before the subject: no pluperfect, no subject",
             ),
