@@ -133,12 +133,16 @@ impl Context<'_, '_> {
             return None;
         }
         let cue_start = a.words[i].span.start;
-        // The pluperfect (وكان الوزير قد قال إن …): the subject stands before قد.
-        let pluperfect = i >= 2 && a.joined(i - 1) && a.words[i - 1].key() == PERFECT_PARTICLE;
-        let end = if pluperfect { i - 1 } else { i };
+        // The pluperfect (وكان الوزير قد قال إن …) and the topic (أما بلير فقد شدد …): the subject
+        // stands before قد or فقد.
+        let particle = |p: &str| i >= 2 && a.joined(i - 1) && a.words[i - 1].key() == p;
+        let (pluperfect, so) = (particle(PERFECT_PARTICLE), particle(SO_PARTICLE));
+        let end = if pluperfect || so { i - 1 } else { i };
+        // (Or the cue carries the ف: أما الوزير فقال …)
+        let on_so = self.cue(i).is_some_and(|(_, cue)| a.text.get(a.words[i].span.start..cue.start) == Some("ف"));
         // A relative pronoun between them (… رايس التي قالت …): the subject is what it follows,
         // wherever that stands in its clause.
-        let relative = !pluperfect && i >= 2 && a.joined(i - 1) && a.words[i - 1].kinds().has(Kind::Relative);
+        let relative = end == i && i >= 2 && a.joined(i - 1) && a.words[i - 1].kinds().has(Kind::Relative);
         let last = if relative { i - 2 } else { end - 1 };
         // The entity or entities ending right before the cue, back to the sentence start.
         let mut start = None;
@@ -180,6 +184,11 @@ impl Context<'_, '_> {
         };
         if pluperfect || had {
             return had.then_some(subject);
+        }
+        // The topic's subject opens its clause at أما, the cue after ف or فقد.
+        let topic = first > 0 && a.joined(first) && a.words[first - 1].key() == TOPIC_PARTICLE;
+        if so || (topic && on_so) {
+            return topic.then_some(subject);
         }
         let before = a.text[sentence.start.min(start)..start].trim_end();
         // (Only after غير أن، إلا أن "however": after a reporting أن the clause is its content,
@@ -235,6 +244,12 @@ impl Context<'_, '_> {
 
 /// The particle of the perfect (قد), between the pluperfect's subject and its verb.
 const PERFECT_PARTICLE: &str = "قد";
+
+/// أما "as for", opening a topic whose verb comes after ف (أما الوزير فقال …), normalized.
+const TOPIC_PARTICLE: &str = "اما";
+
+/// فقد, between a topic and its verb (أما بلير فقد شدد …).
+const SO_PARTICLE: &str = "فقد";
 
 /// Prepositions that may stand inside a speaker's phrase (search-normalized): مصدر في الوزارة،
 /// مسؤول من الشركة، المشرف على المنافسات، سفير مصر لدى الأمم المتحدة، المتحدث مع …

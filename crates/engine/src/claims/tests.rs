@@ -100,6 +100,14 @@ fn subject_verb_object() {
                 "the pluperfect without قد: كان, the subject, the cue",
             ),
             (
+                "أما {S1 وزير الخارجية} ف{V1 قال} إن {C1 المفاوضات مستمرة}.",
+                "the topic: أما, the subject, the cue after ف",
+            ),
+            (
+                "أما {S1 بلير} فقد {V1 شدد} على ضرورة أن {C1 يكون العمل دوليا}.",
+                "the topic: أما, the subject, فقد, the cue",
+            ),
+            (
                 "وسافر وزير الخارجية قد {V1 قال} إن {C1 الحرب ستنتهي}.",
                 "قد with no كان before the subject: no pluperfect, no subject",
             ),
