@@ -208,10 +208,18 @@ impl Context<'_, '_> {
             && a.words[first - 1].kinds().has(Kind::ContentBreak)
             && a.words[first - 1].key() != IN
             && reports;
+        // Or a report inside a report's content, with its own complementizer (قال دبلوماسيون إن
+        // الولايات المتحدة ترى أن …).
+        let inner = first > 0
+            && a.joined(first)
+            && a.words[first - 1].kinds().has(Kind::Complementizer)
+            && a.joined(i + 1)
+            && self.is_complementizer(i + 1);
         let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
             || before.ends_with(['،', ','])
             || after_that
-            || after_but;
+            || after_but
+            || inner;
         opens.then_some(subject)
     }
 

@@ -346,7 +346,16 @@ fn negation() {
 #[test]
 fn nested_report_keeps_the_inner_claim() {
     check(
-        &[("وذكرت الصحيفة أنه في حين {V1 أبرز} {S1 الإسرائيليون} أن {C1 الوساطة ممكنة}، {V2 قالت} {S2 السفارة} إن {C2 التنسيق مستمر}.", "a report of two reports: the inner ones")],
+        &[
+            (
+                "وذكرت الصحيفة أنه في حين {V1 أبرز} {S1 الإسرائيليون} أن {C1 الوساطة ممكنة}، {V2 قالت} {S2 السفارة} إن {C2 التنسيق مستمر}.",
+                "a report of two reports: the inner ones",
+            ),
+            (
+                "و{V1 قال} {S1 دبلوماسيون} إن {C1 {S2 الولايات المتحدة} {V2 ترى} أن {C2 فرنسا ذات أهمية}}.",
+                "a report whose content is a report with its own speaker: both, each with its speaker",
+            ),
+        ],
         "nested",
     );
 }
