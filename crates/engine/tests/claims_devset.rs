@@ -58,7 +58,7 @@ fn claims_on_the_second_development_part_keep_their_scores() {
 
 #[test]
 fn claims_on_the_third_development_part_keep_their_scores() {
-    keeps("dev3", 230, Floors { f1: 0.70, recall: 0.62, speaker: 0.87, attributed: 0.66 });
+    keeps("dev3", 230, Floors { f1: 0.70, recall: 0.62, speaker: 0.89, attributed: 0.66 });
 }
 
 #[test]
