@@ -126,7 +126,8 @@ impl Context<'_, '_> {
 
     /// The subject before the cue at word `i` (SVO): the entities and titles joined right
     /// before it (or before قد، فقد), opening their clause: at the sentence's start, after a
-    /// comma, غير أن, a conjunction before a report, كان of the pluperfect or أما of a topic.
+    /// comma, غير أن, a conjunction before a report, كان of the pluperfect, أما of a topic, or a
+    /// complementizer when the cue has one of its own (a report inside a report).
     pub(super) fn speaker_before(&self, i: usize, sentence: Span) -> Option<Span> {
         let a = self.a;
         // Not across a dash: a dateline's agency (سيول - رويترز - اوردت وكالة …).
