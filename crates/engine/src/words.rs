@@ -63,9 +63,11 @@ impl Word {
     }
 
     /// Whether any reading, with or without its article, is in the rule list `list` (what
-    /// [`Word::is`] is to a kind).
+    /// [`Word::is`] is to a kind); or the word without a و or ف in front, which a word the
+    /// lexicon knows whole (وكان) has no reading for.
     pub fn in_list(&self, lex: &Lexicon, list: RuleList) -> bool {
         self.form.stems.iter().any(|s| lex.in_list_bare(list, &s.key))
+            || self.key().strip_prefix(['و', 'ف']).is_some_and(|bare| lex.in_list_bare(list, bare))
     }
 
     /// Where its best reading's stem starts (after proclitics such as و، ب، ل).

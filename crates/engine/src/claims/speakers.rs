@@ -140,8 +140,6 @@ impl Context<'_, '_> {
         let particle = |p: &str| i >= 2 && a.joined(i - 1) && a.words[i - 1].key() == p;
         let (pluperfect, so) = (particle(PERFECT_PARTICLE), particle(SO_PARTICLE));
         let end = if pluperfect || so { i - 1 } else { i };
-        // (Or the cue carries the ف: أما الوزير فقال …)
-        let on_so = self.cue(i).is_some_and(|(_, cue)| a.text.get(a.words[i].span.start..cue.start) == Some("ف"));
         // A relative pronoun between them (… رايس التي قالت …): the subject is what it follows,
         // wherever that stands in its clause.
         let relative = end == i && i >= 2 && a.joined(i - 1) && a.words[i - 1].kinds().has(Kind::Relative);
@@ -178,18 +176,18 @@ impl Context<'_, '_> {
         // The pluperfect's subject opens its clause at كان (وكان الرئيس قد قال، وكانت رايس قالت);
         // with قد, only there. (Not before a participle: وكان المنتخب مهددا … is what it was.)
         let lex = crate::lexicon::Lexicon::builtin();
-        let participle = self.cue_kinds(i).any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
-        // (وكان is in the lexicon whole, read without its و.)
-        let had = first > 0 && !participle && a.joined(first) && {
-            let key = a.words[first - 1].key();
-            lex.in_list(RuleList::PastAuxiliary, key.strip_prefix(['و', 'ف']).unwrap_or(key))
-        };
+        let had = first > 0
+            && a.joined(first)
+            && a.words[first - 1].in_list(lex, RuleList::PastAuxiliary)
+            && !self.cue_kinds(i).any(&[Kind::CueParticiple, Kind::CueParticipleDenial]);
         if pluperfect || had {
             return had.then_some(subject);
         }
         // The topic's subject opens its clause at أما, the cue after ف or فقد.
         let topic = first > 0 && a.joined(first) && a.words[first - 1].key() == TOPIC_PARTICLE;
-        if so || (topic && on_so) {
+        // (Or the cue carries the ف: أما الوزير فقال …)
+        let on_so = || self.cue(i).is_some_and(|(_, cue)| a.text.get(a.words[i].span.start..cue.start) == Some("ف"));
+        if so || (topic && on_so()) {
             return topic.then_some(subject);
         }
         let before = a.text[sentence.start.min(start)..start].trim_end();
