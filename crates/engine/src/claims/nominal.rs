@@ -6,12 +6,15 @@
 use super::content::Content;
 use super::{Context, IN, MAX_SPEAKER_WORDS, SKIP_WORDS};
 use crate::document::Label;
-use crate::lexicon::{Kind, Kinds};
+use crate::lexicon::{Kind, Kinds, RuleList};
 use crate::normalize::extend_over_marks;
 use crate::Span;
 
 /// The fewest words of a noun phrase content whose subject is dropped.
 const MIN_DROPPED_WORDS: usize = 3;
+
+/// From (طلب من …), normalized.
+const FROM: &str = "من";
 
 /// Words starting with ب that are not ب + a verbal noun.
 const NOT_BI: [&str; 3] = ["باسم", "بن", "بين"];
@@ -87,7 +90,8 @@ impl Context<'_, '_> {
     /// (`data/hand/governs-direct.txt`). With no subject before the cue, the speaker comes first:
     /// a name (an entity and the titles and adjectives with it), or a noun with the words that
     /// qualify it (definite genitives and adjectives: موظف تسجيل الأراضي); the content starts at the
-    /// first indefinite noun after it. When the cue opens its clause (`may_drop`), its subject may
+    /// first indefinite noun after it, or at its last noun when a relative clause qualifies that
+    /// one, past a date and whom it is asked of (طالبت ألمانيا أمس من روسيا عدم …). When the cue opens its clause (`may_drop`), its subject may
     /// be dropped: an indefinite noun right after it opens the content. Returns the speaker found
     /// and the content.
     pub(super) fn direct_content(
@@ -110,6 +114,12 @@ impl Context<'_, '_> {
             // Where it was said may stand before the speaker (نفت فيه حركة …), as in `speaker_after`.
             if a.words.get(k).is_some_and(|w| w.kinds().has(Kind::PronounPreposition)) && in_sentence(k + 1) {
                 k += 1;
+            }
+            // Whom it is asked of, with the subject dropped (وطلب من إسرائيل تسليم خرائط …).
+            let asked = self.after_addressee(i, k, sentence);
+            if asked > k {
+                let c = self.direct_content_at(asked, sentence).filter(|_| may_drop && in_sentence(asked))?;
+                return (a.word_at(c.0.end) - asked >= MIN_DROPPED_WORDS).then_some((None, c));
             }
             let first = a.words.get(k).filter(|_| in_sentence(k))?;
             if first.kinds().has(Kind::NotSpeaker) || first.kind == crate::tokenize::TokenKind::Number {
@@ -151,7 +161,7 @@ impl Context<'_, '_> {
                 }
                 if !(in_sentence(k)
                     && (self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
-                        || a.words[k].key().starts_with("ال")
+                        || (a.words[k].key().starts_with("ال") && !a.words[k].kinds().has(Kind::Relative))
                         || a.words[k].any().any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
                         || a.words[k].nationality().is_some())
                     && !a.words[k].is_cue())
@@ -161,12 +171,62 @@ impl Context<'_, '_> {
                 end = a.words[k].span.end;
                 k += 1;
             }
+            // A relative clause after the phrase qualifies its last noun, which opens the content
+            // (نفى المتحدث الأنباء التي ترددت عن …): that noun is not the speaker's.
+            if k > from + 1 && in_sentence(k) && a.words[k].kinds().has(Kind::Relative) && self.heads_content(k - 1) {
+                k -= 1;
+                end = a.words[k - 1].span.end;
+            }
             speaker = Some(Span::new(start, end));
         }
+        // A date between the speaker and the content is neither (نفى الوزير أمس وجود …), nor
+        // whom it is asked of (طالبت ألمانيا من روسيا عدم تحريك القوات).
+        while in_sentence(k) && self.in_entity(k, &[Label::DATE, Label::TIME]) {
+            k += 1;
+        }
+        k = self.after_addressee(i, k, sentence);
         if !(in_sentence(k) || (subject_before && k == from)) {
             return None;
         }
         self.direct_content_at(k, sentence).map(|c| (speaker, c))
+    }
+
+    /// Past whom something is asked of, when the cue at word `i` asks (`asks-of.txt`) and word
+    /// `k` is من before a name or a definite noun phrase (طلب انان من إسرائيل | تسليم …): the word
+    /// after it; else `k`.
+    fn after_addressee(&self, i: usize, k: usize, sentence: Span) -> usize {
+        let a = self.a;
+        let asks = || self.cue(i).is_some_and(|(_, cue)| self.cue_in(RuleList::AsksOf, cue));
+        if a.words.get(k).is_none_or(|w| w.key() != FROM) || !asks() {
+            return k;
+        }
+        let in_phrase = |m: usize| {
+            a.words.get(m).is_some_and(|w| w.span.start < sentence.end && a.joined(m))
+                && (self.in_entity(m, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
+                    || a.words[m].is_definite_noun())
+        };
+        let end = (k + 1..k + 1 + MAX_SPEAKER_WORDS).find(|&m| !in_phrase(m)).unwrap_or(k + 1);
+        // What is asked follows as a bare noun (not بتاريخ, a date or a name).
+        let bare = |m: usize| {
+            a.words.get(m).is_some_and(|w| w.stems().iter().all(|s| s.prefix.is_empty()))
+                && !self.in_entity(m, &Label::ALL)
+        };
+        if end > k + 1 && bare(end) {
+            end
+        } else {
+            k
+        }
+    }
+
+    /// Whether word `k`, a definite noun after a speaker's first word, may be what is said rather
+    /// than part of who says it: no entity, title, nationality or word that speaks.
+    fn heads_content(&self, k: usize) -> bool {
+        let w = &self.a.words[k];
+        w.is_definite_noun()
+            && !self.in_entity(k, &Label::ALL)
+            && !w.any().any(&[Kind::Title, Kind::NameParticle, Kind::TitleTail])
+            && w.nationality().is_none()
+            && !self.speaks(k)
     }
 
     /// A noun phrase content opening at word `k`, up to where `content_after` ends it.
@@ -179,6 +239,7 @@ impl Context<'_, '_> {
             Kind::Complementizer,
             Kind::Subordinator,
             Kind::ContentBreak,
+            Kind::Relative,
         ]) || w.is_cue()
             || w.key().chars().count() < 3
         {

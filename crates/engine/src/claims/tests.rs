@@ -249,6 +249,26 @@ fn noun_phrase_content_with_a_dropped_subject() {
                 "في وقت {V1 نفت} فيه {S1 حركة المقاومة الإسلامية (حماس)} {C1 أنباء عن قبولها الاتفاقيات}.",
                 "where it was said (فيه) before the speaker, and a name in parentheses inside the speaker",
             ),
+            (
+                "و{V1 نفى} {S1 الوزير} أمس {C1 وجود قوات أجنبية في البلاد}.",
+                "a date between the speaker and a noun phrase content is neither",
+            ),
+            (
+                "و{V1 نفى} {S1 المتحدث} {C1 الأنباء التي ترددت عن مقتل ثلاثة من عناصر الحزب}.",
+                "a relative clause (التي) qualifies the noun before it: the content opens there, not the speaker",
+            ),
+            (
+                "و{V1 طالبت} {S1 ألمانيا} من روسيا {C1 عدم تحريك القوات}.",
+                "whom it is asked of (من روسيا, asks-of.txt) stands between the speaker and the content",
+            ),
+            (
+                "{V1 قال} {S1 الأمين العام} إن {C1 الهدنة صامدة}.\nو{V1 طلب} من الحكومة الإسرائيلية {C1 تسليم خرائط عن أماكنها}.",
+                "whom it is asked of, its subject dropped, after a report",
+            ),
+            (
+                "طلب مقابلة مع رئيس البلدية من عوني الطميزي بتاريخ 7 نيسان.",
+                "no claim: a request (طلب, a noun) whose من phrase is followed by no bare noun (بتاريخ)",
+            ),
         ],
         "noun phrase content (nominal.rs)",
     );

@@ -206,6 +206,9 @@ pub enum RuleList {
     Aside,
     /// Participles that before عن name who issued a report (تقرير صادر عن …).
     IssuedBy,
+    /// Cue verbs that name after من whom something is asked of (طالبت ألمانيا من روسيا عدم
+    /// تحريك القوات …): past and present, conjugated.
+    AsksOf,
 }
 
 impl RuleList {
@@ -220,6 +223,7 @@ impl RuleList {
         RuleList::PastAuxiliary,
         RuleList::Aside,
         RuleList::IssuedBy,
+        RuleList::AsksOf,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -235,12 +239,13 @@ impl RuleList {
             RuleList::PastAuxiliary => "past-auxiliaries",
             RuleList::Aside => "asides",
             RuleList::IssuedBy => "issued-by",
+            RuleList::AsksOf => "asks-of",
         }
     }
 
     /// Whether its lines are verbs, past and present, that build.rs conjugates.
     pub const fn conjugated(self) -> bool {
-        matches!(self, RuleList::CueObjectVerb)
+        matches!(self, RuleList::CueObjectVerb | RuleList::AsksOf)
     }
 
     /// The lexicon key of `key` (a phrase key) in this list: a control character no text key
