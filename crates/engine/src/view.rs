@@ -334,6 +334,21 @@ fn speaker_entity_scan(doc: &Document, c: &Claim) -> Option<usize> {
     inside(Label::PER).or_else(|| inside(Label::ORG))
 }
 
+/// The key claims are grouped under for `name`: its normalized form; for someone no entity
+/// names, without the article on its words too (دبلوماسيون and الدبلوماسيون are one group).
+fn unnamed_key(name: &str, label: Option<Label>) -> Option<String> {
+    let key = crate::keys::phrase_key(name);
+    let key = match label {
+        Some(_) => key,
+        None => key
+            .split(' ')
+            .map(|w| w.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    Some(key).filter(|k| !k.is_empty())
+}
+
 /// The claims grouped by who made them (their attribution, else their speaker), most claims
 /// first; claims of no one known last.
 pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
@@ -349,11 +364,12 @@ pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
         let (name, label) = match (entity, c.attribution, c.speaker) {
             (Some(e), Some(a), _) if a.contains(e.span) => (a.of(&doc.text), Some(e.label)),
             (Some(e), ..) => (e.span.of(&doc.text), Some(e.label)),
-            (None, _, Some(s)) => (s.of(&doc.text), None),
-            (None, _, None) => ("", None),
+            // Attributed to a body no entity names (رابطة أصحاب محطات الوقود, also for الرابطة).
+            (None, Some(a), _) => (a.of(&doc.text), None),
+            (None, None, Some(s)) => (s.of(&doc.text), None),
+            (None, None, None) => ("", None),
         };
-        let key =
-            keys.entry(name).or_insert_with(|| Some(crate::keys::phrase_key(name)).filter(|k| !k.is_empty())).clone();
+        let key = keys.entry(name).or_insert_with(|| unnamed_key(name, label)).clone();
         match at.get(&key) {
             Some(&g) => out[g].claims.push(i),
             None => {
@@ -485,6 +501,11 @@ mod tests {
         let first = text.find("سامح").expect("سامح");
         doc.entities[minister].span = Span::new(first, first + "سامح".len());
         assert_eq!(claims_by_speaker(&doc)[0].name, "سامح شكري", "the attribution, not its first entity");
+        // Someone no entity names, with and without the article, is one group.
+        let text = "قال دبلوماسيون إن المشروع جاهز.\nوأضاف الدبلوماسيون أن التصويت قريب.";
+        let g = claims_by_speaker(&crate::annotate(text));
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!((g[0].name.as_str(), g[0].claims.len()), ("دبلوماسيون", 2));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! subject), else whoever the claim before it in the text is attributed to. A speaker that names
 //! no one may still say who: a person named right after it (قال رئيس البعثة إلى البطولة فلان إن),
 //! whoever issued the report it names (تقرير صادر عن …), for the report (التقرير) whoever the last
-//! one was attributed to.
+//! one was attributed to, for a body by its head word (الرابطة) the body named before with it. A
+//! group of people (الدبلوماسيون، الرجلان) is no one person.
 
 use crate::document::{Claim, Entity, Label};
 use crate::keys::phrase_key;
@@ -116,7 +117,9 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         let para = a.paragraph_start(c.cue.unwrap_or(c.content).start);
         // A title with no person in the speaker names the person it introduced before (المتحدث
         // باسم المجلس …: the spokesman, not the council).
-        let titled = c.speaker.filter(|s| names.inside(*s).is_empty());
+        // A group of people (الدبلوماسيون، الرجلان) is no one person named before.
+        let group = c.speaker.is_some_and(|s| names_group(a, s));
+        let titled = c.speaker.filter(|s| names.inside(*s).is_empty() && !group);
         let by_title = titled.and_then(|s| introduced_by_title(a, &names, s));
         let own = c.speaker.and_then(|s| named_in(a, &names, s));
         // A speaker naming no person, and a person named right after it (رئيس بعثة مصر إلى
@@ -132,6 +135,7 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
             // الصحيفة، الشركة), or a body named by its head word (الشرطة); others (مصادر مطلعة،
             // شهود عيان) are no one known.
             // A spokesman no one named: whom they speak for (متحدثة باسم الجيش).
+            (None, None, Some(_)) if group => None,
             (None, None, Some(s)) => issued_by(a, &names, s, c.content)
                 .or_else(|| referred(a, &names, &earlier, s))
                 .or_else(|| on_behalf_of(a, &names, &earlier, s)),
@@ -550,7 +554,7 @@ fn referred(a: &Words, names: &Names, earlier: &Earlier, speaker: Span) -> Optio
         let own = phrase_key(speaker.of(a.text)).len();
         if let Some(&s) = earlier.spans.iter().rev().find(|s| {
             let k = phrase_key(s.of(a.text));
-            k.split(' ').next().is_some_and(|w| w == head) && k.len() > own
+            k.split(' ').next().is_some_and(|w| w.strip_prefix("ال").unwrap_or(w) == bare) && k.len() > own
         }) {
             return Some(s);
         }
@@ -568,6 +572,15 @@ fn referred(a: &Words, names: &Names, earlier: &Earlier, speaker: Span) -> Optio
         return Some(speaker);
     }
     None
+}
+
+/// Whether a speaker opens with a group of people, with the article (الدبلوماسيون، الرجلان:
+/// `groups.txt`).
+fn names_group(a: &Words, speaker: Span) -> bool {
+    let lex = crate::lexicon::Lexicon::builtin();
+    a.words.get(a.word_at(speaker.start)).is_some_and(|w| {
+        w.stems().keys().any(|k| k.starts_with("ال")) && w.in_list(lex, crate::lexicon::RuleList::Group)
+    })
 }
 
 /// How far back a body spoken of with the article (النادي) looks for the organization it means.

@@ -499,6 +499,14 @@ fn attributed_to_whom_the_title_introduced() {
             "a speaker cut at a preposition (إلى), then a person right before إن: that person",
         ),
         (
+            "{V1 قال} {S1 وزير الخارجية سامح شكري} إن {C1 الحل قريب}.{W1 سامح شكري}\nو{V1 أضاف} {S1 الدبلوماسيون} أن {C1 التصويت قريب}.",
+            "a group of people (الدبلوماسيون, groups.txt) is no one person named before: attributed to no one",
+        ),
+        (
+            "{V1 قالت} {S1 رابطة أصحاب محطات الوقود في نيبال} إن {C1 المحطات مغلقة}.{W1 رابطة أصحاب محطات الوقود في نيبال}\nو{V1 أضافت} {S1 الرابطة} أن {C1 الإضراب مستمر}.{W1 رابطة أصحاب محطات الوقود في نيبال}",
+            "a body by its head word with the article (الرابطة): the body named before with it and more words, without the article",
+        ),
+        (
             "و{V1 اتهم} {S1 البيت الأبيض} أمس الرئيس السابق بيل كلينتون بأنه {C1 تجاهل الاستخبارات}.{W1 البيت الأبيض}",
             "the person a cue takes as its object is not the speaker",
         ),

@@ -209,6 +209,9 @@ pub enum RuleList {
     /// Cue verbs that name after من whom something is asked of (طالبت ألمانيا من روسيا عدم
     /// تحريك القوات …): past and present, conjugated.
     AsksOf,
+    /// Nouns of several people, plural or dual (الدبلوماسيون، المسؤولون، الرجلان): a speaker they
+    /// name is no one person named before.
+    Group,
 }
 
 impl RuleList {
@@ -224,6 +227,7 @@ impl RuleList {
         RuleList::Aside,
         RuleList::IssuedBy,
         RuleList::AsksOf,
+        RuleList::Group,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -240,6 +244,7 @@ impl RuleList {
             RuleList::Aside => "asides",
             RuleList::IssuedBy => "issued-by",
             RuleList::AsksOf => "asks-of",
+            RuleList::Group => "groups",
         }
     }
 
