@@ -86,7 +86,7 @@ impl Context<'_, '_> {
     /// Whether word `k` names someone who can say something: it lies in a person, organization,
     /// place, nationality or title the entities found, or is of a speaking kind (a title, a body,
     /// a medium, a speaker, a report or a statement; not a given name alone: غريب is also
-    /// "strange").
+    /// "strange"), or a group of people (السلطات، كبار الضباط: `groups.txt`).
     pub(super) fn speaks(&self, k: usize) -> bool {
         const SPEAKING: [Kind; 7] = [
             Kind::Title,
@@ -99,6 +99,7 @@ impl Context<'_, '_> {
         ];
         self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
             || SPEAKING.iter().any(|&kind| self.a.words[k].is(kind))
+            || self.a.words[k].in_list(crate::lexicon::Lexicon::builtin(), crate::lexicon::RuleList::Group)
     }
 
     /// Whether word `k` goes on the phrase of the word before: joined to it, or right after a

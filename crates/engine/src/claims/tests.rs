@@ -258,6 +258,10 @@ fn noun_phrase_content_with_a_dropped_subject() {
                 "a relative clause (التي) qualifies the noun before it: the content opens there, not the speaker",
             ),
             (
+                "و{V1 نفت} {S1 السلطات} {C1 وجود قتلى في الحادث}.",
+                "a group of people (السلطات, groups.txt) can say something: a noun phrase content after it",
+            ),
+            (
                 "و{V1 طالبت} {S1 ألمانيا} من روسيا {C1 عدم تحريك القوات}.",
                 "whom it is asked of (من روسيا, asks-of.txt) stands between the speaker and the content",
             ),
