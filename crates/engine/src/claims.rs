@@ -52,6 +52,8 @@ const IN: &str = "في";
 /// The source of a claim whose subject is dropped and whose content is a noun phrase (وتعهد
 /// بتسيير …، حيث أكد وجود …): kept only when a report stands in its sentence or the one before.
 const DROPPED_SUBJECT: &str = "rule:claims-dropped-subject";
+/// Of, from (طلب من …، العديد من …).
+const OF: &str = "من";
 /// What (ما), in بحسب ما قال …
 const WHAT: &str = "ما";
 /// مع (with), before a verbal noun that reports: … مع تأكيده أن.

@@ -4,7 +4,7 @@
 //! (بتشكيل).
 
 use super::content::Content;
-use super::{Context, IN, MAX_SPEAKER_WORDS, SKIP_WORDS};
+use super::{Context, IN, MAX_SPEAKER_WORDS, OF, SKIP_WORDS};
 use crate::document::Label;
 use crate::lexicon::{Kind, Kinds, RuleList};
 use crate::normalize::extend_over_marks;
@@ -12,9 +12,6 @@ use crate::Span;
 
 /// The fewest words of a noun phrase content whose subject is dropped.
 const MIN_DROPPED_WORDS: usize = 3;
-
-/// From (طلب من …), normalized.
-const FROM: &str = "من";
 
 /// Words starting with ب that are not ب + a verbal noun.
 const NOT_BI: [&str; 3] = ["باسم", "بن", "بين"];
@@ -197,7 +194,7 @@ impl Context<'_, '_> {
     fn after_addressee(&self, i: usize, k: usize, sentence: Span) -> usize {
         let a = self.a;
         let asks = || self.cue(i).is_some_and(|(_, cue)| self.cue_in(RuleList::AsksOf, cue));
-        if a.words.get(k).is_none_or(|w| w.key() != FROM) || !asks() {
+        if a.words.get(k).is_none_or(|w| w.key() != OF) || !asks() {
             return k;
         }
         let in_phrase = |m: usize| {

@@ -1,7 +1,7 @@
 //! Speakers: the noun phrase after a cue (VSO: قالت صحيفة “هآرتس” …) or the entities right
 //! before it (SVO: الوزير قال …).
 
-use super::{Context, IN, MAX_SPEAKER_WORDS};
+use super::{Context, IN, MAX_SPEAKER_WORDS, OF};
 use crate::document::Label;
 use crate::lexicon::{Kind, RuleList};
 use crate::tokenize::TokenKind;
@@ -86,8 +86,22 @@ impl Context<'_, '_> {
     /// Whether word `k` names someone who can say something: it lies in a person, organization,
     /// place, nationality or title the entities found, or is of a speaking kind (a title, a body,
     /// a medium, a speaker, a report or a statement; not a given name alone: غريب is also
-    /// "strange"), or a group of people (السلطات، كبار الضباط: `groups.txt`).
+    /// "strange"), or a group of people (السلطات، المسلحون: `groups.txt`); after a word that
+    /// counts them (بعض، أحد، العديد من: `quantifiers.txt`), whether they do.
     pub(super) fn speaks(&self, k: usize) -> bool {
+        // بعض المسؤولين، أحد الأطباء، العديد من المحللين: who they count.
+        let lex = crate::lexicon::Lexicon::builtin();
+        let a = self.a;
+        if a.words[k].in_list(lex, RuleList::Quantifier) {
+            let from = (k + 1 < a.words.len() && a.joined(k + 1) && a.words[k + 1].key() == OF) as usize;
+            let next = k + 1 + from;
+            return next < a.words.len() && a.joined(next) && self.speaks_itself(next);
+        }
+        self.speaks_itself(k)
+    }
+
+    /// [`Self::speaks`] of the word itself.
+    fn speaks_itself(&self, k: usize) -> bool {
         const SPEAKING: [Kind; 7] = [
             Kind::Title,
             Kind::OrgHead,
@@ -224,8 +238,9 @@ impl Context<'_, '_> {
     }
 
     /// The start of a short phrase right before the cue at word `i` that opens with an
-    /// organization's head word, a title or a speaker noun (وزارة الصحة، المتحدث باسم الجيش،
-    /// مصادر مطلعة): words joined, none a cue or a complementizer; only when إن or أن follows
+    /// organization's head word, a title, a speaker noun or a group (وزارة الصحة، المتحدث باسم
+    /// الجيش، مصادر مطلعة، الدبلوماسيون), with a word counting them before it (أحد الأطباء، العديد
+    /// من المحللين): words joined, none a cue or a complementizer; only when إن or أن follows
     /// the cue (الحكومة رفضت العرض is an act, not a report), or, for a speaker noun, a noun
     /// phrase the cue takes (الخبراء استبعدوا حدوث تسونامي).
     fn headed_subject_before(&self, i: usize, end: usize, sentence: Span) -> Option<usize> {
@@ -235,6 +250,7 @@ impl Context<'_, '_> {
         if !(that || direct) {
             return None;
         }
+        let lex = crate::lexicon::Lexicon::builtin();
         let mut k = end;
         while k > 0 && end - k < MAX_HEADED_SUBJECT_WORDS && a.joined(k) {
             k -= 1;
@@ -243,7 +259,13 @@ impl Context<'_, '_> {
                 return None;
             }
             let titled = that && w.any().any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]);
-            if titled || w.is(Kind::SpeakerNoun) {
+            if titled || w.is(Kind::SpeakerNoun) || w.in_list(lex, RuleList::Group) {
+                // With the word that counts them (أحد الأطباء، العديد من المحللين).
+                let of = k >= 2 && a.joined(k) && a.words[k - 1].key() == OF;
+                let q = k - usize::from(of);
+                if q >= 1 && a.joined(q) && a.words[q - 1].in_list(lex, RuleList::Quantifier) {
+                    return Some(a.words[q - 1].stem_start());
+                }
                 return Some(w.stem_start());
             }
         }

@@ -111,6 +111,10 @@ fn subject_verb_object() {
                 "وسافر وزير الخارجية قد {V1 قال} إن {C1 الحرب ستنتهي}.",
                 "قد with no كان before the subject: no pluperfect, no subject",
             ),
+            (
+                "{S1 أحد الأطباء النفسيين} {V1 قال} إن {C1 الحالة نادرة}.",
+                "SVO: a speaker noun with the word counting it (أحد, quantifiers.txt) before the cue",
+            ),
         ],
         "SVO",
     );
@@ -208,8 +212,8 @@ fn nominal_content_after_a_preposition() {
             ),
             (
                 "{V1 قال} {S1 الوزير} إن {C1 الوضع صعب}.
-وكان الضباط {V2 يطالبونه} ب{C2 الاستقالة من منصبه}.",
-                "a present plural with its object (يطالبونه: they demand of him)",
+وكان {S2 الضباط} {V2 يطالبونه} ب{C2 الاستقالة من منصبه}.",
+                "a present plural with its object (يطالبونه: they demand of him), its subject a group before it (الضباط)",
             ),
         ],
         "nominal content",
@@ -260,6 +264,10 @@ fn noun_phrase_content_with_a_dropped_subject() {
             (
                 "و{V1 نفت} {S1 السلطات} {C1 وجود قتلى في الحادث}.",
                 "a group of people (السلطات, groups.txt) can say something: a noun phrase content after it",
+            ),
+            (
+                "و{V1 أكد} {S1 بعض المسؤولين} {C1 وجود خلافات داخل الحكومة}.",
+                "a word counting the people after it (بعض, quantifiers.txt): they speak",
             ),
             (
                 "و{V1 طالبت} {S1 ألمانيا} من روسيا {C1 عدم تحريك القوات}.",

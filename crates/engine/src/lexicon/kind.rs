@@ -212,6 +212,9 @@ pub enum RuleList {
     /// Nouns of several people, plural or dual (الدبلوماسيون، المسؤولون، الرجلان): a speaker they
     /// name is no one person named before.
     Group,
+    /// Words that count or rank the people after them (بعض، أحد، كبار، العديد من): a speaker
+    /// opening with one speaks when they do.
+    Quantifier,
 }
 
 impl RuleList {
@@ -228,6 +231,7 @@ impl RuleList {
         RuleList::IssuedBy,
         RuleList::AsksOf,
         RuleList::Group,
+        RuleList::Quantifier,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -245,6 +249,7 @@ impl RuleList {
             RuleList::IssuedBy => "issued-by",
             RuleList::AsksOf => "asks-of",
             RuleList::Group => "groups",
+            RuleList::Quantifier => "quantifiers",
         }
     }
 
