@@ -61,7 +61,9 @@ const WITH: &str = "مع";
 
 /// The claims of a text, from its words and its entities (sorted, not overlapping).
 pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
-    let cx = Context { a, entities };
+    // Every word's cue, read once: the patterns ask about a word many times.
+    let cues: Vec<Option<(CueKind, Span)>> = (0..a.words.len()).map(|i| cues::at(a, i)).collect();
+    let cx = Context { a, entities, cues: &cues };
     let lex = crate::lexicon::Lexicon::builtin();
     // Every pattern's proposals, with the word of their cue (or first word) and where the words
     // they took end (the cue, speaker and adverbials up to the content).
@@ -138,12 +140,14 @@ struct Context<'a, 't> {
     a: &'a Words<'t>,
     /// Sorted by start, not overlapping.
     entities: &'a [Entity],
+    /// The cue at each word ([`cues::at`]).
+    cues: &'a [Option<(CueKind, Span)>],
 }
 
 impl Context<'_, '_> {
     /// The cue at word `i`, if one is there: its kind and span (without و/ف in front).
     fn cue(&self, i: usize) -> Option<(CueKind, Span)> {
-        cues::at(self.a, i)
+        self.cues.get(i).copied().flatten()
     }
 
     /// The lists the cue in word `i` is in: its readings', and its own without و/ف in front
