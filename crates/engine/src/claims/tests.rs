@@ -163,6 +163,10 @@ fn quotes() {
                 "و{V1 قال} {S1 رئيس المعهد} \"{Q1 مادام ينهار في المقدمة فإنه يشكل خطرا}.",
                 "a quotation that never closes, right after the speaker: its إنه is inside it",
             ),
+            (
+                "و{V1 أضاف} \"{Q1 يجب على العراق أن ينزع أسلحته وأن ينصاع لمراقبة صارمة}\"، {V2 مشددا} على أن {C2 فرنسا ستواصل التحرك}.",
+                "a long quotation right after the cue, a comma after it: what was said, not a speaker (يجب)",
+            ),
         ],
         "quotes",
     );

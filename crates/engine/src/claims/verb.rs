@@ -4,7 +4,7 @@
 //! the rest of its line, no أن).
 
 use super::{claim, opens_quote, trim_end, Context, CueKind, MAX_SPEAKER_WORDS, SKIP_WORDS};
-use crate::document::Claim;
+use crate::document::{Claim, Label};
 use crate::lexicon::{Kind, RuleList};
 use crate::Span;
 
@@ -188,8 +188,11 @@ fn to_whom(cx: &Context, j: usize) -> bool {
     cx.a.words[j].stems().iter().next().is_some_and(|s| s.prefix.of(cx.a.text).ends_with('ل'))
 }
 
-/// Whether a quotation opens on word `j` and runs to the end of its sentence (أضاف "… أن …"):
-/// the content, where no speaker is to be searched (but قالت "هيومن رايتس ووتش" في تقرير …).
+/// Whether a quotation opens on word `j` and runs to the end of its sentence, or holds more words
+/// than a quoted name and a comma or a stop follows it (أضاف "يجب على العراق أن ينزع أسلحته …"،
+/// مشددا …): the content, where no speaker is to be searched (but قالت "هيومن رايتس ووتش" في
+/// تقرير …; نشرت "قوة المهام المشتركة – عملية العزم الصلب" (…) تقريرها; a quotation opening with a
+/// name, قالت "هيومن رايتس ووتش في تقرير أصدرته اليوم، إن …").
 fn quotes_to_the_end(cx: &Context, j: usize, sentence: Span) -> bool {
     let a = cx.a;
     if j == 0 || !opens_quote(a.between(j)) {
@@ -197,7 +200,10 @@ fn quotes_to_the_end(cx: &Context, j: usize, sentence: Span) -> bool {
     }
     cx.quote_at(a.words[j - 1].span.end).is_some_and(|(q, _)| {
         let after = a.word_at(q.end);
-        a.words.get(after).is_none_or(|w| w.span.start >= sentence.end)
+        let to_the_end = a.words.get(after).is_none_or(|w| w.span.start >= sentence.end);
+        let long = after > j + MAX_APPOSITION_NAME_WORDS && !cx.in_entity(j, &[Label::PER, Label::ORG]);
+        let closed = a.between(after).trim_start_matches(['”', '»', '"', ' ']).starts_with(['،', ',', '.', '؛', ':']);
+        to_the_end || (long && closed)
     })
 }
 
