@@ -88,9 +88,9 @@ impl Context<'_, '_> {
     /// a name (an entity and the titles and adjectives with it), or a noun with the words that
     /// qualify it (definite genitives and adjectives: موظف تسجيل الأراضي); the content starts at the
     /// first indefinite noun after it, or at its last noun when a relative clause qualifies that
-    /// one, past a date and whom it is asked of (طالبت ألمانيا أمس من روسيا عدم …). When the cue opens its clause (`may_drop`), its subject may
-    /// be dropped: an indefinite noun right after it opens the content. Returns the speaker found
-    /// and the content.
+    /// one, past a date and whom it is asked of (طالبت ألمانيا أمس من روسيا عدم …). When the cue
+    /// opens its clause (`may_drop`), its subject may be dropped: an indefinite noun right after
+    /// it opens the content. Returns the speaker found and the content.
     pub(super) fn direct_content(
         &self,
         i: usize,
@@ -115,7 +115,10 @@ impl Context<'_, '_> {
             // Whom it is asked of, with the subject dropped (وطلب من إسرائيل تسليم خرائط …).
             let asked = self.after_addressee(i, k, sentence);
             if asked > k {
-                let c = self.direct_content_at(asked, sentence).filter(|_| may_drop && in_sentence(asked))?;
+                if !may_drop || !in_sentence(asked) {
+                    return None;
+                }
+                let c = self.direct_content_at(asked, sentence)?;
                 return (a.word_at(c.0.end) - asked >= MIN_DROPPED_WORDS).then_some((None, c));
             }
             let first = a.words.get(k).filter(|_| in_sentence(k))?;

@@ -93,8 +93,8 @@ impl Context<'_, '_> {
         let lex = crate::lexicon::Lexicon::builtin();
         let a = self.a;
         if a.words[k].in_list(lex, RuleList::Quantifier) {
-            let from = (k + 1 < a.words.len() && a.joined(k + 1) && a.words[k + 1].key() == OF) as usize;
-            let next = k + 1 + from;
+            let of = k + 1 < a.words.len() && a.joined(k + 1) && a.words[k + 1].key() == OF;
+            let next = k + 1 + usize::from(of);
             return next < a.words.len() && a.joined(next) && self.speaks_itself(next);
         }
         self.speaks_itself(k)
@@ -113,7 +113,7 @@ impl Context<'_, '_> {
         ];
         self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
             || SPEAKING.iter().any(|&kind| self.a.words[k].is(kind))
-            || self.a.words[k].in_list(crate::lexicon::Lexicon::builtin(), crate::lexicon::RuleList::Group)
+            || self.a.words[k].in_list(crate::lexicon::Lexicon::builtin(), RuleList::Group)
     }
 
     /// Whether word `k` goes on the phrase of the word before: joined to it, or right after a
