@@ -336,7 +336,7 @@ fn speaker_entity_scan(doc: &Document, c: &Claim) -> Option<usize> {
 
 /// The key claims are grouped under for `name`: its normalized form; for someone no entity
 /// names, without the article on its words too (دبلوماسيون and الدبلوماسيون are one group).
-fn unnamed_key(name: &str, label: Option<Label>) -> Option<String> {
+fn group_key(name: &str, label: Option<Label>) -> Option<String> {
     let key = crate::keys::phrase_key(name);
     let key = match label {
         Some(_) => key,
@@ -369,7 +369,7 @@ pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
             (None, None, Some(s)) => (s.of(&doc.text), None),
             (None, None, None) => ("", None),
         };
-        let key = keys.entry(name).or_insert_with(|| unnamed_key(name, label)).clone();
+        let key = keys.entry(name).or_insert_with(|| group_key(name, label)).clone();
         match at.get(&key) {
             Some(&g) => out[g].claims.push(i),
             None => {

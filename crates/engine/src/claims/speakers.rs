@@ -89,15 +89,24 @@ impl Context<'_, '_> {
     /// "strange"), or a group of people (السلطات، المسلحون: `groups.txt`); after a word that
     /// counts them (بعض، أحد، العديد من: `quantifiers.txt`), whether they do.
     pub(super) fn speaks(&self, k: usize) -> bool {
-        // بعض المسؤولين، أحد الأطباء، العديد من المحللين: who they count.
-        let lex = crate::lexicon::Lexicon::builtin();
-        let a = self.a;
-        if a.words[k].in_list(lex, RuleList::Quantifier) {
-            let of = k + 1 < a.words.len() && a.joined(k + 1) && a.words[k + 1].key() == OF;
-            let next = k + 1 + usize::from(of);
-            return next < a.words.len() && a.joined(next) && self.speaks_itself(next);
+        if self.quantifies(k) {
+            return self.counted_after(k).is_some_and(|n| self.speaks_itself(n));
         }
         self.speaks_itself(k)
+    }
+
+    /// Whether word `q` counts or ranks the people after it (`quantifiers.txt`).
+    fn quantifies(&self, q: usize) -> bool {
+        self.a.words[q].in_list(crate::lexicon::Lexicon::builtin(), RuleList::Quantifier)
+    }
+
+    /// The word a quantifier at word `q` counts: the next, or the one after من (بعض المسؤولين،
+    /// العديد من المحللين), joined.
+    fn counted_after(&self, q: usize) -> Option<usize> {
+        let a = self.a;
+        let of = a.words.get(q + 1).is_some_and(|w| a.joined(q + 1) && w.key() == OF);
+        let k = q + 1 + usize::from(of);
+        (k < a.words.len() && a.joined(k)).then_some(k)
     }
 
     /// [`Self::speaks`] of the word itself.
@@ -261,12 +270,8 @@ impl Context<'_, '_> {
             let titled = that && w.any().any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]);
             if titled || w.is(Kind::SpeakerNoun) || w.in_list(lex, RuleList::Group) {
                 // With the word that counts them (أحد الأطباء، العديد من المحللين).
-                let of = k >= 2 && a.joined(k) && a.words[k - 1].key() == OF;
-                let q = k - usize::from(of);
-                if q >= 1 && a.joined(q) && a.words[q - 1].in_list(lex, RuleList::Quantifier) {
-                    return Some(a.words[q - 1].stem_start());
-                }
-                return Some(w.stem_start());
+                let q = (k.saturating_sub(2)..k).find(|&q| self.quantifies(q) && self.counted_after(q) == Some(k));
+                return Some(a.words[q.unwrap_or(k)].stem_start());
             }
         }
         None
