@@ -122,7 +122,21 @@ impl Context<'_, '_> {
         ];
         self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
             || SPEAKING.iter().any(|&kind| self.a.words[k].is(kind))
+            || self.accusative_kinds(k).any(&SPEAKING)
             || self.a.words[k].in_list(crate::lexicon::Lexicon::builtin(), RuleList::Group)
+    }
+
+    /// The lists word `k` is in read as an indefinite noun in the accusative, its tanween
+    /// written as a final ا (لكن سفيرا مطلعا …، إن مصدرا …، أن مسؤولا …: the subject after إن and
+    /// its sisters), which no clitic reading splits off; none for another word.
+    pub(super) fn accusative_kinds(&self, k: usize) -> crate::lexicon::Kinds {
+        let key = self.a.words[k].key();
+        match key.strip_suffix(ACCUSATIVE_ALEF) {
+            Some(noun) if noun.chars().count() >= 3 && !noun.starts_with("ال") => {
+                crate::lexicon::Lexicon::builtin().get(noun)
+            }
+            _ => crate::lexicon::Kinds::default(),
+        }
     }
 
     /// Whether word `k` goes on the phrase of the word before: joined to it, or right after a
@@ -149,9 +163,8 @@ impl Context<'_, '_> {
     }
 
     /// The subject before the cue at word `i` (SVO): the entities and titles joined right
-    /// before it (or before قد، فقد), opening their clause: at the sentence's start, after a
-    /// comma, غير أن, a conjunction before a report, كان of the pluperfect, أما of a topic, or a
-    /// complementizer when the cue has one of its own (a report inside a report).
+    /// before it (or before قد، فقد), with a title or head word before them, opening their
+    /// clause (see [`Self::opening_subject`]).
     pub(super) fn speaker_before(&self, i: usize, sentence: Span) -> Option<Span> {
         let a = self.a;
         // Not across a dash: a dateline's agency (سيول - رويترز - اوردت وكالة …).
@@ -193,8 +206,38 @@ impl Context<'_, '_> {
         // Or, where no entity was found, a body or a title named by its head word and what
         // follows it (وزارة الصحة قالت …، المتحدث باسم الجيش قال …).
         let start = start.or_else(|| self.headed_subject_before(i, end, sentence))?;
-        // The subject opens its clause: the sentence starts there, a comma stands before it, or
-        // غير أن (غير أن مدير الدفاع المدني قال …).
+        let opening = |start| self.opening_subject(i, start, end, pluperfect, so, sentence);
+        if let Some(subject) = opening(start) {
+            return Some(subject);
+        }
+        // Or the subject starts further back, at a title or a body's head word the entities
+        // follow (وكان الرئيس الأميركي قال …، غير أن وزير الخارجية الفرنسي قال …).
+        let first = a.words.partition_point(|x| x.span.end <= start);
+        (first.saturating_sub(MAX_HEADED_SUBJECT_WORDS)..first)
+            .rev()
+            .take_while(|&k| {
+                let w = &a.words[k];
+                a.joined(k + 1) && w.span.start >= sentence.start && !w.is_cue() && !self.is_complementizer(k)
+            })
+            .filter(|&k| a.words[k].any().any(&[Kind::Title, Kind::OrgHead, Kind::SpeakerNoun]))
+            .find_map(|k| opening(a.words[k].stem_start()))
+    }
+
+    /// The subject from byte `start` to the end of word `end - 1`, before the cue at word `i`,
+    /// if it opens its clause: the sentence starts there, a comma stands before it, or غير أن
+    /// (غير أن مدير الدفاع المدني قال …), كان of the pluperfect (required after قد:
+    /// `pluperfect`), أما of a topic (required after فقد: `so`), a conjunction before a report,
+    /// or a complementizer when the cue has one of its own.
+    fn opening_subject(
+        &self,
+        i: usize,
+        start: usize,
+        end: usize,
+        pluperfect: bool,
+        so: bool,
+        sentence: Span,
+    ) -> Option<Span> {
+        let a = self.a;
         let subject = Span::new(start, a.words[end - 1].span.end);
         let first = a.words.partition_point(|x| x.span.end <= start);
         // The pluperfect's subject opens its clause at كان (وكان الرئيس قد قال، وكانت رايس قالت);
@@ -225,7 +268,7 @@ impl Context<'_, '_> {
         // Or after a conjunction that opens a clause, when what follows is a report: the cue's أن,
         // or a speaker noun's (بينما الوزير قال إن …، لكن الخبراء استبعدوا حدوث …; not لكن
         // أينشتاين رفض هذا العرض, an act).
-        let reports = (a.joined(i + 1) && self.is_complementizer(i + 1)) || a.words[first].is(Kind::SpeakerNoun);
+        let reports = self.reports_that(i) || a.words[first].is(Kind::SpeakerNoun);
         let after_but = first > 0
             && a.joined(first)
             && a.words[first - 1].kinds().has(Kind::ContentBreak)
@@ -236,14 +279,22 @@ impl Context<'_, '_> {
         let inner = first > 0
             && a.joined(first)
             && a.words[first - 1].kinds().has(Kind::Complementizer)
-            && a.joined(i + 1)
-            && self.is_complementizer(i + 1);
+            && self.reports_that(i);
         let opens = before.trim_start_matches(|c: char| c == 'و' || c.is_whitespace()).is_empty()
             || before.ends_with(['،', ','])
             || after_that
             || after_but
             || inner;
         opens.then_some(subject)
+    }
+
+    /// Whether a complementizer follows the cue at word `i`, right after it or after to whom it
+    /// was said (قال إن …، قال للجزيرة إن …).
+    fn reports_that(&self, i: usize) -> bool {
+        let a = self.a;
+        let addressee = a.joined(i + 1) && i + 1 < a.words.len() && super::verb::to_whom(self, i + 1);
+        let k = i + 1 + usize::from(addressee);
+        a.joined(k) && self.is_complementizer(k)
     }
 
     /// The start of a short phrase right before the cue at word `i` that opens with an
@@ -254,7 +305,7 @@ impl Context<'_, '_> {
     /// phrase the cue takes (الخبراء استبعدوا حدوث تسونامي).
     fn headed_subject_before(&self, i: usize, end: usize, sentence: Span) -> Option<usize> {
         let a = self.a;
-        let that = a.joined(i + 1) && self.is_complementizer(i + 1);
+        let that = self.reports_that(i);
         let direct = a.joined(i + 1) && self.cue_kinds(i).has(Kind::GovernsDirect);
         if !(that || direct) {
             return None;
@@ -267,8 +318,9 @@ impl Context<'_, '_> {
             if w.span.start < sentence.start || w.is_cue() || self.is_complementizer(k) {
                 return None;
             }
-            let titled = that && w.any().any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]);
-            if titled || w.is(Kind::SpeakerNoun) || w.in_list(lex, RuleList::Group) {
+            let kinds = w.any().union(self.accusative_kinds(k));
+            let titled = that && kinds.any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]);
+            if titled || w.is(Kind::SpeakerNoun) || kinds.has(Kind::SpeakerNoun) || w.in_list(lex, RuleList::Group) {
                 // With the word that counts them (أحد الأطباء، العديد من المحللين).
                 let q = (k.saturating_sub(2)..k).find(|&q| self.quantifies(q) && self.counted_after(q) == Some(k));
                 return Some(a.words[q.unwrap_or(k)].stem_start());
@@ -277,6 +329,9 @@ impl Context<'_, '_> {
         None
     }
 }
+
+/// The alef that writes an indefinite noun's accusative tanween (سفيرًا written سفيرا).
+const ACCUSATIVE_ALEF: char = 'ا';
 
 /// The particle of the perfect (قد), between the pluperfect's subject and its verb.
 const PERFECT_PARTICLE: &str = "قد";

@@ -115,6 +115,18 @@ fn subject_verb_object() {
                 "{S1 أحد الأطباء النفسيين} {V1 قال} إن {C1 الحالة نادرة}.",
                 "SVO: a speaker noun with the word counting it (أحد, quantifiers.txt) before the cue",
             ),
+            (
+                "لكن {S1 سفيرا مطلعا على الوثيقة} {V1 قال} إنها {C1 مماثلة لمشروع سابق}.",
+                "SVO after لكن: an indefinite speaker noun in the accusative (سفيرا: سفير and its tanween's alef)",
+            ),
+            (
+                "وكان {S1 الرئيس الأميركي} {V1 قال} إن {C1 المشكلة كبيرة}.",
+                "SVO after كان: the title before the nationality the entities found starts the subject",
+            ),
+            (
+                "غير أن {S1 مدير عام الدفاع المدني} {V1 قال} للجزيرة إن {C1 الفيضان دمر المنازل}.",
+                "SVO: to whom it was said (للجزيرة) between the cue and إن",
+            ),
         ],
         "SVO",
     );

@@ -184,7 +184,7 @@ fn quoted_name(cx: &Context, k: usize, sentence: Span) -> Option<usize> {
 }
 
 /// Whether word `j` carries ل: to whom it was said (قال للجزيرة إن …), not who said it.
-fn to_whom(cx: &Context, j: usize) -> bool {
+pub(super) fn to_whom(cx: &Context, j: usize) -> bool {
     cx.a.words[j].stems().iter().next().is_some_and(|s| s.prefix.of(cx.a.text).ends_with('ل'))
 }
 
