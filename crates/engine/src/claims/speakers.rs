@@ -205,7 +205,7 @@ impl Context<'_, '_> {
         }
         // Or, where no entity was found, a body or a title named by its head word and what
         // follows it (وزارة الصحة قالت …، المتحدث باسم الجيش قال …).
-        let start = start.or_else(|| self.headed_subject_before(i, end, sentence))?;
+        let start = start.or_else(|| self.headed_subject_before(i, end, pluperfect, sentence))?;
         let opening = |start| self.opening_subject(i, start, end, pluperfect, so, sentence);
         if let Some(subject) = opening(start) {
             return Some(subject);
@@ -213,13 +213,33 @@ impl Context<'_, '_> {
         // Or the subject starts further back, at a title or a body's head word the entities
         // follow (وكان الرئيس الأميركي قال …، غير أن وزير الخارجية الفرنسي قال …).
         let first = a.words.partition_point(|x| x.span.end <= start);
-        (first.saturating_sub(MAX_HEADED_SUBJECT_WORDS)..first)
+        let lex = crate::lexicon::Lexicon::builtin();
+        let heads = |k: usize| {
+            let w = &a.words[k];
+            w.any().any(&[Kind::Title, Kind::OrgHead, Kind::SpeakerNoun]) || w.in_list(lex, RuleList::Group)
+        };
+        // Back over the words of a name's phrase only: entities, definite nouns, demonstratives,
+        // head words and the word after one (مدير عام الدفاع المدني اللواء …، متحدثة باسم الجيش،
+        // تقرير هؤلاء المبعوثين), not a clause (بري أجرى أيضا اتصالا بالسفير …).
+        let in_phrase = |k: usize| {
+            let w = &a.words[k];
+            self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
+                || w.is_definite_noun()
+                || w.kinds().has(Kind::Demonstrative)
+                || heads(k)
+                || (k > 0 && a.joined(k) && heads(k - 1))
+        };
+        (first.saturating_sub(MAX_SPEAKER_WORDS)..first)
             .rev()
             .take_while(|&k| {
                 let w = &a.words[k];
-                a.joined(k + 1) && w.span.start >= sentence.start && !w.is_cue() && !self.is_complementizer(k)
+                a.joined(k + 1)
+                    && w.span.start >= sentence.start
+                    && !w.is_cue()
+                    && !self.is_complementizer(k)
+                    && in_phrase(k)
             })
-            .filter(|&k| a.words[k].any().any(&[Kind::Title, Kind::OrgHead, Kind::SpeakerNoun]))
+            .filter(|&k| heads(k))
             .find_map(|k| opening(a.words[k].stem_start()))
     }
 
@@ -301,11 +321,12 @@ impl Context<'_, '_> {
     /// organization's head word, a title, a speaker noun or a group (وزارة الصحة، المتحدث باسم
     /// الجيش، مصادر مطلعة، الدبلوماسيون), with a word counting them before it (أحد الأطباء، العديد
     /// من المحللين): words joined, none a cue or a complementizer; only when إن or أن follows
-    /// the cue (الحكومة رفضت العرض is an act, not a report), or, for a speaker noun, a noun
+    /// the cue (الحكومة رفضت العرض is an act, not a report) or it is a pluperfect's (`pluperfect`:
+    /// قد before it, وكانت السلطات السودانية قد أشارت إلى أن …), or, for a speaker noun, a noun
     /// phrase the cue takes (الخبراء استبعدوا حدوث تسونامي).
-    fn headed_subject_before(&self, i: usize, end: usize, sentence: Span) -> Option<usize> {
+    fn headed_subject_before(&self, i: usize, end: usize, pluperfect: bool, sentence: Span) -> Option<usize> {
         let a = self.a;
-        let that = self.reports_that(i);
+        let that = self.reports_that(i) || pluperfect;
         let direct = a.joined(i + 1) && self.cue_kinds(i).has(Kind::GovernsDirect);
         if !(that || direct) {
             return None;

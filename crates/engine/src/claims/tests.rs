@@ -124,8 +124,20 @@ fn subject_verb_object() {
                 "SVO after كان: the title before the nationality the entities found starts the subject",
             ),
             (
-                "غير أن {S1 مدير عام الدفاع المدني} {V1 قال} للجزيرة إن {C1 الفيضان دمر المنازل}.",
-                "SVO: to whom it was said (للجزيرة) between the cue and إن",
+                "غير أن {S1 مدير عام الدفاع المدني اللواء عوض وديعة الله} {V1 قال} للجزيرة إن {C1 الفيضان دمر المنازل}.",
+                "SVO: to whom it was said (للجزيرة) between the cue and إن; the titles before the name start the subject",
+            ),
+            (
+                "ولكن {S1 متحدثة باسم الجيش الإسرائيلي} {V1 قالت} إن {C1 الجنود فتحوا النار}.",
+                "SVO after لكن: a speaker noun and the word after it (باسم) before the entity",
+            ),
+            (
+                "وكانت {S1 السلطات السودانية} قد {V1 أشارت} في وقت سابق إلى أن {C1 حجم الأضرار كبير}.",
+                "the pluperfect's subject, a group, with an adverbial between the cue and أن",
+            ),
+            (
+                "وكان الرئيس بري أجرى أيضا اتصالا بالسفير الأميركي جيفري فيلتمان {V1 أبلغه} أن {C1 ما حصل يشكل خطورة}.",
+                "a clause before the cue (أجرى أيضا اتصالا) is not crossed to reach a title for its subject",
             ),
         ],
         "SVO",
