@@ -31,6 +31,7 @@ mod cueless;
 mod cues;
 mod nested;
 mod nominal;
+mod relayed;
 mod speakers;
 mod verb;
 
@@ -99,6 +100,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
         }
         kept.push(f);
     }
+    let kept = relayed::add(&cx, kept);
     let mut claims: Vec<Claim> = kept.into_iter().map(|f| f.claim).collect();
     according::narrow_to_reports(a, &mut claims);
     let mut claims = nested::drop_reports_of_reports(a, claims);

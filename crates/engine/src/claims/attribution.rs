@@ -547,6 +547,13 @@ fn referred(a: &Words, names: &Names, earlier: &Earlier, speaker: Span) -> Optio
         return Some(fullest(a, names, e));
     }
     if [Kind::OrgHead, Kind::MediaHead, Kind::Organization].iter().any(|&k| first.is(k)) {
+        // A head word without the article and a name after it, with none either (وكالة أنباء
+        // أنتارا …), names a body of its own, not one named before with the same head (but جيش
+        // الاحتلال is an army named before).
+        let k = a.word_at(speaker.start) + 1;
+        if !definite && a.words.get(k).is_some_and(|w| w.span.end <= speaker.end && !w.key().starts_with("ال")) {
+            return Some(speaker);
+        }
         if let Some(e) = after_head(Label::ORG) {
             return Some(fullest(a, names, e));
         }

@@ -214,10 +214,7 @@ impl Context<'_, '_> {
         // follow (وكان الرئيس الأميركي قال …، غير أن وزير الخارجية الفرنسي قال …).
         let first = a.words.partition_point(|x| x.span.end <= start);
         let lex = crate::lexicon::Lexicon::builtin();
-        let heads = |k: usize| {
-            let w = &a.words[k];
-            w.any().any(&[Kind::Title, Kind::OrgHead, Kind::SpeakerNoun]) || w.in_list(lex, RuleList::Group)
-        };
+        let heads = |k: usize| self.heads(k) || a.words[k].in_list(lex, RuleList::Group);
         // Back over the words of a name's phrase only: entities, definite nouns, demonstratives,
         // head words and the word after one (مدير عام الدفاع المدني اللواء …، متحدثة باسم الجيش،
         // تقرير هؤلاء المبعوثين), not a clause (بري أجرى أيضا اتصالا بالسفير …).
@@ -308,6 +305,12 @@ impl Context<'_, '_> {
         opens.then_some(subject)
     }
 
+    /// Whether word `k` can head a speaker's phrase before its cue (see [`HEADS`]), with or
+    /// without the article, or in the accusative (see [`Self::accusative_kinds`]).
+    fn heads(&self, k: usize) -> bool {
+        HEADS.iter().any(|&kind| self.a.words[k].is(kind)) || self.accusative_kinds(k).any(&HEADS)
+    }
+
     /// Whether a complementizer follows the cue at word `i`, right after it or after to whom it
     /// was said (قال إن …، قال للجزيرة إن …).
     fn reports_that(&self, i: usize) -> bool {
@@ -339,9 +342,8 @@ impl Context<'_, '_> {
             if w.span.start < sentence.start || w.is_cue() || self.is_complementizer(k) {
                 return None;
             }
-            let kinds = w.any().union(self.accusative_kinds(k));
-            let titled = that && kinds.any(&[Kind::OrgHead, Kind::Title, Kind::SpeakerNoun]);
-            if titled || w.is(Kind::SpeakerNoun) || kinds.has(Kind::SpeakerNoun) || w.in_list(lex, RuleList::Group) {
+            let speaker_noun = w.is(Kind::SpeakerNoun) || self.accusative_kinds(k).has(Kind::SpeakerNoun);
+            if (that && self.heads(k)) || speaker_noun || w.in_list(lex, RuleList::Group) {
                 // With the word that counts them (أحد الأطباء، العديد من المحللين).
                 let q = (k.saturating_sub(2)..k).find(|&q| self.quantifies(q) && self.counted_after(q) == Some(k));
                 return Some(a.words[q.unwrap_or(k)].stem_start());
@@ -350,6 +352,10 @@ impl Context<'_, '_> {
         None
     }
 }
+
+/// The kinds of a word that heads a speaker's phrase before its cue: a title, a body's or a
+/// medium's head word, a speaker noun (الوزير، وزارة، الصحيفة، مصادر).
+const HEADS: [Kind; 4] = [Kind::Title, Kind::OrgHead, Kind::MediaHead, Kind::SpeakerNoun];
 
 /// The alef that writes an indefinite noun's accusative tanween (سفيرًا written سفيرا).
 const ACCUSATIVE_ALEF: char = 'ا';

@@ -464,6 +464,31 @@ fn not_attributions() {
     );
 }
 
+#[test]
+fn relayed_sayings() {
+    check(
+        &[
+            (
+                "و{V2 نقلت} {S2 وكالة الأنباء العراقية} عن {S1 رمضان} {V1 قوله} خلال استقباله الوفد إن {C1 {C2 العراق سيواصل حملته}}.",
+                "a saying relayed: what he said (قوله, his speaker after عن) and the agency's relaying it, one content",
+            ),
+            (
+                "{V2 نسبت} {S2 وكالة الصحافة الفرنسية} إلى {S1 وزير إسرائيلي} {V1 قوله} إن {C1 {C2 قيادة الجيش لم تطلع الحكومة}}.",
+                "a saying ascribed (نسبت … إلى), the verb no cue of its own",
+            ),
+            (
+                "وكانت {S2 الصحيفة} قد {V2 نقلت} عن {S1 الوزير} {V1 قوله} إن {C1 {C2 الجيش انسحب}}.",
+                "the relaying verb's subject before it (a pluperfect's, a medium's head word)",
+            ),
+            (
+                "ونقل عن {S1 وزير الدفاع} {V1 قوله} إن {C1 بلاده ستعارض التفويض}.",
+                "relayed with no one relaying (it was relayed): the saying alone",
+            ),
+        ],
+        "relayed (relayed.rs)",
+    );
+}
+
 /// Checks who each claim is attributed to: the `{Wn}` name of every gold claim against the
 /// attribution of the found claim with the same content.
 fn check_attributed(rows: &[(&str, &str)]) {
@@ -497,6 +522,10 @@ fn attributed_to_whom_the_title_introduced() {
         (
             "و{V1 قال} {S1 محمد سالم عضو اللجنة المنظمة} إن {C1 البطولة ناجحة}.{W1 محمد سالم}",
             "a title after the name (عضو، نائب) is not part of it",
+        ),
+        (
+            "ونقلت وكالة بي تي ايه عن ستانيشيف قوله إن الحكومة مستعدة. و{V1 قالت} {S1 وكالة أنباء أنتارا الرسمية} إن {C1 إندونيسيا ستعارض أي تفويض}.{W1 وكالة أنباء أنتارا الرسمية}",
+            "a head word without the article and a name after it names a body of its own, not the agency before",
         ),
         (
             "و{V1 قال} {S1 معهد البراكين والزلازل بالفلبين} إن {C1 البركان يظهر علامات على ثوران كبير}.{W1 معهد البراكين والزلازل بالفلبين}",

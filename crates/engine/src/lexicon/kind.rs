@@ -215,6 +215,11 @@ pub enum RuleList {
     /// Words that count or rank the people after them (بعض، أحد، كبار، العديد من): a speaker
     /// opening with one speaks when they do.
     Quantifier,
+    /// Verbs that relay what someone said (نقلت الوكالة عن الوزير قوله …، نسبت إلى …): past and
+    /// present, conjugated.
+    RelayingVerb,
+    /// Nouns of someone's saying that a relaying verb carries (قوله، قولها، قولهم).
+    RelayedSaying,
 }
 
 impl RuleList {
@@ -232,6 +237,8 @@ impl RuleList {
         RuleList::AsksOf,
         RuleList::Group,
         RuleList::Quantifier,
+        RuleList::RelayingVerb,
+        RuleList::RelayedSaying,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -250,12 +257,14 @@ impl RuleList {
             RuleList::AsksOf => "asks-of",
             RuleList::Group => "groups",
             RuleList::Quantifier => "quantifiers",
+            RuleList::RelayingVerb => "relaying-verbs",
+            RuleList::RelayedSaying => "relayed-sayings",
         }
     }
 
     /// Whether its lines are verbs, past and present, that build.rs conjugates.
     pub const fn conjugated(self) -> bool {
-        matches!(self, RuleList::CueObjectVerb | RuleList::AsksOf)
+        matches!(self, RuleList::CueObjectVerb | RuleList::AsksOf | RuleList::RelayingVerb)
     }
 
     /// The lexicon key of `key` (a phrase key) in this list: a control character no text key
