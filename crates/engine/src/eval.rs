@@ -177,16 +177,21 @@ pub fn same_name(a: &str, b: &str) -> bool {
     a == b || strip(&a) == b || a == strip(&b)
 }
 
-/// Gold and predicted claims matched one to one, greedily by content IoU ≥ 0.5: pairs of
-/// (gold index, predicted index).
+/// Gold and predicted claims matched one to one, greedily by content IoU ≥ 0.5 counted in code
+/// points, ties to the later pair as `score.py` breaks them: pairs of (gold index, predicted
+/// index).
 pub fn match_claims(gold: &Document, pred: &Document) -> Vec<(usize, usize)> {
+    let chars = |from: usize, to: usize| gold.text.get(from..to).map_or(0, |t| t.chars().count());
     let iou = |a: Span, b: Span| {
-        let o = a.end.min(b.end).saturating_sub(a.start.max(b.start));
-        let u = a.end.max(b.end) - a.start.min(b.start);
+        let (start, end) = (a.start.max(b.start), a.end.min(b.end));
+        if start >= end {
+            return 0.0;
+        }
+        let u = chars(a.start.min(b.start), a.end.max(b.end));
         if u == 0 {
             0.0
         } else {
-            o as f64 / u as f64
+            chars(start, end) as f64 / u as f64
         }
     };
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
@@ -198,7 +203,7 @@ pub fn match_claims(gold: &Document, pred: &Document) -> Vec<(usize, usize)> {
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)));
     let (mut mg, mut mp) = (vec![false; gold.claims.len()], vec![false; pred.claims.len()]);
     let mut matched = Vec::new();
     for (_, i, j) in pairs {
@@ -209,4 +214,51 @@ pub fn match_claims(gold: &Document, pred: &Document) -> Vec<(usize, usize)> {
         }
     }
     matched
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Claim, Status};
+
+    fn claim(text: &str, speaker: Option<&str>, content: &str) -> Claim {
+        let at = |s: &str| {
+            let start = text.find(s).expect("the part is in the text");
+            Span::new(start, start + s.len())
+        };
+        Claim {
+            speaker: speaker.map(at),
+            cue: None,
+            content: at(content),
+            quoted: false,
+            negated: false,
+            source: String::new(),
+            status: Status::Auto,
+            attribution: None,
+        }
+    }
+
+    fn doc(text: &str, claims: Vec<Claim>) -> Document {
+        Document { text: text.into(), claims, ..Document::default() }
+    }
+
+    #[test]
+    fn equal_overlaps_match_the_later_pair_as_score_py_does() {
+        // Two gold claims of one content (a saying and its relaying), one found: score.py sorts
+        // (IoU, gold, found) from the highest, so the later gold claim takes it.
+        let text = "نقلت الوكالة عن الوزير قوله إن الجيش انسحب.";
+        let gold =
+            doc(text, vec![claim(text, Some("الوزير"), "الجيش انسحب"), claim(text, Some("الوكالة"), "الجيش انسحب")]);
+        let pred = doc(text, vec![claim(text, Some("الوزير"), "الجيش انسحب")]);
+        assert_eq!(match_claims(&gold, &pred), vec![(1, 0)]);
+    }
+
+    #[test]
+    fn content_overlap_is_counted_in_code_points() {
+        // 3 of 8 code points (0.375), though 6 of 11 bytes (0.55): no match, as in score.py.
+        let text = "abcd ججج";
+        let gold = doc(text, vec![claim(text, None, "abcd ججج")]);
+        let pred = doc(text, vec![claim(text, None, "ججج")]);
+        assert_eq!(match_claims(&gold, &pred), vec![]);
+    }
 }
