@@ -6,6 +6,7 @@ use crate::document::{Claim, Document, Label, Status};
 use crate::offsets::{OffsetIndex, Unit};
 use crate::tokenize::TokenKind;
 use crate::Span;
+use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -210,31 +211,32 @@ pub struct Group {
     pub members: Vec<usize>,
 }
 
+thread_local! {
+    /// The phrase key of each entity spelling grouped (see [`groups`]); a phrase key depends on
+    /// no lexicon.
+    static PHRASE_KEYS: std::cell::RefCell<crate::memo::Memo<String>> = Default::default();
+}
+
 /// The document's entities grouped by label and normalized form, most frequent first.
 pub fn groups(doc: &Document) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    let mut at: std::collections::HashMap<(Label, String), usize> = std::collections::HashMap::new();
-    // Names repeat: each distinct spelling is normalized and looked up once, then found by its
-    // letters (a long document has 13,000 entities and a few thousand spellings).
-    let mut by_text: std::collections::HashMap<(Label, &str), usize> = std::collections::HashMap::new();
+    let mut at: crate::memo::Map<(Label, Rc<String>), usize> = crate::memo::Map::default();
+    // Names repeat: each distinct spelling is looked up once, then found by its letters (a long
+    // document has 13,000 entities and a few thousand spellings), and its normalized form is
+    // remembered across drawings (the app groups again after every change).
+    let mut by_text: crate::memo::Map<(Label, &str), usize> = crate::memo::Map::default();
     for (i, e) in doc.entities.iter().enumerate() {
         let text = e.span.of(&doc.text);
         if let Some(&g) = by_text.get(&(e.label, text)) {
             out[g].members.push(i);
             continue;
         }
-        let key = crate::keys::phrase_key(text);
-        let g = match at.get(&(e.label, key.clone())) {
-            Some(&g) => {
-                out[g].members.push(i);
-                g
-            }
-            None => {
-                at.insert((e.label, key.clone()), out.len());
-                out.push(Group { label: e.label, key, text: text.to_string(), members: vec![i] });
-                out.len() - 1
-            }
-        };
+        let key = crate::memo::get(&PHRASE_KEYS, 0, text, || crate::keys::phrase_key(text));
+        let g = *at.entry((e.label, Rc::clone(&key))).or_insert_with(|| {
+            out.push(Group { label: e.label, key: key.to_string(), text: text.to_string(), members: Vec::new() });
+            out.len() - 1
+        });
+        out[g].members.push(i);
         by_text.insert((e.label, text), g);
     }
     out.sort_by(|a, b| {
@@ -353,10 +355,10 @@ fn group_key(name: &str, label: Option<Label>) -> Option<String> {
 /// first; claims of no one known last.
 pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
     let mut out: Vec<SpeakerGroup> = Vec::new();
-    let mut at: std::collections::HashMap<Option<String>, usize> = std::collections::HashMap::new();
+    let mut at: crate::memo::Map<Option<String>, usize> = crate::memo::Map::default();
     let by = ByStart::new(doc);
     // Many claims share a speaker: each name is normalized once.
-    let mut keys: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
+    let mut keys: crate::memo::Map<&str, Option<String>> = crate::memo::Map::default();
     for (i, c) in doc.claims.iter().enumerate() {
         let entity = speaker_in(doc, c, &by).map(|e| &doc.entities[e]);
         // Named as the claim is attributed, which may hold more than the entity (ابو القاسم عبدي
@@ -388,7 +390,8 @@ pub fn claims_by_speaker(doc: &Document) -> Vec<SpeakerGroup> {
         .collect();
     let mut into: Vec<(usize, usize)> = Vec::new();
     for (i, short) in &persons {
-        let mut longer = persons.iter().filter(|(_, long)| long.ends_with(&format!(" {short}")));
+        let ending = format!(" {short}");
+        let mut longer = persons.iter().filter(|(_, long)| long.ends_with(&ending));
         if let (Some((j, _)), None) = (longer.next(), longer.next()) {
             into.push((*i, *j));
         }
