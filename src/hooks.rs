@@ -123,8 +123,17 @@ pub fn use_analysis(state: &UseReducerHandle<State>, analyzer: &Rc<Analyzer>) {
     // dropped, so the text is asked for again.
     use_effect_with((entry.id, entry.text.clone(), state.taught.gen), move |(id, text, _)| {
         let (id, text) = (*id, text.clone());
-        let timer = (!too_large && !analyzed)
-            .then(|| Timeout::new(if fresh { 0 } else { PAUSE_MS }, move || analyzer.request(id, text, base)));
+        let mut timer = None;
+        if !too_large && !analyzed {
+            if fresh {
+                // A new text at once, in this very task: the worker analyzes while the page lays
+                // the text out (a timer would fire only after that layout, 250 ms on a
+                // 50,000-word paste).
+                analyzer.request(id, text, base);
+            } else {
+                timer = Some(Timeout::new(PAUSE_MS, move || analyzer.request(id, text, base)));
+            }
+        }
         move || drop(timer)
     });
 }
