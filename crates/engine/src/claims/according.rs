@@ -4,10 +4,13 @@
 
 use super::{claim, trim_end, Context, WHAT};
 use crate::document::Claim;
-use crate::lexicon::RuleList;
+use crate::lexicon::{Kind, RuleList};
 use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
+
+/// بل "but rather" (search-normalized), which after فحسب or وحسب means "not only … but".
+const BUT: &str = "بل";
 
 /// What the claims of this pattern are marked with.
 const SOURCE: &str = "rule:claims-according";
@@ -23,6 +26,13 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     }
     if a.joined(next) && a.words.get(next).is_some_and(|w| w.is_cue()) {
         next += 1;
+    }
+    // The source right after, no comma between and no other clause opening there (ليس
+    // للسياح فحسب ولكن …، مجاهدا وحسب، بل …: "only", no source).
+    let only =
+        !a.joined(next) || a.words.get(next).is_some_and(|w| w.key() == BUT || w.kinds().has(Kind::ContentBreak));
+    if only {
+        return None;
     }
     let (speaker, after) = cx.speaker_after(next, sentence)?;
     // A measure or a rule is no source (حسب شكل الأرض، وفقا للقانون: data/hand/not-sources.txt).

@@ -375,8 +375,9 @@ const SPEAKER_PREPOSITIONS: [&str; 7] = ["في", "من", "علي", "الي", "ل
 
 /// Whether a word ends a speaker's phrase: a word that cannot name a speaker (خلال، أثناء، عقب،
 /// بعد، الذي، منذ …: the occasion or a clause begins), other than a preposition that may join a
-/// speaker's phrase or a demonstrative (مصدر في هذه الوزارة).
+/// speaker's phrase or a demonstrative (مصدر في هذه الوزارة), or an adverb (مؤخرا، أيضا).
 fn ends_speaker(w: &crate::words::Word) -> bool {
     let k = w.kinds();
-    k.has(Kind::NotSpeaker) && !k.has(Kind::Demonstrative) && !SPEAKER_PREPOSITIONS.contains(&w.key())
+    (k.has(Kind::NotSpeaker) && !k.has(Kind::Demonstrative) && !SPEAKER_PREPOSITIONS.contains(&w.key()))
+        || w.in_list(crate::lexicon::Lexicon::builtin(), RuleList::Adverb)
 }

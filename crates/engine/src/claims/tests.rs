@@ -39,6 +39,10 @@ fn verb_subject_object() {
             ),
             ("و{V1 قال} {S1 وزير المالية} في بيان إن {C1 العجز تراجع}.", "في بيان between speaker and إن"),
             (
+                "و{V1 قال} {S1 روماريو} تعليقا على ذلك إن {C1 الفريق قوي}.",
+                "VSO: an adverb after the name (تعليقا, adverbs.txt) is no part of the speaker",
+            ),
+            (
                 "و{V1 ذكر} {S1 مراسل الجزيرة} أن {C1 القوات انسحبت من المدينة}.",
                 "ذكر with a subject that speaks (a correspondent of a channel): a report",
             ),
@@ -427,6 +431,8 @@ fn not_attributions() {
             ("أكد الفحص الطبي إصابة اللاعب بشد عضلي.", "أكد = confirmed, of a fact, with no content clause"),
             ("صدرت رواية “قال الراوي” للكاتب.", "قال inside a quoted title"),
             ("قال تعالى في كتابه.", "a cue with nothing reported"),
+            ("وليس ذلك للسياح فحسب ولكن أيضا لمعظم الصينيين.", "فحسب before ولكن: \"only\", not \"according to\""),
+            ("لم يكن قائدا عسكريا وحسب، بل كان شاعرا.", "وحسب before a comma and بل: \"only\""),
             ("وأكد وجود نقص في الأدوية.", "a dropped subject and a noun phrase with no report before it"),
             ("مجلس محلي قلقيلية: قرار رقم 3 بتاريخ 1928.", "a body's name and a colon titles a record"),
             ("يذكر أن المدينة تأسست قبل قرنين.", "يذكر أن: the narrator's background, not a report"),

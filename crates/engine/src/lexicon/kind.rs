@@ -220,6 +220,8 @@ pub enum RuleList {
     RelayingVerb,
     /// Nouns of someone's saying that a relaying verb carries (قوله، قولها، قولهم).
     RelayedSaying,
+    /// Adverbs in the accusative (أيضا، مؤخرا، لاحقا، تعليقا): no part of a speaker's phrase.
+    Adverb,
 }
 
 impl RuleList {
@@ -239,6 +241,7 @@ impl RuleList {
         RuleList::Quantifier,
         RuleList::RelayingVerb,
         RuleList::RelayedSaying,
+        RuleList::Adverb,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -259,6 +262,7 @@ impl RuleList {
             RuleList::Quantifier => "quantifiers",
             RuleList::RelayingVerb => "relaying-verbs",
             RuleList::RelayedSaying => "relayed-sayings",
+            RuleList::Adverb => "adverbs",
         }
     }
 
