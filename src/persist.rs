@@ -11,26 +11,29 @@
 use crate::protocol::TaughtFile;
 use crate::state::{Restored, State};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use wasim_engine::Document;
 
 pub const SCHEMA: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<'a> {
     schema: u32,
     current: usize,
-    docs: Vec<StoredDoc>,
+    docs: Vec<StoredDoc<'a>>,
     #[serde(default)]
     taught: Option<TaughtFile>,
     #[serde(default)]
     unusable: Option<TaughtFile>,
 }
 
+/// A document as stored: borrowed from the state to be written (a long one is not copied on
+/// every save), owned when read.
 #[derive(Serialize, Deserialize)]
-struct StoredDoc {
+struct StoredDoc<'a> {
     id: u64,
     name: String,
-    document: Document,
+    document: Cow<'a, Document>,
 }
 
 /// The workspace as stored. Documents whose analysis has not caught up with their text are
@@ -41,9 +44,9 @@ pub fn to_json(s: &State) -> String {
         .iter()
         .map(|e| {
             let document = if e.is_current() {
-                (*e.doc).clone()
+                Cow::Borrowed(&*e.doc)
             } else {
-                Document { text: e.text.to_string(), ..Document::default() }
+                Cow::Owned(Document { text: e.text.to_string(), ..Document::default() })
             };
             StoredDoc { id: e.id, name: e.name.clone(), document }
         })
@@ -105,7 +108,7 @@ pub fn from_json(json: &str) -> Result<Restored, ReadError> {
         }
     }
     Ok(Restored {
-        docs: stored.docs.into_iter().map(|d| (d.id, d.name, d.document)).collect(),
+        docs: stored.docs.into_iter().map(|d| (d.id, d.name, d.document.into_owned())).collect(),
         current: stored.current,
         taught: stored.taught,
         unusable: stored.unusable,
