@@ -523,30 +523,28 @@ fn viterbi(em: &[f32], n: usize, trans: impl Fn(usize, usize) -> f32) -> Vec<usi
     tags
 }
 
-/// Forward and backward log-scores of a sentence, for the probability of a segment.
+/// Forward–backward over a sentence's tags, for the probability of each entity the best path
+/// holds. In probability space, each word's vector scaled to sum to one (f64), and the logs of the
+/// scales kept to return to log space: one `exp` per word and tag, where sums of logs took one
+/// per pair of tags.
 struct Marginals {
     n: usize,
-    alpha: Vec<f32>,
-    beta: Vec<f32>,
-    /// Scaled emissions and transitions.
+    /// The forward and backward vectors of each word, scaled (`[w * TAGS + t]`).
+    alpha: Vec<f64>,
+    beta: Vec<f64>,
+    /// The log of what the scaling took out of each word's forward vector (all the words to it)
+    /// and of its backward vector (all the words after it).
+    alpha_log: Vec<f64>,
+    beta_log: Vec<f64>,
+    /// Each word's emissions in probability space, over their largest (`[w * TAGS + t]`), and
+    /// that largest (log).
+    emp: Vec<f64>,
+    em_max: Vec<f64>,
+    /// Scaled emissions and transitions (log), and the transitions in probability space.
     em: Vec<f32>,
     trans: Vec<f32>,
-    log_z: f32,
-}
-
-/// log Σ exp over at most [`TAGS`] values, without allocating.
-fn log_sum_exp(xs: impl Iterator<Item = f32>) -> f32 {
-    let mut v = [f32::NEG_INFINITY; TAGS];
-    let mut n = 0;
-    for x in xs.take(TAGS) {
-        v[n] = x;
-        n += 1;
-    }
-    let m = v[..n].iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if m == f32::NEG_INFINITY {
-        return m;
-    }
-    m + v[..n].iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+    transp: Vec<f64>,
+    log_z: f64,
 }
 
 impl Marginals {
@@ -554,45 +552,73 @@ impl Marginals {
         let k = 1.0 / temperature.max(1e-3);
         let em: Vec<f32> = em.iter().map(|x| x * k).collect();
         let tr: Vec<f32> = (0..(TAGS + 1) * TAGS).map(|i| trans(i / TAGS, i % TAGS) * k).collect();
-        let mut alpha = vec![f32::NEG_INFINITY; n * TAGS];
-        for t in 0..TAGS {
-            alpha[t] = tr[START * TAGS + t] + em[t];
-        }
-        for w in 1..n {
-            for t in 0..TAGS {
-                alpha[w * TAGS + t] =
-                    log_sum_exp((0..TAGS).map(|p| alpha[(w - 1) * TAGS + p] + tr[p * TAGS + t])) + em[w * TAGS + t];
+        // A transition not allowed (−∞) has probability 0.
+        let transp: Vec<f64> = tr.iter().map(|&x| f64::from(x).exp()).collect();
+        let mut em_max = vec![0.0f64; n];
+        let mut emp = vec![0.0f64; n * TAGS];
+        for w in 0..n {
+            let row = &em[w * TAGS..(w + 1) * TAGS];
+            let m = f64::from(row.iter().copied().fold(f32::NEG_INFINITY, f32::max));
+            em_max[w] = m;
+            for (p, &x) in emp[w * TAGS..(w + 1) * TAGS].iter_mut().zip(row) {
+                *p = (f64::from(x) - m).exp();
             }
         }
-        let mut beta = vec![0.0f32; n * TAGS];
+        // Scales a word's vector to sum to one and returns the log of the sum.
+        let scale = |v: &mut [f64]| {
+            let s: f64 = v.iter().sum();
+            if s > 0.0 {
+                v.iter_mut().for_each(|x| *x /= s);
+            }
+            s.ln()
+        };
+        let mut alpha = vec![0.0f64; n * TAGS];
+        let mut alpha_log = vec![0.0f64; n];
+        for w in 0..n {
+            for t in 0..TAGS {
+                let into = if w == 0 {
+                    transp[START * TAGS + t]
+                } else {
+                    (0..TAGS).map(|p| alpha[(w - 1) * TAGS + p] * transp[p * TAGS + t]).sum()
+                };
+                alpha[w * TAGS + t] = into * emp[w * TAGS + t];
+            }
+            let before = if w == 0 { 0.0 } else { alpha_log[w - 1] };
+            alpha_log[w] = before + scale(&mut alpha[w * TAGS..(w + 1) * TAGS]) + em_max[w];
+        }
+        let mut beta = vec![1.0f64; n * TAGS];
+        let mut beta_log = vec![0.0f64; n];
         for w in (0..n.saturating_sub(1)).rev() {
             for t in 0..TAGS {
-                beta[w * TAGS + t] = log_sum_exp(
-                    (0..TAGS).map(|q| tr[t * TAGS + q] + em[(w + 1) * TAGS + q] + beta[(w + 1) * TAGS + q]),
-                );
+                beta[w * TAGS + t] =
+                    (0..TAGS).map(|q| transp[t * TAGS + q] * emp[(w + 1) * TAGS + q] * beta[(w + 1) * TAGS + q]).sum();
             }
+            beta_log[w] = beta_log[w + 1] + scale(&mut beta[w * TAGS..(w + 1) * TAGS]) + em_max[w + 1];
         }
-        let log_z = log_sum_exp((0..TAGS).map(|t| alpha[(n - 1) * TAGS + t]));
-        Marginals { n, alpha, beta, em, trans: tr, log_z }
+        let log_z = alpha_log.last().copied().unwrap_or(0.0);
+        Marginals { n, alpha, beta, alpha_log, beta_log, emp, em_max, em, trans: tr, transp, log_z }
     }
 
     /// The probability that words `first..=last` carry exactly `tags` there and the entity ends
     /// at `last` (the next word is not inside it).
     fn segment(&self, tags: &[usize], first: usize, last: usize) -> f32 {
-        let mut s = self.alpha[first * TAGS + tags[first]];
+        let mut s = self.alpha[first * TAGS + tags[first]].ln() + self.alpha_log[first];
         for w in first + 1..=last {
-            s += self.trans[tags[w - 1] * TAGS + tags[w]] + self.em[w * TAGS + tags[w]];
+            s += f64::from(self.trans[tags[w - 1] * TAGS + tags[w]] + self.em[w * TAGS + tags[w]]);
         }
         let end = tags[last];
         let rest = if last + 1 < self.n {
             let inside = label_of(end).and_then(|(l, _)| tag_of(l, true));
-            log_sum_exp((0..TAGS).filter(|&q| Some(q) != inside).map(|q| {
-                self.trans[end * TAGS + q] + self.em[(last + 1) * TAGS + q] + self.beta[(last + 1) * TAGS + q]
-            }))
+            let next = last + 1;
+            let sum: f64 = (0..TAGS)
+                .filter(|&q| Some(q) != inside)
+                .map(|q| self.transp[end * TAGS + q] * self.emp[next * TAGS + q] * self.beta[next * TAGS + q])
+                .sum();
+            sum.ln() + self.em_max[next] + self.beta_log[next]
         } else {
             0.0
         };
-        (s + rest - self.log_z).exp().clamp(0.0, 1.0)
+        ((s + rest - self.log_z).exp() as f32).clamp(0.0, 1.0)
     }
 }
 

@@ -242,3 +242,62 @@ fn orders_average_their_weights() {
     }
     assert!(one.iter().zip(&both).any(|(x, z)| (x - z).abs() > within), "not the first order's weights");
 }
+
+/// Every tag sequence of a short sentence, scored, against the forward–backward's probability of
+/// each segment: the same up to rounding.
+#[test]
+fn segment_probabilities_are_those_of_every_sequence_counted() {
+    let n = 4;
+    // Emissions and transitions of no model, spread like a model's (a few large, most small).
+    let em: Vec<f32> = (0..n * TAGS).map(|i| ((i * 37 % 23) as f32 - 11.0) * 0.6).collect();
+    let trans = |p: usize, q: usize| {
+        if allowed(p, q) {
+            ((p * 7 + q * 3) % 11) as f32 * 0.3 - 1.5
+        } else {
+            f32::NEG_INFINITY
+        }
+    };
+    let temperature = 1.3;
+    let m = Marginals::new(&em, n, temperature, trans);
+    let k = 1.0 / temperature;
+    let score = |y: &[usize]| -> f64 {
+        let mut s = f64::from(trans(START, y[0]) * k + em[y[0]] * k);
+        for w in 1..n {
+            s += f64::from(trans(y[w - 1], y[w]) * k + em[w * TAGS + y[w]] * k);
+        }
+        s
+    };
+    let all: Vec<Vec<usize>> = (0..TAGS.pow(n as u32))
+        .map(|mut x| {
+            (0..n)
+                .map(|_| {
+                    let t = x % TAGS;
+                    x /= TAGS;
+                    t
+                })
+                .collect()
+        })
+        .collect();
+    let z: f64 = all.iter().map(|y| score(y).exp()).sum();
+    let mut checked = 0;
+    for tags in all.iter().filter(|y| score(y).is_finite()) {
+        for first in 0..n {
+            let Some((label, false)) = label_of(tags[first]) else { continue };
+            let mut last = first;
+            while last + 1 < n && label_of(tags[last + 1]) == Some((label, true)) {
+                last += 1;
+            }
+            let inside = tag_of(label, true);
+            let want: f64 = all
+                .iter()
+                .filter(|y| y[first..=last] == tags[first..=last] && (last + 1 == n || Some(y[last + 1]) != inside))
+                .map(|y| score(y).exp())
+                .sum::<f64>()
+                / z;
+            let got = m.segment(tags, first, last);
+            assert!((f64::from(got) - want).abs() < 1e-5, "{tags:?} {first}..={last}: {got} against {want}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} segments checked");
+}
