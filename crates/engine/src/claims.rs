@@ -112,7 +112,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
         if c.speaker.is_none() {
             c.speaker = last.filter(|(_, p)| *p == para).map(|(s, _)| s);
         }
-        if let Some(s) = c.speaker {
+        if let Some(s) = c.speaker.filter(|_| c.source != relayed::RELAYED) {
             last = Some((s, para));
         }
     }

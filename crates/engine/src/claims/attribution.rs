@@ -148,8 +148,11 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         };
         last_end = last_end.max(c.content.end);
         if let Some(at) = c.attribution {
-            last = Some((at, para));
-            last_in_text = Some(at);
+            // (A relaying is not whom a dropped subject after it means: see `relayed.rs`.)
+            if c.source != super::relayed::RELAYED {
+                last = Some((at, para));
+                last_in_text = Some(at);
+            }
             earlier.spans.push(at);
             let first = c.speaker.and_then(|s| a.words.get(a.word_at(s.start)));
             if let Some(w) = first.filter(|w| w.is(crate::lexicon::Kind::ReportNoun)) {

@@ -7,6 +7,11 @@ use crate::lexicon::{Lexicon, RuleList};
 use crate::normalize::{extend_over_marks, key};
 use crate::Span;
 
+/// What the claims of a relaying are marked with: they come after the saying they relay, and the
+/// speaker a dropped subject after them means is the saying's, not theirs (نقلت الوكالة عن الوزير
+/// قوله إن … وأضاف أن …: the minister added).
+pub(super) const RELAYED: &str = "rule:claims-relayed";
+
 /// The prepositions after a relaying verb before the one who said it: عن (from) and إلى (to,
 /// ascribed to), search-normalized.
 const FROM_OR_TO: [&str; 2] = ["عن", "الي"];
@@ -58,7 +63,7 @@ fn relay(cx: &Context, f: &mut Found) -> Option<Found> {
         .map(|(s, _)| Span::new(s.start, s.end.min(a.words[from - 1].span.end)));
     let speaker = after.or_else(|| cx.speaker_before(verb, sentence))?;
     let c = &f.claim;
-    Some(Found { word: verb, claim: claim(Some(speaker), Some(relaying), c.content, c.quoted, false, "rule:claims") })
+    Some(Found { word: verb, claim: claim(Some(speaker), Some(relaying), c.content, c.quoted, false, RELAYED) })
 }
 
 /// The relaying verb in word `k` without a و or ف in front (ونسبت: نسبت), as a cue is written.

@@ -129,7 +129,7 @@ impl Context<'_, '_> {
     /// The lists word `k` is in read as an indefinite noun in the accusative, its tanween
     /// written as a final ا (لكن سفيرا مطلعا …، إن مصدرا …، أن مسؤولا …: the subject after إن and
     /// its sisters), which no clitic reading splits off; none for another word.
-    pub(super) fn accusative_kinds(&self, k: usize) -> crate::lexicon::Kinds {
+    fn accusative_kinds(&self, k: usize) -> crate::lexicon::Kinds {
         let key = self.a.words[k].key();
         match key.strip_suffix(ACCUSATIVE_ALEF) {
             Some(noun) if noun.chars().count() >= 3 && !noun.starts_with("ال") => {
@@ -214,7 +214,7 @@ impl Context<'_, '_> {
         // follow (وكان الرئيس الأميركي قال …، غير أن وزير الخارجية الفرنسي قال …).
         let first = a.words.partition_point(|x| x.span.end <= start);
         let lex = crate::lexicon::Lexicon::builtin();
-        let heads = |k: usize| self.heads(k) || a.words[k].in_list(lex, RuleList::Group);
+        let head_or_group = |k: usize| self.heads(k) || a.words[k].in_list(lex, RuleList::Group);
         // Back over the words of a name's phrase only: entities, definite nouns, demonstratives,
         // head words and the word after one (مدير عام الدفاع المدني اللواء …، متحدثة باسم الجيش،
         // تقرير هؤلاء المبعوثين), not a clause (بري أجرى أيضا اتصالا بالسفير …).
@@ -223,8 +223,8 @@ impl Context<'_, '_> {
             self.in_entity(k, &[Label::PER, Label::ORG, Label::LOC, Label::NORP, Label::TITLE])
                 || w.is_definite_noun()
                 || w.kinds().has(Kind::Demonstrative)
-                || heads(k)
-                || (k > 0 && a.joined(k) && heads(k - 1))
+                || head_or_group(k)
+                || (k > 0 && a.joined(k) && head_or_group(k - 1))
         };
         (first.saturating_sub(MAX_SPEAKER_WORDS)..first)
             .rev()
@@ -236,7 +236,7 @@ impl Context<'_, '_> {
                     && !self.is_complementizer(k)
                     && in_phrase(k)
             })
-            .filter(|&k| heads(k))
+            .filter(|&k| head_or_group(k))
             .find_map(|k| opening(a.words[k].stem_start()))
     }
 
@@ -315,7 +315,7 @@ impl Context<'_, '_> {
     /// was said (قال إن …، قال للجزيرة إن …).
     fn reports_that(&self, i: usize) -> bool {
         let a = self.a;
-        let addressee = a.joined(i + 1) && i + 1 < a.words.len() && super::verb::to_whom(self, i + 1);
+        let addressee = a.joined(i + 1) && super::verb::to_whom(self, i + 1);
         let k = i + 1 + usize::from(addressee);
         a.joined(k) && self.is_complementizer(k)
     }

@@ -530,6 +530,10 @@ fn attributed_to_whom_the_title_introduced() {
             "a title after the name (عضو، نائب) is not part of it",
         ),
         (
+            "وقال الرئيس جورج بوش إن الحرب طويلة.\nونقلت وكالة الأنباء عن {S1 الوزير سامح شكري} {V1 قوله} إن {C1 الوضع صعب}.{W1 سامح شكري} و{V3 أضاف} أن {C3 الحل قريب}.{W3 سامح شكري}",
+            "a dropped subject after a relayed saying is the one who said it, not the agency relaying it",
+        ),
+        (
             "ونقلت وكالة بي تي ايه عن ستانيشيف قوله إن الحكومة مستعدة. و{V1 قالت} {S1 وكالة أنباء أنتارا الرسمية} إن {C1 إندونيسيا ستعارض أي تفويض}.{W1 وكالة أنباء أنتارا الرسمية}",
             "a head word without the article and a name after it names a body of its own, not the agency before",
         ),
