@@ -145,6 +145,22 @@ const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Mixes a value into a hash (a multiply–rotate step; good enough to spread features).
 #[inline]
+/// `(stem, value)` pairs in text order → each stem's distinct values in the order they first
+/// came, grouped by stem (what a map of stems to lists gave, without a list per stem).
+fn first_by_stem(pairs: Vec<(u64, u64)>) -> Vec<(u64, u64)> {
+    let mut at: Vec<(u64, u64, usize)> = pairs.into_iter().enumerate().map(|(i, (b, v))| (b, v, i)).collect();
+    at.sort_unstable();
+    at.dedup_by_key(|x| (x.0, x.1));
+    at.sort_unstable_by_key(|x| (x.0, x.2));
+    at.into_iter().map(|(b, v, _)| (b, v)).collect()
+}
+
+/// The values of `stem` in pairs grouped by [`first_by_stem`].
+fn of_stem(pairs: &[(u64, u64)], stem: u64) -> impl Iterator<Item = u64> + '_ {
+    let from = pairs.partition_point(|p| p.0 < stem);
+    pairs[from..].iter().take_while(move |p| p.0 == stem).map(|p| p.1)
+}
+
 fn mix(h: u64, v: u64) -> u64 {
     (h ^ v).wrapping_mul(0xFF51_AFD7_ED55_8CCD).rotate_left(29) ^ SEED
 }
@@ -341,12 +357,14 @@ impl Context {
         let mut phrase = Vec::with_capacity(a.words.len());
         let mut quoted = false;
         let mut phrase_until: Option<(usize, Kinds)> = None;
+        // A new form's hashes are made here, then kept short (one buffer for them all).
+        let mut scratch: Vec<u64> = Vec::new();
         for (i, w) in a.words.iter().enumerate() {
             if w.surface() == form.len() {
                 let o = crate::memo::get(&MEMO, lex.id(), w.span.of(a.text), || {
-                    let mut hashes = Vec::new();
-                    let (info, lexical) = form_hashes(w, a.text, &mut hashes);
-                    Own { info, hashes: hashes.into_iter().map(short).collect(), lexical }
+                    scratch.clear();
+                    let (info, lexical) = form_hashes(w, a.text, &mut scratch);
+                    Own { info, hashes: scratch.iter().copied().map(short).collect(), lexical }
                 });
                 form.push(o.info);
                 own.push(o);
@@ -382,7 +400,8 @@ impl Context {
         // The rules' proposals, by word and, text-wide, by the word's stem.
         let hints = hints.into_iter();
         let mut hints_by_word = Vec::with_capacity(hints.size_hint().0 * 2);
-        let mut elsewhere: HashMap<u64, Vec<u64>> = HashMap::new();
+        // (stem, what) pairs in text order, made into each stem's first occurrences below.
+        let mut elsewhere: Vec<(u64, u64)> = Vec::new();
         for h in hints {
             let first = a.word_at(h.span.start).min(a.words.len());
             // The word holding the start (a span may start after a clitic, inside a word).
@@ -399,11 +418,7 @@ impl Context {
                 hints_by_word.push((k as u32, tag, k > first));
                 let fm = &form[word_form[k] as usize];
                 if fm.flags & FLAG_UNKNOWN != 0 || !w.any().has(Kind::Common) {
-                    let v = elsewhere.entry(fm.bare).or_default();
-                    let t = mix(h.label as u64, u64::from(k > first));
-                    if !v.contains(&t) {
-                        v.push(t);
-                    }
+                    elsewhere.push((fm.bare, mix(h.label as u64, u64::from(k > first))));
                 }
             }
         }
@@ -417,7 +432,7 @@ impl Context {
         // What stands around each word that may be a name, anywhere in the text: a title, a
         // nationality or a verb of saying before it, a given name before it, a verb of saying
         // after it (الإسباني رافائيل نادال … وقال نادال).
-        let mut around: HashMap<u64, Vec<u64>> = HashMap::new();
+        let mut around: Vec<(u64, u64)> = Vec::with_capacity(word_form.len());
         for (i, &f) in word_form.iter().enumerate() {
             let me = &form[f as usize];
             if me.flags & FLAG_UNKNOWN == 0 && me.any.has(Kind::Common) {
@@ -430,23 +445,15 @@ impl Context {
                 before.map_or(0, |b| u64::from(b.any.has(Kind::GivenName)) << 20),
                 after.map_or(0, |a| u64::from(a.flags & FLAG_CUE != 0) << 21),
             ];
-            let v = around.entry(me.bare).or_default();
-            for s in seen {
-                if s != 0 && !v.contains(&s) {
-                    v.push(s);
-                }
-            }
+            around.extend(seen.into_iter().filter(|&s| s != 0).map(|s| (me.bare, s)));
         }
+        let (elsewhere, around) = (first_by_stem(elsewhere), first_by_stem(around));
         for (o, fm) in own.iter().zip(&form) {
             forms.own.push(Arc::clone(&o.hashes));
             forms.starts.push(forms.elsewhere.len());
             forms.lexical.push(o.lexical);
-            for &t in elsewhere.get(&fm.bare).into_iter().flatten() {
-                forms.elsewhere.push(mix(35, t));
-            }
-            for &t in around.get(&fm.bare).into_iter().flatten() {
-                forms.elsewhere.push(mix(45, t));
-            }
+            forms.elsewhere.extend(of_stem(&elsewhere, fm.bare).map(|t| mix(35, t)));
+            forms.elsewhere.extend(of_stem(&around, fm.bare).map(|t| mix(45, t)));
         }
         Context {
             forms: Arc::new(forms),
