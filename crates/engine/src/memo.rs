@@ -1,7 +1,9 @@
 //! Memos of what depends only on a word's surface form and the lexicon: its clitic readings and
-//! lists (the words stage), its tagger features (the entities stage). News repeats its words
-//! across articles, so each thread keeps what it worked out, up to [`LIMIT`] forms (then it starts
-//! over), whatever document it was in. A memo changes no result, only how soon it comes.
+//! lists (the words stage), its tagger features (the entities stage); and of an entity
+//! spelling's phrase key (the view's entity groups, drawn again after every change). News repeats
+//! its words across articles, so each thread keeps what it worked out, up to [`LIMIT`] forms
+//! (then it starts over), whatever document it was in. A memo changes no result, only how soon
+//! it comes.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -82,10 +82,17 @@ pub fn at(a: &Words, i: usize) -> Option<(CueKind, Span)> {
         return Some(found);
     }
     // و/ف + a cue, even where the lexicon keeps the whole word (واكد is also a surname).
-    let text = w.span.of(a.text);
+    let rest = without_conjunction(a, i)?;
+    CueKind::of(lex.get(&key(rest.of(a.text)))).map(|k| (k, rest))
+}
+
+/// Word `i` without the و or ف it starts with (and their marks), if it starts with one: a cue
+/// the lexicon keeps whole has no reading without them (واكد, also a surname).
+pub(super) fn without_conjunction(a: &Words, i: usize) -> Option<Span> {
+    let w = a.words[i].span;
+    let text = w.of(a.text);
     let first = text.chars().next().filter(|c| matches!(c, 'و' | 'ف'))?;
-    let rest = extend_over_marks(text, first.len_utf8());
-    CueKind::of(lex.get(&key(&text[rest..]))).map(|k| (k, Span::new(w.span.start + rest, w.span.end)))
+    Some(Span::new(w.start + extend_over_marks(text, first.len_utf8()), w.end))
 }
 
 /// The lists of the verb a reading is, also when it is written before a pronoun, without the ا

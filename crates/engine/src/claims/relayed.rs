@@ -4,7 +4,7 @@
 
 use super::{claim, Context, Found, MAX_SPEAKER_WORDS};
 use crate::lexicon::{Lexicon, RuleList};
-use crate::normalize::{extend_over_marks, key};
+use crate::normalize::key;
 use crate::Span;
 
 /// What the claims of a relaying are marked with: they come after the saying they relay, and the
@@ -54,7 +54,13 @@ fn relay(cx: &Context, f: &mut Found) -> Option<Found> {
     }
     let lex = Lexicon::builtin();
     let verb = back(from, &|m| a.words[m].in_list(lex, RuleList::RelayingVerb))?;
-    let relaying = cx.cue(verb).map_or_else(|| without_conjunction(cx, verb), |(_, c)| c);
+    // Without و or ف in front, as a cue is written (ونسبت: نسبت).
+    let bare = || {
+        super::cues::without_conjunction(a, verb)
+            .filter(|s| lex.in_list(RuleList::RelayingVerb, &key(s.of(a.text))))
+            .unwrap_or(a.words[verb].span)
+    };
+    let relaying = cx.cue(verb).map_or_else(bare, |(_, c)| c);
     // Its subject after it (نقلت وكالة الأنباء عن …), up to عن or إلى, or before it (وكانت
     // وسائل الإعلام قد نقلت عن …); with none (ونقل عن الوزير قوله: it was relayed), no claim.
     let after = (verb + 1 < from)
@@ -64,18 +70,4 @@ fn relay(cx: &Context, f: &mut Found) -> Option<Found> {
     let speaker = after.or_else(|| cx.speaker_before(verb, sentence))?;
     let c = &f.claim;
     Some(Found { word: verb, claim: claim(Some(speaker), Some(relaying), c.content, c.quoted, false, RELAYED) })
-}
-
-/// The relaying verb in word `k` without a و or ف in front (ونسبت: نسبت), as a cue is written.
-fn without_conjunction(cx: &Context, k: usize) -> Span {
-    let w = cx.a.words[k].span;
-    let text = w.of(cx.a.text);
-    let rest = text
-        .chars()
-        .next()
-        .filter(|c| matches!(c, 'و' | 'ف'))
-        .map(|c| extend_over_marks(text, c.len_utf8()))
-        .filter(|&rest| Lexicon::builtin().in_list(RuleList::RelayingVerb, &key(&text[rest..])))
-        .unwrap_or(0);
-    Span::new(w.start + rest, w.end)
 }
