@@ -388,6 +388,29 @@ fn quotations_holding_the_complementizer() {
 }
 
 #[test]
+fn speech_with_no_quotation_mark() {
+    check(
+        &[
+            (
+                "و{V1 قالت} {S1 ابراهيمي} {Q1 لم اعد ارغب بدبي لكن اذا كانوا يريدون تحقيق قفزة سياحية هنا ينبغي اقامة حفلات}.",
+                "a negation after the speaker opens speech that lost its quotation marks (NewsFANE)",
+            ),
+            ("و{V1 اضاف} {S1 المتحدث} {Q1 لا توجد عمليات جديدة}.", "the speaker a noun, then the speech"),
+            ("ف{V1 قال} له {S1 سعد بن ابي وقاص} {Q1 اراكم ستجعلونها ملكا}.", "the speech opens after the person named"),
+            ("وقال الوزير في مؤتمر صحفي عقده امس في عمان.", "a prepositional phrase after the speaker is no speech"),
+            ("وقال رئيس الوزراء اليوم الاثنين خلال زيارته للمدينة.", "nor a date"),
+            ("واضاف زميله ليبرون جيمس 13 نقطة مع 5 متابعات.", "nor a number: أضاف is also \"added\" (points)"),
+            ("والجمعية العامة تتابع قضايا حقوق الانسان بانتظام.", "تابع is not read so: as often \"follows\""),
+            (
+                "وقال المدرب المستوى الكوري متطور للغاية ولن يكون من السهل الفوز.",
+                "no speech opening at ولن inside the first clause: a word with و/ف opens none",
+            ),
+        ],
+        "unmarked speech (verb.rs)",
+    );
+}
+
+#[test]
 fn dropped_subject_takes_the_previous_speaker() {
     let doc = crate::annotate("قالت الشرطة إن القارب غرق. وأضافت أن فرق الإنقاذ انتشلت ناجين.");
     assert_eq!(doc.claims.len(), 2);

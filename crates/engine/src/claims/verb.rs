@@ -1,11 +1,13 @@
 //! Claims of a verb of saying or denying: VSO (أكدت السفارة الروسية في إسرائيل، أمس الأحد، أن
 //! …), SVO (الوزير قال إن …), a colon or a quotation after the cue and its speaker (قال الوزير:
-//! “…”), a nominal content (see `nominal.rs`), and a headline (روسيا تؤكد استمرار التنسيق …:
-//! the rest of its line, no أن).
+//! “…”), a nominal content (see `nominal.rs`), speech that lost its quotation marks (وقالت
+//! ابراهيمي لم اعد ارغب …), and a headline (روسيا تؤكد استمرار التنسيق …: the rest of its line,
+//! no أن).
 
 use super::{claim, opens_quote, trim_end, Context, CueKind, MAX_SPEAKER_WORDS, SKIP_WORDS};
 use crate::document::{Claim, Label};
 use crate::lexicon::{Kind, RuleList};
+use crate::tokenize::TokenKind;
 use crate::Span;
 
 /// The claim whose cue, of `kind`, is `cue` in word `i`.
@@ -132,6 +134,11 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
             source = super::DROPPED_SUBJECT;
         }
         c
+    } else if let Some((sp, c)) =
+        unmarked_speech(cx, cue, cue_words_end, speaker, j, subject_before.is_some(), sentence)
+    {
+        speaker = sp;
+        c
     } else if is_headline(cx, i, subject_before) {
         // روسيا تؤكد استمرار …: a headline's content is the rest of its line.
         let start = a.words.get(cue_words_end)?.span.start;
@@ -155,6 +162,97 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
 /// Whether a speaker can speak: one of its words can (see `Context::speaks`).
 fn can_speak(cx: &Context, speaker: Span) -> bool {
     (cx.a.word_holding(speaker.start)..cx.a.word_at(speaker.end)).any(|k| cx.speaks(k))
+}
+
+/// Fewest words of speech quoted with no quotation mark (الأمر غير عملي).
+const MIN_UNMARKED_WORDS: usize = 3;
+/// Quotation marks: speech that holds one is quoted, not unmarked.
+const QUOTATION_MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
+/// Arabic punctuation, beside ASCII's.
+const PUNCTUATION: [char; 7] = ['،', '؛', '؟', '“', '”', '«', '»'];
+
+/// Speech quoted with no quotation mark right after a verb of saying (`speech-verbs.txt`) and
+/// its speaker, who stands before or after the verb (وقالت ابراهيمي لم اعد ارغب بدبي …، واضافت
+/// المحاسبة كنت اود الذهاب …): the rest of the sentence up to a new report. A speaker after the
+/// verb, read as a noun phrase up to `next`, may hold the speech's first words: it ends where
+/// the speech opens, after a person or body the entities name, before a negation, or at `next`.
+/// Returns the speaker (cut) and the content.
+fn unmarked_speech(
+    cx: &Context,
+    cue: Span,
+    cue_words_end: usize,
+    speaker: Option<Span>,
+    next: usize,
+    subject_before: bool,
+    sentence: Span,
+) -> Option<(Option<Span>, super::content::Content)> {
+    let a = cx.a;
+    if !cx.cue_in(RuleList::SpeechVerb, cue) {
+        return None;
+    }
+    let (first, last) = match speaker {
+        Some(sp) => (a.word_holding(sp.start) + 1, next),
+        None if subject_before => (cue_words_end, cue_words_end),
+        None => return None,
+    };
+    // Nothing but words between the cue and the speech: no colon (قال: كان محمد …, read by
+    // `colon_or_quote`), comma or quotation mark.
+    let plain = |k: usize| {
+        !a.text[cue.end..a.words[k].span.start].contains(|c: char| c.is_ascii_punctuation() || PUNCTUATION.contains(&c))
+    };
+    let k = (first..=last).find(|&k| {
+        let cut = k == last
+            || cx.entity_ending_at(a.words[k - 1].span.end).is_some_and(|e| matches!(e.label, Label::PER | Label::ORG))
+            || a.words[k].kinds().has(Kind::Negation);
+        cut && opens_speech(cx, k, sentence) && plain(k)
+    })?;
+    let (content, _) = cx.content_after(a.words[k].span.start, sentence)?;
+    if content.of(a.text).contains(|c: char| QUOTATION_MARKS.contains(&c) || c == ':') {
+        return None;
+    }
+    let speaker = speaker.map(|sp| Span::new(sp.start, a.words[k - 1].span.end));
+    (a.word_at(content.end) >= k + MIN_UNMARKED_WORDS).then_some((speaker, (content, true)))
+}
+
+/// Whether word `k` may open speech with no quotation mark: it follows the word before with no
+/// punctuation between and opens a clause of its own: no preposition or و/ف on it, no adverbial,
+/// time word, number, entity, title, relative or cue (قال الوزير في مؤتمر …، قال الرئيس اليوم
+/// …، قال الوزير رئيس الوفد …، أضاف زميله 13 نقطة).
+fn opens_speech(cx: &Context, k: usize, sentence: Span) -> bool {
+    let a = cx.a;
+    let Some(w) = a.words.get(k) else { return false };
+    let lex = crate::lexicon::Lexicon::builtin();
+    let prefixed = || {
+        w.key().starts_with(['و', 'ف'])
+            || w.stems().iter().next().is_some_and(|s| s.prefix.of(a.text).ends_with(['ل', 'ب']))
+    };
+    w.span.start < sentence.end
+        && a.between(k).trim().is_empty()
+        && !cx.is_complementizer(k)
+        && cx.cue(k).is_none()
+        && !w.any().any(&[
+            Kind::NotSpeaker,
+            Kind::PronounPreposition,
+            Kind::Relative,
+            Kind::Subordinator,
+            Kind::CuePreposition,
+            Kind::ContentBreak,
+            Kind::Title,
+            Kind::TitleTail,
+            Kind::SpeakerNoun,
+            Kind::StatementNoun,
+            Kind::YearWord,
+            Kind::Period,
+            Kind::DayWord,
+            Kind::RelativeDay,
+            Kind::DayPart,
+            Kind::Weekday,
+            Kind::Month,
+        ])
+        && w.kind != TokenKind::Number
+        && !w.in_list(lex, RuleList::Adverb)
+        && !prefixed()
+        && !cx.in_entity(k, &Label::ALL)
 }
 
 /// Whether what stands between two words opens a quotation (“، «، or a straight " after a space).

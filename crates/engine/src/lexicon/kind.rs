@@ -222,6 +222,9 @@ pub enum RuleList {
     RelayedSaying,
     /// Adverbs in the accusative (أيضا، مؤخرا، لاحقا، تعليقا): no part of a speaker's phrase.
     Adverb,
+    /// Verbs of saying whose object may be the words said with no quotation mark (قالت
+    /// ابراهيمي لم اعد ارغب …): past and present, conjugated.
+    SpeechVerb,
 }
 
 impl RuleList {
@@ -242,6 +245,7 @@ impl RuleList {
         RuleList::RelayingVerb,
         RuleList::RelayedSaying,
         RuleList::Adverb,
+        RuleList::SpeechVerb,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -263,12 +267,13 @@ impl RuleList {
             RuleList::RelayingVerb => "relaying-verbs",
             RuleList::RelayedSaying => "relayed-sayings",
             RuleList::Adverb => "adverbs",
+            RuleList::SpeechVerb => "speech-verbs",
         }
     }
 
     /// Whether its lines are verbs, past and present, that build.rs conjugates.
     pub const fn conjugated(self) -> bool {
-        matches!(self, RuleList::CueObjectVerb | RuleList::AsksOf | RuleList::RelayingVerb)
+        matches!(self, RuleList::CueObjectVerb | RuleList::AsksOf | RuleList::RelayingVerb | RuleList::SpeechVerb)
     }
 
     /// The lexicon key of `key` (a phrase key) in this list: a control character no text key
