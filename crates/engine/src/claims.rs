@@ -5,14 +5,16 @@
 //!
 //! Each pattern proposes claims from its own file, like the entity rules; [`find`] resolves them:
 //! - **verb** (`claims/verb.rs`): VSO أكدت السفارة الروسية، أمس الأحد، أن …; SVO الوزير قال إن …;
-//!   a colon or a quotation after the cue; a headline روسيا تؤكد استمرار …;
+//!   a colon or a quotation after the cue; speech that lost its quotation marks (وقالت ابراهيمي لم
+//!   اعد ارغب …); a headline روسيا تؤكد استمرار …;
 //! - **nominal** (`claims/nominal.rs`): a verbal noun after the cue's preposition: دعا إلى الإفراج …،
 //!   مطالبا السكان بالبقاء …; a noun phrase right after the cue: نفى الرئيس وجود …، its subject
 //!   dropped only right after another report (وتعهد بتسيير …، حيث أكد وجود قطار ثالث);
 //! - **according** (`claims/according.rs`): …، بحسب البنك المركزي. / وبحسب الوكالة، فإن …; after
 //!   a report (نفى وجود … حسب ما تردده دوائر غربية) it attributes that report's content;
 //! - **no cue** (`claims/cueless.rs`): a line that opens with a speaker and إن “…”, a line of a
-//!   quotation going on over lines;
+//!   quotation going on over lines, sentences in the first person going on with speech before
+//!   them that lost its quotation marks;
 //! - resolution: a cue inside another claim's speaker or adverbials proposes nothing; a report
 //!   whose content opens with another report keeps the inner one (`claims/nested.rs`); who each
 //!   claim is attributed to is resolved across the text (`claims/attribution.rs`); a claim
@@ -100,6 +102,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
         }
         kept.push(f);
     }
+    let kept = cueless::with_continued_speech(&cx, kept);
     let kept = relayed::add(&cx, kept);
     let mut claims: Vec<Claim> = kept.into_iter().map(|f| f.claim).collect();
     according::narrow_to_reports(a, &mut claims);

@@ -244,7 +244,7 @@ fn has_quote_marks(text: &str) -> bool {
 }
 
 /// Drops a closing quotation mark ending `span` whose opening mark is not in it (…مواجهته”).
-fn trim_unopened_quote(text: &str, span: Span) -> Span {
+pub(super) fn trim_unopened_quote(text: &str, span: Span) -> Span {
     let s = span.of(text);
     let Some(last) = s.chars().last().filter(|c| matches!(c, '”' | '»' | '"')) else { return span };
     let opened = match last {

@@ -405,8 +405,24 @@ fn speech_with_no_quotation_mark() {
                 "وقال المدرب المستوى الكوري متطور للغاية ولن يكون من السهل الفوز.",
                 "no speech opening at ولن inside the first clause: a word with و/ف opens none",
             ),
+            (
+                "و{V1 قال} {S1 بلير} في المقابلة التي بثت امس {Q1 لدينا عزم اكيد على التعامل مع هذه المسالة}.",
+                "past the occasion, a word in the first person (لدينا: we have) opens the speech",
+            ),
+            (
+                "و{V1 قال} {S1 بلير} {Q1 لا مجال للشك في ذلك}.\n{Q2 لكننا نريد ان نتعامل معها على اساس اكبر تاييد دولي}.\n{Q3 وهذا امر يشغلنا ايضا}.\nوقام بلير بزيارة خاطفة للولايات المتحدة.",
+                "sentences in the first person after the speech go on with it (cueless.rs); one that is not, does not",
+            ),
+            (
+                "و{V1 قال} {S1 بلير} ان {C1 لديه عزما اكيدا}.\nلكننا نريد ان نتعامل معها على اساس اكبر تاييد دولي.",
+                "not after an indirect content: the narrator may speak for his paper (we)",
+            ),
+            (
+                "و{V1 قال} {S1 بلير} {Q1 لا مجال للشك في ذلك}.\nكانا قد التقيا في واشنطن امس.",
+                "كانا (the two were) is no ك + أنا (like me): whole words only",
+            ),
         ],
-        "unmarked speech (verb.rs)",
+        "unmarked speech (verb.rs, cueless.rs)",
     );
 }
 

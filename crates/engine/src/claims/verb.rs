@@ -175,7 +175,8 @@ const PUNCTUATION: [char; 7] = ['،', '؛', '؟', '“', '”', '«', '»'];
 /// its speaker, who stands before or after the verb (وقالت ابراهيمي لم اعد ارغب بدبي …، واضافت
 /// المحاسبة كنت اود الذهاب …): the rest of the sentence up to a new report. A speaker after the
 /// verb, read as a noun phrase up to `next`, may hold the speech's first words: it ends where
-/// the speech opens, after a person or body the entities name, before a negation, or at `next`.
+/// the speech opens, after a person or body the entities name, before a negation, or at `next`;
+/// or the speech opens past the occasion, at a word in the first person.
 /// Returns the speaker (cut) and the content.
 fn unmarked_speech(
     cx: &Context,
@@ -200,17 +201,36 @@ fn unmarked_speech(
     let plain = |k: usize| {
         !a.text[cue.end..a.words[k].span.start].contains(|c: char| c.is_ascii_punctuation() || PUNCTUATION.contains(&c))
     };
-    let k = (first..=last).find(|&k| {
+    let cut = |k: usize| {
         let cut = k == last
             || cx.entity_ending_at(a.words[k - 1].span.end).is_some_and(|e| matches!(e.label, Label::PER | Label::ORG))
             || a.words[k].kinds().has(Kind::Negation);
         cut && opens_speech(cx, k, sentence) && plain(k)
-    })?;
+    };
+    // Or a word in the first person past the occasion (قال بلير في المقابلة التي بثت امس لدينا
+    // عزم …).
+    // The speaker then ends with the first person or body named in it.
+    let reach = (last + SKIP_WORDS).min(a.word_at(sentence.end));
+    let first_person = |k: usize| {
+        super::cueless::first_person(cx, k) && a.between(k).trim().is_empty() && cx.cue(k).is_none() && plain(k)
+    };
+    let (k, speaker) = match (first..=last).find(|&k| cut(k)) {
+        Some(k) => (k, speaker.map(|sp| Span::new(sp.start, a.words[k - 1].span.end))),
+        None => {
+            let k = (last..reach).find(|&k| first_person(k))?;
+            let named = |sp: Span| {
+                (a.word_holding(sp.start)..a.word_at(sp.end))
+                    .filter_map(|m| cx.entity_ending_at(a.words[m].span.end))
+                    .find(|e| matches!(e.label, Label::PER | Label::ORG))
+                    .map_or(sp, |e| Span::new(sp.start, e.span.end))
+            };
+            (k, speaker.map(named))
+        }
+    };
     let (content, _) = cx.content_after(a.words[k].span.start, sentence)?;
     if content.of(a.text).contains(|c: char| QUOTATION_MARKS.contains(&c) || c == ':') {
         return None;
     }
-    let speaker = speaker.map(|sp| Span::new(sp.start, a.words[k - 1].span.end));
     (a.word_at(content.end) >= k + MIN_UNMARKED_WORDS).then_some((speaker, (content, true)))
 }
 

@@ -225,6 +225,9 @@ pub enum RuleList {
     /// Verbs of saying whose object may be the words said with no quotation mark (قالت
     /// ابراهيمي لم اعد ارغب …): past and present, conjugated.
     SpeechVerb,
+    /// Words in the first person (أنا، نحن، لدينا، علينا): a sentence holding one goes on with
+    /// the speech before it.
+    FirstPerson,
 }
 
 impl RuleList {
@@ -246,6 +249,7 @@ impl RuleList {
         RuleList::RelayedSaying,
         RuleList::Adverb,
         RuleList::SpeechVerb,
+        RuleList::FirstPerson,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -268,6 +272,7 @@ impl RuleList {
             RuleList::RelayedSaying => "relayed-sayings",
             RuleList::Adverb => "adverbs",
             RuleList::SpeechVerb => "speech-verbs",
+            RuleList::FirstPerson => "first-person",
         }
     }
 
