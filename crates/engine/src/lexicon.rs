@@ -12,6 +12,10 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 
 pub struct Lexicon {
     map: fst::Map<&'static [u8]>,
+    /// Where each rule list's keys start in the fst (after [`RuleList::key`]'s prefix, walked
+    /// once here and not for every word the rules ask about), by [`RuleList`] number; `None` for
+    /// a list with no words.
+    lists: Vec<Option<(usize, u64)>>,
 }
 
 /// A position inside the lexicon while a phrase is fed to it word by word.
@@ -28,7 +32,15 @@ impl Lexicon {
         LEX.get_or_init(|| {
             // build.rs wrote these bytes with fst itself; a failure here is a broken build.
             let map = fst::Map::new(BYTES).expect("build.rs produces a valid fst");
-            Lexicon { map }
+            let mut lex = Lexicon { map, lists: Vec::new() };
+            lex.lists = RuleList::ALL
+                .iter()
+                .map(|&list| {
+                    let prefix = list.key("");
+                    lex.feed(lex.start(), prefix.as_bytes()).map(|c| lex.mark(c))
+                })
+                .collect();
+            lex
         })
     }
 
@@ -59,18 +71,8 @@ impl Lexicon {
 
     /// Whether a whole key (see [`crate::keys::phrase_key`]) is in a rule list.
     pub fn in_list(&self, list: RuleList, key: &str) -> bool {
-        // [`RuleList::key`] written on the stack: rules ask this of many words, and keys are short.
-        let name = list.name().as_bytes();
-        let len = name.len() + key.len() + 2;
-        let mut buf = [0u8; 96];
-        if len > buf.len() {
-            return self.map.contains_key(list.key(key));
-        }
-        buf[0] = 1;
-        buf[1..=name.len()].copy_from_slice(name);
-        buf[name.len() + 1] = 1;
-        buf[name.len() + 2..len].copy_from_slice(key.as_bytes());
-        self.map.contains_key(&buf[..len])
+        let Some(&Some(at)) = self.lists.get(list as usize) else { return false };
+        self.feed(self.resume(at), key.as_bytes()).is_some_and(|c| c.node.is_final())
     }
 
     /// Whether a key, or the key without its article (الجائزة → جائزة), is in a rule list.

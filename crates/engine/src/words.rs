@@ -66,8 +66,16 @@ impl Word {
     /// [`Word::is`] is to a kind); or the word without a و or ف in front, which a word the
     /// lexicon knows whole (وكان) has no reading for.
     pub fn in_list(&self, lex: &Lexicon, list: RuleList) -> bool {
-        self.form.stems.iter().any(|s| lex.in_list_bare(list, &s.key))
-            || self.key().strip_prefix(['و', 'ف']).is_some_and(|bare| lex.in_list_bare(list, bare))
+        let (id, bits) = self.form.lists.get();
+        let bits = if id == lex.id() { bits } else { 0 };
+        let asked = 1u64 << (2 * list as u32);
+        if bits & asked != 0 {
+            return bits & (asked << 1) != 0;
+        }
+        let answer = self.form.stems.iter().any(|s| lex.in_list_bare(list, &s.key))
+            || self.key().strip_prefix(['و', 'ف']).is_some_and(|bare| lex.in_list_bare(list, bare));
+        self.form.lists.set((lex.id(), bits | asked | if answer { asked << 1 } else { 0 }));
+        answer
     }
 
     /// Where its best reading's stem starts (after proclitics such as و، ب، ل).
@@ -207,6 +215,10 @@ pub(crate) struct Analyzed {
     /// From the word's start (see [`narrow`]).
     nationality: Option<(u32, u32)>,
     tanween: bool,
+    /// The rule lists asked of it so far ([`Word::in_list`]): two bits a list, asked and
+    /// answered, for the lexicon [`Lexicon::id`] names (the rules ask the same forms again and
+    /// again).
+    lists: std::cell::Cell<(usize, u64)>,
 }
 
 thread_local! {
@@ -255,7 +267,7 @@ impl<'t> Words<'t> {
                             Reading::of(if r.key == key { Stem { key: Rc::clone(&key), ..r } } else { r }, s.len())
                         })
                         .collect();
-                    Analyzed { key, stems, kinds, any, nationality, tanween }
+                    Analyzed { key, stems, kinds, any, nationality, tanween, lists: Default::default() }
                 });
                 (form, number)
             });

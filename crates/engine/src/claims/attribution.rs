@@ -35,7 +35,10 @@ struct Names<'e> {
 impl<'e> Names<'e> {
     fn new(a: &'e Words<'e>, entities: &'e [Entity]) -> Names<'e> {
         let list: Vec<&Entity> = entities.iter().filter(|e| SOURCES.contains(&e.label)).collect();
-        let keys: Vec<String> = list.iter().map(|e| phrase_key(e.span.of(a.text))).collect();
+        // Each spelling keyed once: news names the same people and bodies again and again.
+        let mut seen: crate::memo::Map<&str, String> = crate::memo::Map::default();
+        let keys: Vec<String> =
+            list.iter().map(|e| seen.entry(e.span.of(a.text)).or_insert_with_key(|s| phrase_key(s)).clone()).collect();
         let mut by_edge: HashMap<(Label, bool, String), Vec<usize>> = HashMap::new();
         for (k, (e, key)) in list.iter().zip(&keys).enumerate() {
             if let (Some(first), Some(last)) = (key.split(' ').next(), key.rsplit(' ').next()) {
@@ -57,7 +60,8 @@ impl<'e> Names<'e> {
             for (i, e) in self.list.iter().enumerate() {
                 let w = a.word_at(e.span.start);
                 let window = w.saturating_sub(TITLE_WINDOW)..(w + 1).min(a.words.len());
-                for x in a.words.get(window).unwrap_or(&[]) {
+                // Only words that may be asked about: titles, heads, speakers, nationalities.
+                for x in a.words.get(window).unwrap_or(&[]).iter().filter(|x| introduces(x)) {
                     for key in x.stems().keys() {
                         let v = index.entry(key.strip_prefix("ال").unwrap_or(key)).or_default();
                         if v.last() != Some(&i) {
@@ -438,6 +442,24 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
         .or_else(|| nearest(of_first_nation, &of_nation))
         .or_else(|| nearest(titled, &|_| true))?;
     Some(fullest(a, names, e))
+}
+
+/// The lists of the words [`Names::introduced`] is asked about: a speaker's first word
+/// ([`referred`]: a title, a speaker, a head), or a nationality after a title
+/// ([`introduced_by_title`]).
+const INTRODUCERS: [crate::lexicon::Kind; 6] = [
+    crate::lexicon::Kind::Title,
+    crate::lexicon::Kind::SpeakerNoun,
+    crate::lexicon::Kind::OrgHead,
+    crate::lexicon::Kind::MediaHead,
+    crate::lexicon::Kind::Organization,
+    crate::lexicon::Kind::Nationality,
+];
+
+/// Whether a word may be asked about in [`Names::introduced`]: one of [`INTRODUCERS`], or a
+/// nationality.
+fn introduces(w: &crate::words::Word) -> bool {
+    INTRODUCERS.iter().any(|&k| w.is(k)) || w.nationality().is_some()
 }
 
 /// Words before an entity searched for the head word or title that introduced it.

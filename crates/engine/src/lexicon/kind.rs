@@ -230,6 +230,17 @@ pub enum RuleList {
     FirstPerson,
 }
 
+// Rule lists are two bits each of a u64 (see `Word::in_list`), and numbered as `ALL` lists them
+// (the lexicon keeps where each list starts by that number).
+const _: () = {
+    assert!(RuleList::ALL.len() <= 32);
+    let mut i = 0;
+    while i < RuleList::ALL.len() {
+        assert!(RuleList::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
 impl RuleList {
     pub const ALL: &'static [RuleList] = &[
         RuleList::NotNameAlone,
