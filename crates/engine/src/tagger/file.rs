@@ -219,7 +219,7 @@ impl Model {
         {
             return Err(ModelError::Damaged("trailing or invalid numbers".into()));
         }
-        let mut model = Model {
+        let model = Model {
             bits,
             quant: header.quant,
             weights,
@@ -228,19 +228,18 @@ impl Model {
             info: header.info,
             taught: Taught::default(),
             vocab: Vocabulary::from_keys(keys),
-            fingerprint: 0,
+            fingerprint: Box::default(),
         };
-        model.fingerprint = model.compute_fingerprint();
         Ok(model)
     }
 
     /// A fingerprint of the weights, so that what a person taught is applied to the model it was
-    /// taught on (computed once, when the model is made or read).
+    /// taught on (computed once, when first asked).
     pub fn fingerprint(&self) -> u64 {
-        self.fingerprint
+        *self.fingerprint.get_or_init(|| self.compute_fingerprint())
     }
 
-    pub(super) fn compute_fingerprint(&self) -> u64 {
+    fn compute_fingerprint(&self) -> u64 {
         let mut h = 0xcbf2_9ce4_8422_2325u64;
         for &w in self.weights.iter().chain(std::iter::once(&(self.bits as i8))) {
             h = (h ^ u64::from(w as u8)).wrapping_mul(0x0100_0000_01b3);

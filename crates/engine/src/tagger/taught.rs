@@ -151,7 +151,7 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FILE_VERSION.to_le_bytes());
         out.extend_from_slice(&features::VERSION.to_le_bytes());
-        out.extend_from_slice(&self.fingerprint.to_le_bytes());
+        out.extend_from_slice(&self.fingerprint().to_le_bytes());
         out.extend_from_slice(&t.corrections.to_le_bytes());
         let since = t.since.as_deref().unwrap_or("").as_bytes();
         out.extend_from_slice(&(since.len().min(255) as u8).to_le_bytes());
@@ -192,7 +192,7 @@ impl Model {
         }
         let fp = bytes.get(16..24).ok_or_else(|| damaged("cut short"))?;
         let fp = u64::from_le_bytes([fp[0], fp[1], fp[2], fp[3], fp[4], fp[5], fp[6], fp[7]]);
-        if fp != self.fingerprint {
+        if fp != self.fingerprint() {
             return Err(ModelError::OtherModel);
         }
         let corrections = u32_at(24)?;

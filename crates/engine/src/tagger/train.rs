@@ -149,7 +149,6 @@ fn quantize(avg: Vec<f32>, trans: Vec<f32>, opts: Options) -> Model {
     model.quant = quant;
     model.weights = weights;
     model.transitions = trans;
-    model.fingerprint = model.compute_fingerprint();
     model.info = Info { trained_on: Vec::new(), epochs: opts.epochs, seed: opts.seed, rows };
     model
 }
