@@ -410,7 +410,7 @@ fn speech_with_no_quotation_mark() {
                 "past the occasion, a word in the first person (لدينا: we have) opens the speech",
             ),
             (
-                "و{V1 قال} {S1 بلير} {Q1 لا مجال للشك في ذلك}.\n{Q2 لكننا نريد ان نتعامل معها على اساس اكبر تاييد دولي}.\n{Q3 وهذا امر يشغلنا ايضا}.\nوقام بلير بزيارة خاطفة للولايات المتحدة.",
+                "و{V1 قال} {S1 بلير} {Q1 لا مجال للشك في ذلك}.\n{Q2 لكننا نريد ان نتعامل معها على اساس اكبر تاييد دولي}.\n{Q3 وهذا امر يشغلنا ايضا}.\n{Q4 اظن ان ما يثير قلق الناس هو هذا}.\nوقام بلير بزيارة خاطفة للولايات المتحدة.",
                 "sentences in the first person after the speech go on with it (cueless.rs); one that is not, does not",
             ),
             (
