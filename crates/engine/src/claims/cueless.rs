@@ -80,9 +80,9 @@ pub(super) fn with_continued_speech(cx: &Context, kept: Vec<Found>) -> Vec<Found
     let mut rest = kept.into_iter().peekable();
     while let Some(f) = rest.next() {
         let mut content = f.claim.content;
-        let mut quoted = f.claim.quoted;
+        let direct = f.claim.quoted;
         out.push(f);
-        while quoted && runs_to_its_end(cx, content) {
+        while direct && runs_to_its_end(cx, content) {
             let first = a.word_at(a.sentence(content.start).end);
             let Some(w) = a.words.get(first) else { break };
             let sentence = a.sentence(w.span.start);
@@ -95,7 +95,6 @@ pub(super) fn with_continued_speech(cx: &Context, kept: Vec<Found>) -> Vec<Found
                 a.text,
                 super::trim_end(a.text, Span::new(w.span.start, sentence.end)),
             );
-            quoted = true;
             out.push(Found { word: first, claim: claim(None, None, content, true, false, NO_CUE) });
         }
     }

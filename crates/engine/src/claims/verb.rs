@@ -168,7 +168,7 @@ fn can_speak(cx: &Context, speaker: Span) -> bool {
 const MIN_UNMARKED_WORDS: usize = 3;
 /// Quotation marks: speech that holds one is quoted, not unmarked.
 const QUOTATION_MARKS: [char; 5] = ['"', '“', '”', '«', '»'];
-/// Arabic punctuation, beside ASCII's.
+/// Punctuation beside ASCII's: Arabic, and curly quotation marks.
 const PUNCTUATION: [char; 7] = ['،', '؛', '؟', '“', '”', '«', '»'];
 
 /// Speech quoted with no quotation mark right after a verb of saying (`speech-verbs.txt`) and
@@ -207,9 +207,6 @@ fn unmarked_speech(
             || a.words[k].kinds().has(Kind::Negation);
         cut && opens_speech(cx, k, sentence) && plain(k)
     };
-    // Or a word in the first person past the occasion (قال بلير في المقابلة التي بثت امس لدينا
-    // عزم …).
-    // The speaker then ends with the first person or body named in it.
     let reach = (last + SKIP_WORDS).min(a.word_at(sentence.end));
     let first_person = |k: usize| {
         super::cueless::first_person(cx, k) && a.between(k).trim().is_empty() && cx.cue(k).is_none() && plain(k)
@@ -217,6 +214,8 @@ fn unmarked_speech(
     let (k, speaker) = match (first..=last).find(|&k| cut(k)) {
         Some(k) => (k, speaker.map(|sp| Span::new(sp.start, a.words[k - 1].span.end))),
         None => {
+            // Past the occasion, a word in the first person (قال بلير في المقابلة التي بثت امس
+            // لدينا عزم …); the speaker then ends with the first person or body named in it.
             let k = (last..reach).find(|&k| first_person(k))?;
             let named = |sp: Span| {
                 (a.word_holding(sp.start)..a.word_at(sp.end))
