@@ -157,7 +157,7 @@ impl Model {
     /// Gives the model the vocabulary its features were trained with.
     pub fn set_vocab(&mut self, vocab: Vocabulary) {
         self.vocab = vocab;
-        self.fingerprint = Box::default();
+        *self.fingerprint = std::sync::OnceLock::new();
     }
 
     /// The features' context of the words `a` with the rules' proposals `hints`, each word
