@@ -255,7 +255,11 @@ impl<'t> Words<'t> {
                             lex,
                         )]
                     };
-                    let kinds = lex.get(&k);
+                    // The whole word's reading holds its key's lists (the same key, walked once).
+                    let kinds = stems
+                        .iter()
+                        .find(|r| r.prefix.is_empty() && r.suffix.is_empty() && *r.key == *k)
+                        .map_or(Kinds::EMPTY, |r| r.kinds);
                     let nationality = nationality(&stems, lex).map(|x| (narrow(x.start), narrow(x.end)));
                     let tanween = s.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
                     let any = stems.iter().fold(kinds, |acc, s| acc.union(s.kinds));
