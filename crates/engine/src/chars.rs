@@ -19,6 +19,11 @@ pub enum Class {
 }
 
 pub fn class(c: char) -> Class {
+    // Fast path for what Arabic text is mostly made of: the basic letters (none of the classes
+    // before Arabic holds one).
+    if ('\u{0621}'..='\u{064A}').contains(&c) {
+        return Class::Arabic;
+    }
     match c {
         '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' | '\u{000B}' | '\u{000C}' => Class::Newline,
         ' ' | '\t' | '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {

@@ -110,14 +110,22 @@ fn next_token(text: &str, at: usize) -> (TokenKind, usize) {
     }
 }
 
-fn run_end(text: &str, mut at: usize, keep: impl Fn(Class) -> bool) -> usize {
-    while let Some(c) = char_at(text, at) {
+/// Where a run of clusters whose base characters `keep` accepts ends, from byte `at` (not a line
+/// break's class: `\r\n` is one cluster only to [`cluster_end`]). One pass over the characters.
+fn run_end(text: &str, at: usize, keep: impl Fn(Class) -> bool) -> usize {
+    let mut chars = text[at..].char_indices().peekable();
+    let mut end = at;
+    while let Some((i, c)) = chars.next() {
         if is_attached(c) || !keep(class(c)) {
             break;
         }
-        at = cluster_end(text, at);
+        end = at + i + c.len_utf8();
+        // The marks attached to it.
+        while let Some((j, m)) = chars.next_if(|&(_, m)| is_attached(m)) {
+            end = at + j + m.len_utf8();
+        }
     }
-    at
+    end
 }
 
 fn number(text: &str, mut at: usize) -> (TokenKind, usize) {
