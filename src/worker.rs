@@ -37,13 +37,14 @@ impl Worker {
     /// A worker with the model of `model` (a model file), or the rules alone when it cannot be
     /// read.
     pub fn new(model: &[u8]) -> Worker {
-        Worker {
-            annotator: Annotator::new(Model::from_bytes(model).ok()),
-            last: HashMap::new(),
-            next_token: 1,
-            gen: 0,
-            retag: Vec::new(),
+        let model = Model::from_bytes(model).ok();
+        // The model's fingerprint (what taught files are checked against) worked out now, while
+        // the page loads, not when the first correction is learned: it would hold that re-tag
+        // back by tens of milliseconds, into the person's next selection.
+        if let Some(m) = &model {
+            m.fingerprint();
         }
+        Worker { annotator: Annotator::new(model), last: HashMap::new(), next_token: 1, gen: 0, retag: Vec::new() }
     }
 
     /// The first message: the worker listens, with or without the model.
