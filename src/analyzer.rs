@@ -28,6 +28,11 @@ struct Shared {
     pending: RefCell<Vec<(u64, Rc<str>)>>,
     /// The taught state the worker was last told to hold, or is learning.
     gen: Cell<u64>,
+    /// A mouse button is down in the text: analyses that arrive wait (drawn now, they would
+    /// replace the text under the person's selection and lose it).
+    held: Cell<bool>,
+    /// The analyses that arrived while it was down, in order.
+    waiting: RefCell<Vec<Action>>,
 }
 
 /// The worker's handlers, kept alive with it.
@@ -76,6 +81,15 @@ impl Shared {
             Response::Refused { gen, reason } => Action::Refused { gen, reason },
             Response::Resend { .. } => return, // answered by the analyzer, which has the text
         };
+        if self.held.get() && matches!(action, Action::Analyzed { .. } | Action::Retagged { .. }) {
+            self.waiting.borrow_mut().push(action);
+            return;
+        }
+        self.later(action);
+    }
+
+    /// Hands `action` to the state in a task of its own (see [`Shared::on_message`]).
+    fn later(&self, action: Action) {
         let d = self.dispatch.clone();
         gloo::timers::callback::Timeout::new(0, move || d.dispatch(action)).forget();
     }
@@ -94,6 +108,17 @@ impl Shared {
 }
 
 impl Analyzer {
+    /// A mouse button went down in the text (`true`) or up anywhere (`false`): the analyses that
+    /// arrive in between are drawn after it is up, when the selection is made.
+    pub fn press(&self, down: bool) {
+        self.shared.held.set(down);
+        if !down {
+            for action in std::mem::take(&mut *self.shared.waiting.borrow_mut()) {
+                self.shared.later(action);
+            }
+        }
+    }
+
     pub fn new(dispatch: UseReducerDispatcher<State>) -> Analyzer {
         let shared = Rc::new(Shared {
             dispatch,
@@ -102,6 +127,8 @@ impl Analyzer {
             queue: RefCell::default(),
             pending: RefCell::default(),
             gen: Cell::new(0),
+            held: Cell::new(false),
+            waiting: RefCell::default(),
         });
         let worker = web_sys::Worker::new(WORKER).ok();
         let handlers = worker.as_ref().map(|w| {

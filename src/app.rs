@@ -55,6 +55,8 @@ struct Senders {
     retag_all: Callback<()>,
     reset_model: Callback<()>,
     import_taught: Callback<web_sys::FileList>,
+    /// A mouse button down in the text, or up (see [`Analyzer::press`]).
+    press: Callback<bool>,
 }
 
 impl Senders {
@@ -114,7 +116,12 @@ impl Senders {
                 }
             })
         };
+        let press = {
+            let a = analyzer.clone();
+            Callback::from(move |down: bool| a.press(down))
+        };
         Senders {
+            press,
             retag_all: send(d, |_| Action::RetagAll),
             reset_model: send(d, |_| Action::ResetModel),
             import_taught,
@@ -244,7 +251,7 @@ pub fn app() -> Html {
                     <Legend doc={doc.clone()} {lang} onop={cb.op.clone()} learned={state.taught.corrections > 0} />
                     <SelectionBar doc={doc.clone()} focus={state.focus.clone()} {lang} onop={cb.op.clone()} onfocus={cb.focus.clone()} />
                     <Reader doc={doc.clone()} {lang} focus={state.focus.clone()} onselect={cb.select.clone()} onfocusentity={cb.focus_entity.clone()}
-                        onclear={cb.clear.clone()} />
+                        onclear={cb.clear.clone()} onpress={cb.press.clone()} />
                 </section>
                 <aside class="side">
                     if let Some(c) = comparison {

@@ -14,7 +14,8 @@
 //! moving it redraws two paragraphs and computes nothing anew.
 //! Entities and claims are named in the DOM by where they start (`data-e`, `data-claim`), which
 //! does not change when an edit elsewhere renumbers them. Mouse and selection are handled once,
-//! on the reader, not on every highlight.
+//! on the reader, not on every highlight. A mouse button down in the text is told to the app
+//! (`onpress`), which holds the worker's answers until it is up, so no redraw lands under a drag.
 //!
 //! The keyboard focus stays on the reader (`tabindex="0"`), and the focused highlight is its
 //! `aria-activedescendant`: highlights are not focusable, because Chromium starts no text
@@ -46,6 +47,10 @@ pub struct ReaderProps {
     /// A click on the text outside the highlights: nothing is chosen any more.
     #[prop_or_default]
     pub onclear: Callback<()>,
+    /// A mouse button went down in the text (`true`), or up anywhere in the page (`false`,
+    /// after the selection it made is read): analyses that arrive in between wait.
+    #[prop_or_default]
+    pub onpress: Callback<bool>,
 }
 
 /// One paragraph as it is drawn.
@@ -295,8 +300,20 @@ pub fn reader(props: &ReaderProps) -> Html {
     let down = use_mut_ref(|| None::<(i32, i32)>);
     let onmousedown = {
         let down = down.clone();
-        Callback::from(move |e: MouseEvent| *down.borrow_mut() = Some((e.client_x(), e.client_y())))
+        let onpress = props.onpress.clone();
+        Callback::from(move |e: MouseEvent| {
+            *down.borrow_mut() = Some((e.client_x(), e.client_y()));
+            onpress.emit(true);
+        })
     };
+    // The release, wherever it happens (a drag may end outside the text): on the document,
+    // which hears it after the reader has read the selection.
+    use_effect_with(props.onpress.clone(), |onpress| {
+        let onpress = onpress.clone();
+        let doc = web_sys::window().and_then(|w| w.document());
+        let listener = doc.map(|d| gloo::events::EventListener::new(&d, "mouseup", move |_| onpress.emit(false)));
+        move || drop(listener)
+    });
     let onmouseup = {
         let onselect = props.onselect.clone();
         let onfocusentity = props.onfocusentity.clone();

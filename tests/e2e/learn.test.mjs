@@ -298,6 +298,61 @@ test('without the analysis worker the page tags with the rules alone and says so
   await p.context().close();
 });
 
+test('a re-tag that lands while a mouse button is down waits for the release: a drag is never redrawn under the person', { timeout: 180000 }, async () => {
+  const p = await page(b);
+  await open(p);
+  await p.evaluate((t) => {
+    const ta = document.querySelector('textarea');
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, `${NAME_TEACH}\n${longText(30000)}\n${NAME_AFTER}`);
+  await p.waitForFunction(() => document.querySelectorAll('.reader mark[data-label]').length > 500, null, { timeout: 60000 });
+  await analyzed(p);
+  // Drawn whole (a long document's highlights come a slice a task), so that nothing moves.
+  await p.waitForFunction(() => document.querySelector('.reader').getAttribute('aria-busy') !== 'true');
+  await p.waitForTimeout(500);
+  const taught = () => p.$$eval('.reader mark[data-source="model:taught"]', (ms) => ms.filter((m) => m.textContent === 'زرقلون فيسامر').length);
+  assert.equal(await taught(), 0);
+  // The name marked with 1, and at once a drag begins over the words of a paragraph in view,
+  // clear of the selection bar: the worker learns and re-tags the long document while the drag
+  // goes on.
+  await select(p, NAME, 0);
+  await p.keyboard.press('1');
+  // The mark drawn first (its label may move the lines below it).
+  await p.waitForFunction(() => [...document.querySelectorAll('.reader mark[data-label="PER"]')].some((m) => m.textContent === 'زرقلون فيسامر'));
+  const r = await p.evaluate(() => {
+    const para = [...document.querySelectorAll('.reader p')].slice(2)
+      .find((e) => { const b = e.getBoundingClientRect(); return b.top > 250 && b.top < innerHeight - 60; });
+    const w = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+    let t = w.nextNode();
+    for (let n = t; n; n = w.nextNode()) if (n.data.trim().length > t.data.trim().length) t = n;
+    const range = document.createRange();
+    range.setStart(t, 0);
+    range.setEnd(t, 8);
+    const b = range.getBoundingClientRect();
+    return { left: b.left, right: b.right, y: b.y + b.height / 2 };
+  });
+  await p.keyboard.press('Escape'); // the bar of the name marked goes away
+  await p.waitForFunction(() => !document.querySelector('.selection-bar .picked, .selection-bar.entity .chip'));
+  await p.mouse.move(r.right - 1, r.y);
+  await p.mouse.down();
+  await p.mouse.move((r.left + r.right) / 2, r.y, { steps: 3 });
+  await until(p, model, (x) => x.corrections >= 1 && !x.pending, 'learned', 60000);
+  await p.waitForTimeout(3000); // the re-tag computed and sent
+  const during = await taught();
+  await p.mouse.move(r.left + 1, r.y, { steps: 3 });
+  await p.mouse.up();
+  assert.equal(during, 0, 'the re-tag was not drawn while the button was down');
+  // What the drag went over is chosen: its words, or the highlight they snap to.
+  await p.waitForSelector('.selection-bar .picked, .selection-bar.entity .chip');
+  const picked = await p.textContent('.selection-bar .picked, .selection-bar.entity .chip');
+  assert.ok(picked.length > 3 && !picked.includes('زرقلون'), `the drag chose its own words (${picked})`);
+  await p.waitForFunction(() => [...document.querySelectorAll('.reader mark[data-source="model:taught"]')]
+    .some((m) => m.textContent === 'زرقلون فيسامر'), null, { timeout: 30000 });
+  assert.deepEqual(p.errors, []);
+  await p.context().close();
+});
+
 test('a correction in a 50,000-word document: learned and re-tagged off the main thread', { timeout: 300000 }, async () => {
   const p = await page(b);
   await open(p);
