@@ -39,8 +39,8 @@ impl Worker {
     pub fn new(model: &[u8]) -> Worker {
         let model = Model::from_bytes(model).ok();
         // The model's fingerprint (what taught files are checked against) worked out now, while
-        // the page loads, not when the first correction is learned: it would hold that re-tag
-        // back by tens of milliseconds, into the person's next selection.
+        // the page loads, not when the first correction is learned: it would hold that
+        // correction's re-tag back by tens of milliseconds.
         if let Some(m) = &model {
             m.fingerprint();
         }
