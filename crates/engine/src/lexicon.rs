@@ -123,6 +123,18 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    /// A set of kinds lists exactly its kinds, in the order `Kind::ALL` does (the tagger's
+    /// features are summed in that order).
+    #[test]
+    fn kinds_iterate_in_their_order() {
+        let all = Kinds(Kind::ALL.iter().fold(0, |b, k| b | k.bit()));
+        assert_eq!(all.iter().collect::<Vec<_>>(), Kind::ALL);
+        let some = [Kind::ALL[0], Kind::ALL[3], Kind::ALL[Kind::ALL.len() - 1]];
+        let set = Kinds(some.iter().fold(0, |b, k| b | k.bit()));
+        assert_eq!(set.iter().collect::<Vec<_>>(), some);
+        assert_eq!(Kinds::EMPTY.iter().count(), 0);
+    }
+
     /// A rule list is read through `in_list` alone: its entries carry no kind.
     #[test]
     fn rule_lists_stay_out_of_the_kinds() {

@@ -277,6 +277,21 @@ impl Model {
         self.transitions[prev * TAGS + next] + self.taught.transition(prev, next)
     }
 
+    /// Every [`Model::transition`] (`[prev * TAGS + next]`), worked out once for a text's
+    /// decoding loops; without what was taught when not `with_taught`.
+    fn transition_table(&self, with_taught: bool) -> [f32; (TAGS + 1) * TAGS] {
+        std::array::from_fn(|i| {
+            let (prev, next) = (i / TAGS, i % TAGS);
+            if with_taught {
+                self.transition(prev, next)
+            } else if allowed(prev, next) {
+                self.transitions[i]
+            } else {
+                f32::NEG_INFINITY
+            }
+        })
+    }
+
     /// The best tag sequence for a sentence (empty for no words).
     pub fn decode(&self, feats: &Features) -> Vec<usize> {
         viterbi(&self.emissions(feats, true), feats.len(), |p, n| self.transition(p, n))
@@ -295,14 +310,17 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
-        let tags = viterbi(em, n, |p, q| self.transition(p, q));
+        let table = self.transition_table(true);
+        let trans = |p: usize, q: usize| table[p * TAGS + q];
+        let tags = viterbi(em, n, trans);
         if tags.iter().all(|&t| t == 0) {
             return Vec::new();
         }
         let untaught = base.map(|base| {
-            viterbi(base, n, |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY })
+            let table = self.transition_table(false);
+            viterbi(base, n, |p, q| table[p * TAGS + q])
         });
-        let marginals = Marginals::new(em, n, self.calibration.temperature, |p, q| self.transition(p, q));
+        let marginals = Marginals::new(em, n, self.calibration.temperature, trans);
         let mut out = Vec::new();
         let mut w = 0;
         while w < n {
@@ -400,6 +418,7 @@ impl Model {
             wide: Vec::new(),
             taught: vec![0.0; if with_taught { ctx.len() * TAGS } else { 0 }],
         };
+        let table = self.transition_table(true);
         for r in sentences {
             ctx.sentence(r.clone(), feats);
             let s = self.sums(feats, true, Some(cache));
@@ -410,7 +429,7 @@ impl Model {
                 sums.taught[r.start * TAGS..][..s.taught.len()].copy_from_slice(&s.taught);
             }
             let em = self.scores(&s.q, &s.taught);
-            for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
+            for (k, t) in viterbi(&em, feats.len(), |p, q| table[p * TAGS + q]).into_iter().enumerate() {
                 // A tag is below `TAGS`: one byte.
                 tags[r.start + k] = t as u8;
             }
@@ -497,31 +516,32 @@ fn viterbi(em: &[f32], n: usize, trans: impl Fn(usize, usize) -> f32) -> Vec<usi
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![f32::NEG_INFINITY; n * TAGS];
-    let mut back = vec![0u8; n * TAGS];
-    for t in 0..TAGS {
-        score[t] = trans(START, t) + em[t];
-    }
-    for w in 1..n {
+    // The transitions into each tag, asked once: `into[next][prev]`.
+    let into: [[f32; TAGS + 1]; TAGS] = std::array::from_fn(|t| std::array::from_fn(|p| trans(p, t)));
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut score: [f32; TAGS] = std::array::from_fn(|t| into[t][START] + em[t]);
+    for (w, back) in back.iter_mut().enumerate().skip(1) {
+        let em: &[f32; TAGS] = em[w * TAGS..].first_chunk().unwrap_or(&[0.0; TAGS]);
+        let mut next = [f32::NEG_INFINITY; TAGS];
         for t in 0..TAGS {
             let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
             for p in 0..TAGS {
-                let s = score[(w - 1) * TAGS + p] + trans(p, t);
+                let s = score[p] + into[t][p];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            score[w * TAGS + t] = best + em[w * TAGS + t];
-            back[w * TAGS + t] = arg as u8;
+            next[t] = best + em[t];
+            back[t] = arg as u8;
         }
+        score = next;
     }
-    let last = &score[(n - 1) * TAGS..];
-    let mut t = (0..TAGS).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let mut t = (0..TAGS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
     let mut tags = vec![0; n];
     for w in (0..n).rev() {
         tags[w] = t;
-        t = usize::from(back[w * TAGS + t]);
+        t = usize::from(back[w][t]);
     }
     tags
 }

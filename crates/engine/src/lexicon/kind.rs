@@ -314,8 +314,19 @@ impl Kinds {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
+    /// The kinds in the order [`Kind::ALL`] lists them (a kind's bit is its place there).
     pub fn iter(self) -> impl Iterator<Item = Kind> {
-        Kind::ALL.iter().copied().filter(move |k| self.has(*k))
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(&kind) = Kind::ALL.get(k) {
+                    return Some(kind);
+                }
+            }
+            None
+        })
     }
     pub fn union(self, other: Kinds) -> Kinds {
         Kinds(self.0 | other.0)

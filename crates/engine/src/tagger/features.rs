@@ -551,7 +551,7 @@ impl Context {
             f.push(mix(mix(41, before), mix(after, unseen(i))));
             f.push(mix(mix(42, unseen(i)), w.shape));
             if let Some((kinds, starts)) = unpack_phrase(self.phrase[i]) {
-                for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
+                for k in kinds.iter() {
                     f.push(mix(mix(20, k as u64), u64::from(starts)));
                 }
             }
@@ -572,7 +572,7 @@ impl Context {
                 if off.abs() == 1 {
                     f.push(mix(mix(25, slot), n.shape));
                     if let Some((kinds, starts)) = unpack_phrase(self.phrase[j]) {
-                        for k in kinds.iter().filter(|k| NAME_KINDS.contains(k)) {
+                        for k in kinds.iter() {
                             f.push(mix(mix(mix(26, slot), k as u64), u64::from(starts)));
                         }
                     }
