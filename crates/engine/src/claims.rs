@@ -86,7 +86,7 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // إذا رفض الوزراء …: a condition, not a report.
             Some(_) if a.joined(i) && a.words[i - 1].in_list(lex, RuleList::Conditional) => None,
             Some((CueKind::According, span)) => according::at(&cx, span, a.word_at(span.end)),
-            Some((kind, span)) => verb::at(&cx, i, kind, span),
+            Some((kind, span)) => according::as_said(&cx, i, kind, span).or_else(|| verb::at(&cx, i, kind, span)),
             None => cueless::at(&cx, i),
         };
         found.extend(claim.map(|claim| Found { word: i, claim }));

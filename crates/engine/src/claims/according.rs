@@ -2,9 +2,10 @@
 //! clause before it (…، بحسب البنك المركزي), or, when the cue opens the sentence, the clause
 //! after the comma (وبحسب الوكالة، فإن …).
 
+use super::cues::CueKind;
 use super::{claim, trim_end, Context, WHAT};
-use crate::document::Claim;
-use crate::lexicon::{Kind, RuleList};
+use crate::document::{Claim, Label};
+use crate::lexicon::{Kind, Lexicon, RuleList};
 use crate::words::Words;
 use crate::Span;
 use std::collections::HashMap;
@@ -36,7 +37,7 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     }
     let (speaker, after) = cx.speaker_after(next, sentence)?;
     // A measure or a rule is no source (حسب شكل الأرض، وفقا للقانون: data/hand/not-sources.txt).
-    let lex = crate::lexicon::Lexicon::builtin();
+    let lex = Lexicon::builtin();
     // (Also with the ة a pronoun turned to ت, which the readings keep: لشحنتهما.)
     let first = &a.words[next];
     let before_pronoun =
@@ -58,6 +59,63 @@ pub(super) fn at(cx: &Context, cue: Span, next: usize) -> Option<Claim> {
     if content.is_empty() {
         return None;
     }
+    Some(claim(Some(speaker), Some(cue), content, false, false, SOURCE))
+}
+
+/// كما (as), before a verb of saying: … واعتقلت العشرات، كما قالت الوكالة.
+const AS: &str = "كما";
+/// The most words of a dateline before its colon (عواصم - وكالات:، استنبول - قنا - ا ف ب:).
+const DATELINE_WORDS: usize = 8;
+/// The most words a sentence may go on with after such a speaker (… كما قالت الوكالة دون
+/// توضيحات إضافية).
+const AS_SAID_TAIL: usize = 3;
+
+/// كما + a verb of saying + its speaker at the end of a sentence (…، كما ذكرت وكالة الأناضول)
+/// attributes the clause before it, as بحسب does. Not when كما opens the sentence or a content
+/// follows the speaker (كما أكد الوزير أن …: "he also stressed that", the verb's own claim).
+pub(super) fn as_said(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Claim> {
+    let a = cx.a;
+    if kind != CueKind::Verb || !a.joined(i) || a.words[i - 1].key() != AS {
+        return None;
+    }
+    let sentence = a.sentence(cue.start);
+    let before = Span::new(sentence.start, a.words[i - 1].span.start);
+    let opens = before.of(a.text).trim_matches(|c: char| c.is_whitespace() || c == 'و').is_empty();
+    if opens {
+        return None;
+    }
+    // ليس … كما تقول الإشاعة: "not …, as the rumour has it" denies what the source says.
+    let first = a.word_at(before.start);
+    if a.words.get(first).is_some_and(|w| w.in_list(Lexicon::builtin(), RuleList::DenialOfClause)) {
+        return None;
+    }
+    let (speaker, after) = cx.speaker_after(i + 1, sentence)?;
+    // Its first word speaks (الوكالة، الرئاسة), or it names a person or a body (مراسل فرانس
+    // برس): كما تعتبر العاصمة العصرية لمنطقة فريولي, "it is also considered the capital of
+    // Friuli", has no source.
+    let words = a.word_holding(speaker.start)..a.word_at(speaker.end);
+    if !cx.speaks(words.start) && !words.clone().any(|k| cx.in_entity(k, &[Label::PER, Label::ORG])) {
+        return None;
+    }
+    let tail = (after..a.words.len()).take_while(|&k| a.words[k].span.start < sentence.end);
+    if tail.clone().count() > AS_SAID_TAIL || tail.clone().any(|k| cx.is_complementizer(k) || a.words[k].is_cue()) {
+        return None;
+    }
+    // A dateline before a colon is no part of it (استنبول - قنا - ا ف ب: اوقفت الشرطة …).
+    let before = match before.of(a.text).rfind(':') {
+        Some(colon) if a.word_at(before.start + colon) - a.word_at(before.start) <= DATELINE_WORDS => {
+            Span::new(before.start + colon + 1, before.end)
+        }
+        _ => before,
+    };
+    let content = trim_end(a.text, before);
+    let first = a.words.get(a.word_at(content.start))?;
+    // The conjunction on the sentence's first word is no part of what was said (وطاردت …).
+    let content = match first.stems().iter().find(|s| s.prefix.of(a.text) == "و") {
+        Some(s) if first.span.start == content.start => Span::new(s.span.start, content.end),
+        _ => content,
+    };
+    let cue = Span::new(a.words[i - 1].span.start, cue.end);
     Some(claim(Some(speaker), Some(cue), content, false, false, SOURCE))
 }
 

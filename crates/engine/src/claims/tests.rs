@@ -51,6 +51,9 @@ fn verb_subject_object() {
                 "كتب with a subject that speaks (a journalist): a report",
             ),
             ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
+            ("و{V1 ينص} {S1 القرار} على {C1 نشر قوة دولية في الإقليم}.", "ينص على (stipulates), of a resolution"),
+            ("ونشر نص القرار على موقع المجلس.", "نص القرار: the noun (text), no verb: the past نص is no cue"),
+            ("و{V1 هتف} {S1 المتظاهرون} \"{Q1 لا للحرب على العراق}\".", "هتف (chanted) a quotation"),
             ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
             (
                 "و{V1 قال} {S1 {S2 النائب}} إن {C1 للعراق خيارات متعددة}، و{V2 أضاف} أنا مؤمن أن {C2 العراق قادر على الرد}.",
@@ -209,6 +212,39 @@ fn according_to() {
             ("{C1 ارتفع التضخم}، {V1 وفقا} ل{S1 وزارة المالية}.", "وفقا لـ: the speaker carries ل"),
         ],
         "according",
+    );
+}
+
+#[test]
+fn as_said_after_the_content() {
+    check(
+        &[
+            (
+                "و{C1 اعتقلت الشرطة العشرات منهم}، {V1 كما قالت} {S1 الوكالة}.",
+                "كما + a verb of saying + a source at the sentence's end attributes the clause before",
+            ),
+            (
+                "و{C1 اعتقلت الشرطة العشرات منهم}، {V1 كما قالت} {S1 الوكالة} دون توضيحات اضافية.",
+                "a few words after the source (دون: without …) are no part of it",
+            ),
+            (
+                "القاهرة - ا ف ب: {C1 اعتقلت الشرطة العشرات}، {V1 كما ذكرت} {S1 وكالة الأنباء الرسمية}.",
+                "the dateline before its colon is no part of the content",
+            ),
+            (
+                "و{V1 قال} {S1 الوزير} إن {C1 المحادثات مستمرة}، كما {V2 أكد} {S2 الرئيس} أن {C2 الاتفاق قريب}.",
+                "كما أكد X أن: \"X also stressed that\", the verb's own claim after أن",
+            ),
+            (
+                "ليس الكاتب عدوا لها، كما تقول الإشاعة.",
+                "ليس … كما تقول: a clause that denies what the source says is no claim of it",
+            ),
+            (
+                "المدينة الأكبر في الإقليم، كما تعتبر العاصمة التاريخية لمنطقة توسكانا.",
+                "كما تعتبر: \"is also considered\", no one speaks",
+            ),
+        ],
+        "according::as_said",
     );
 }
 

@@ -228,6 +228,9 @@ pub enum RuleList {
     /// Words in the first person (أنا، نحن، لدينا، علينا): a sentence holding one goes on with
     /// the speech before it.
     FirstPerson,
+    /// Words that deny the clause they open (ليس، لم، لن): كما + a source at its end denies
+    /// what the source says.
+    DenialOfClause,
 }
 
 // Rule lists are two bits each of a u64 (see `Word::in_list`), and numbered as `ALL` lists them
@@ -261,6 +264,7 @@ impl RuleList {
         RuleList::Adverb,
         RuleList::SpeechVerb,
         RuleList::FirstPerson,
+        RuleList::DenialOfClause,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -284,6 +288,7 @@ impl RuleList {
             RuleList::Adverb => "adverbs",
             RuleList::SpeechVerb => "speech-verbs",
             RuleList::FirstPerson => "first-person",
+            RuleList::DenialOfClause => "denials-of-clause",
         }
     }
 
