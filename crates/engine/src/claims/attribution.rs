@@ -124,7 +124,7 @@ pub(super) fn resolve(a: &Words, entities: &[Entity], claims: &mut [Claim]) {
         // A group of people (الدبلوماسيون، الرجلان) is no one person named before.
         let group = c.speaker.is_some_and(|s| names_group(a, s));
         let titled = c.speaker.filter(|s| names.inside(*s).is_empty() && !group);
-        let by_title = titled.and_then(|s| introduced_by_title(a, &names, s));
+        let by_title = titled.and_then(|s| name_after_title(a, s).or_else(|| introduced_by_title(a, &names, s)));
         let own = c.speaker.and_then(|s| named_in(a, &names, s));
         // A speaker naming no person, and a person named right after it (رئيس بعثة مصر إلى
         // البطولة محمد الشربيني إن …): that person.
@@ -442,6 +442,28 @@ fn introduced_by_title(a: &Words, names: &Names, speaker: Span) -> Option<Span> 
         .or_else(|| nearest(of_first_nation, &of_nation))
         .or_else(|| nearest(titled, &|_| true))?;
     Some(fullest(a, names, e))
+}
+
+/// The most words of a name no list knows at the end of a titled speaker.
+const MAX_UNKNOWN_NAME_WORDS: usize = 4;
+
+/// A speaker that opens with a title and ends with words without the article, one of them in no
+/// list, after its last word with the article (الخبير الاقتصادي سيد ليلاز، مدير المؤسسة فريدون
+/// موافق): those words are the person's name, one the tagger did not find.
+fn name_after_title(a: &Words, speaker: Span) -> Option<Span> {
+    use crate::lexicon::Kind;
+    let (lo, hi) = (a.word_at(speaker.start), a.word_at(speaker.end));
+    if !a.words.get(lo)?.is(Kind::Title) {
+        return None;
+    }
+    let words = a.words.get(lo..hi)?;
+    let first = lo + 1 + words.iter().rposition(|w| w.key().starts_with("ال"))?;
+    let name = a.words.get(first..hi)?;
+    let unknown = |w: &crate::words::Word| w.kind == crate::tokenize::TokenKind::Word && w.any().is_empty();
+    // A word no list knows that opens with ي is as often a verb (المحلل السياسي يبدو …).
+    let common = |w: &crate::words::Word| w.is(Kind::Common) || (unknown(w) && w.key().starts_with('ي'));
+    (!name.is_empty() && name.len() <= MAX_UNKNOWN_NAME_WORDS && name.iter().any(unknown) && !name.iter().any(common))
+        .then(|| Span::new(name[0].stem_start(), name[name.len() - 1].span.end))
 }
 
 /// The lists of the words [`Names::introduced`] is asked about: a speaker's first word

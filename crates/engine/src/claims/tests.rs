@@ -597,6 +597,14 @@ fn attributed_to_whom_the_title_introduced() {
             "the title alone: the person it introduced before",
         ),
         (
+            "و{V1 قال} {S1 الخبير بيجان خاجيبور} إن {C1 العقوبات تثير مشكلات}.{W1 بيجان خاجيبور}\nو{V1 رأى} {S1 الخبير الاقتصادي سيد ليلاز} أن {C1 العقوبات لن تقضي على الاقتصاد}.{W1 سيد ليلاز}",
+            "a title with a name no list knows after it (سيد ليلاز): that name, not the person the title introduced before",
+        ),
+        (
+            "و{V1 قال} {S1 المحلل نديم شحادة} إن {C1 الحرب طويلة}.{W1 نديم شحادة}\nو{V1 كتب} {S1 المحلل السياسي يبدو} أن {C1 الحرب طويلة جدا}.{W1 نديم شحادة}",
+            "a word no list knows opening with ي after a title is as often a verb: no name",
+        ),
+        (
             "وأدلى الرئيس الفنزويلي هوغو شافيز بتصريح في المطار {V1 قال} فيه \"إن {Q1 الآفاق جديدة}.{W1 هوغو شافيز}\n{Q1 نحن بلدان صديقان}\".{W1 هوغو شافيز}",
             "a dropped subject with no report before: the person named earlier in its sentence; the quotation going on is theirs",
         ),
