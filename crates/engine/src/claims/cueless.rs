@@ -80,7 +80,7 @@ pub(super) fn with_continued_speech(cx: &Context, kept: Vec<Found>) -> Vec<Found
     let mut rest = kept.into_iter().peekable();
     while let Some(f) = rest.next() {
         let mut content = f.claim.content;
-        let direct = f.claim.quoted;
+        let direct = speaks_in_person(cx, &f.claim);
         out.push(f);
         while direct && runs_to_its_end(cx, content) {
             let first = a.word_at(a.sentence(content.start).end);
@@ -99,6 +99,22 @@ pub(super) fn with_continued_speech(cx: &Context, kept: Vec<Found>) -> Vec<Found
         }
     }
     out
+}
+
+/// Whether a claim gives someone's own words: quoted, after a colon (قال المالكي: …), or in the
+/// first person though reported with أن (قال إن هدفنا …); and the writer is not told it in the
+/// first person (قالت لنا مرافقتنا: …, a travelogue whose every sentence says "we"; a pronoun of
+/// `first-person.txt` before the content: منتخبنا, "our team", is how a paper names its country's).
+fn speaks_in_person(cx: &Context, c: &Claim) -> bool {
+    let a = cx.a;
+    let lex = crate::lexicon::Lexicon::builtin();
+    let words = |from: usize, to: usize| a.word_at(from)..a.word_at(to);
+    let told = words(a.sentence(c.content.start).start, c.content.start)
+        .any(|k| lex.in_list(RuleList::FirstPerson, a.words[k].key()));
+    let own = c.quoted
+        || a.text[..c.content.start].trim_end().ends_with(':')
+        || words(c.content.start, c.content.end).any(|k| first_person(cx, k));
+    own && !told
 }
 
 /// Whether a content runs to the end of its sentence (only stops and quotation marks after it).

@@ -432,6 +432,18 @@ fn speech_with_no_quotation_mark() {
                 "a negation after the speaker opens speech that lost its quotation marks (NewsFANE)",
             ),
             ("و{V1 اضاف} {S1 المتحدث} {Q1 لا توجد عمليات جديدة}.", "the speaker a noun, then the speech"),
+            (
+                "و{V1 قال} {S1 المدرب أحمد المالكي}: {C1 الفريق قدم مباراة جيدة}.\n{Q1 لقد لعبنا مباريات قوية وكان منتخبنا فيها الأفضل}.",
+                "speech after a colon goes on in the next sentence in the first person (لعبنا)",
+            ),
+            (
+                "و{V1 قال} {S1 المدرب} إن {C1 هدفنا كان الفوز}.\n{Q1 لقد لعبنا مباريات قوية}.",
+                "so does speech in the first person reported with إن (هدفنا)",
+            ),
+            (
+                "وفي لقاء معنا {V1 قالت} {S1 المرشدة}: {C1 المدينة جميلة في الربيع}.\nلقد زرنا المتحف ثم عدنا إلى الفندق.",
+                "not when the writer is told it in the first person (معنا): the writer's own \"we\" goes on",
+            ),
             ("ف{V1 قال} له {S1 سعد بن ابي وقاص} {Q1 اراكم ستجعلونها ملكا}.", "the speech opens after the person named"),
             ("وقال الوزير في مؤتمر صحفي عقده امس في عمان.", "a prepositional phrase after the speaker is no speech"),
             ("وقال رئيس الوزراء اليوم الاثنين خلال زيارته للمدينة.", "nor a date"),
