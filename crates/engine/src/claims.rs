@@ -50,6 +50,8 @@ const MAX_SPEAKER_WORDS: usize = 9;
 const SKIP_WORDS: usize = 16;
 /// That (أن، إن, normalized).
 const THAT: &str = "ان";
+/// بأن (that, after a noun or a verb that takes ب), normalized.
+const BY_THAT: &str = "بان";
 /// In: قالت الوزارة في بيان …
 const IN: &str = "في";
 /// The source of a claim whose subject is dropped and whose content is a noun phrase (وتعهد
@@ -76,7 +78,8 @@ pub fn find(a: &Words, entities: &[Entity]) -> Vec<Claim> {
             // A cue right after an opening quotation mark is part of a title or a quote; after
             // أن it is expected or subordinate (من المنتظر أن يعلن، دون أن يكشف): not said yet.
             Some(_) if opens_quote(a.between(i)) => None,
-            Some(_) if a.joined(i) && a.words[i - 1].key() == THAT => None,
+            // (بأن too: اقتراح بأن تتعهد واشنطن …, a proposal that it pledge.)
+            Some(_) if a.joined(i) && matches!(a.words[i - 1].key(), THAT | BY_THAT) => None,
             // يذكر أن …: "it is worth recalling", the narrator's background, not a report.
             Some(_) if a.words[i].kinds().has(Kind::ContentBreak) && a.joined(i + 1) && cx.is_complementizer(i + 1) => {
                 None

@@ -52,6 +52,10 @@ fn verb_subject_object() {
             ),
             ("و{V1 وجدت} {S1 الدراسة} أن {C1 المدخنين أكثر عرضة للإصابة}.", "وجد أن (found that), of a study"),
             ("و{V1 ينص} {S1 القرار} على {C1 نشر قوة دولية في الإقليم}.", "ينص على (stipulates), of a resolution"),
+            (
+                "و{V1 طالبت} {S1 الحكومة} بأن {C1 تعلن الشركة عن خططها الجديدة}.",
+                "a cue right after بأن is what is asked for (that it announce), no report of its own",
+            ),
             ("ونشر نص القرار على موقع المجلس.", "نص القرار: the noun (text), no verb: the past نص is no cue"),
             ("و{V1 هتف} {S1 المتظاهرون} \"{Q1 لا للحرب على العراق}\".", "هتف (chanted) a quotation"),
             ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
