@@ -80,7 +80,7 @@ pub(super) fn with_continued_speech(cx: &Context, kept: Vec<Found>) -> Vec<Found
     let mut rest = kept.into_iter().peekable();
     while let Some(f) = rest.next() {
         let mut content = f.claim.content;
-        let direct = speaks_in_person(cx, &f.claim);
+        let direct = runs_to_its_end(cx, content) && speaks_in_person(cx, &f.claim);
         out.push(f);
         while direct && runs_to_its_end(cx, content) {
             let first = a.word_at(a.sentence(content.start).end);
@@ -108,14 +108,17 @@ pub(super) fn with_continued_speech(cx: &Context, kept: Vec<Found>) -> Vec<Found
 fn speaks_in_person(cx: &Context, c: &Claim) -> bool {
     let a = cx.a;
     let lex = crate::lexicon::Lexicon::builtin();
-    let words = |from: usize, to: usize| a.word_at(from)..a.word_at(to);
-    let told = words(a.sentence(c.content.start).start, c.content.start)
-        .any(|k| lex.in_list(RuleList::FirstPerson, a.words[k].key()));
-    let own = c.quoted
-        || a.text[..c.content.start].trim_end().ends_with(':')
-        || words(c.content.start, c.content.end).any(|k| first_person(cx, k));
-    own && !told
+    let (first, end) = (a.word_at(c.content.start), a.word_at(c.content.end));
+    let own =
+        c.quoted || a.text[..c.content.start].trim_end().ends_with(':') || (first..end).any(|k| first_person(cx, k));
+    // The words of the sentence before the content, a cue's and a speaker's reach at most (one
+    // sentence may hold thousands of claims).
+    let from = a.word_at(a.sentence(c.content.start).start).max(first.saturating_sub(TOLD_WORDS));
+    own && !(from..first).any(|k| a.words[k].in_list(lex, RuleList::FirstPerson))
 }
+
+/// The most words before a content looked at for the writer told it in the first person.
+const TOLD_WORDS: usize = 12;
 
 /// Whether a content runs to the end of its sentence (only stops and quotation marks after it).
 fn runs_to_its_end(cx: &Context, content: Span) -> bool {
