@@ -85,8 +85,8 @@ pub(super) fn as_said(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Optio
         return None;
     }
     // ليس … كما تقول الإشاعة: "not …, as the rumour has it" denies what the source says.
-    let first = a.word_at(before.start);
-    if a.words.get(first).is_some_and(|w| w.in_list(Lexicon::builtin(), RuleList::DenialOfClause)) {
+    let opener = a.words.get(a.word_at(before.start));
+    if opener.is_some_and(|w| w.in_list(Lexicon::builtin(), RuleList::DenialOfClause)) {
         return None;
     }
     let (speaker, after) = cx.speaker_after(i + 1, sentence)?;
