@@ -277,21 +277,6 @@ impl Model {
         self.transitions[prev * TAGS + next] + self.taught.transition(prev, next)
     }
 
-    /// Every [`Model::transition`] (`[prev * TAGS + next]`), worked out once for a text's
-    /// decoding loops; without what was taught when not `with_taught`.
-    fn transition_table(&self, with_taught: bool) -> [f32; (TAGS + 1) * TAGS] {
-        std::array::from_fn(|i| {
-            let (prev, next) = (i / TAGS, i % TAGS);
-            if with_taught {
-                self.transition(prev, next)
-            } else if allowed(prev, next) {
-                self.transitions[i]
-            } else {
-                f32::NEG_INFINITY
-            }
-        })
-    }
-
     /// The best tag sequence for a sentence (empty for no words).
     pub fn decode(&self, feats: &Features) -> Vec<usize> {
         viterbi(&self.emissions(feats, true), feats.len(), |p, n| self.transition(p, n))
@@ -310,15 +295,13 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
-        let table = self.transition_table(true);
-        let trans = |p: usize, q: usize| table[p * TAGS + q];
+        let trans = |p: usize, q: usize| self.transition(p, q);
         let tags = viterbi(em, n, trans);
         if tags.iter().all(|&t| t == 0) {
             return Vec::new();
         }
         let untaught = base.map(|base| {
-            let table = self.transition_table(false);
-            viterbi(base, n, |p, q| table[p * TAGS + q])
+            viterbi(base, n, |p, q| if allowed(p, q) { self.transitions[p * TAGS + q] } else { f32::NEG_INFINITY })
         });
         let marginals = Marginals::new(em, n, self.calibration.temperature, trans);
         let mut out = Vec::new();
@@ -418,7 +401,6 @@ impl Model {
             wide: Vec::new(),
             taught: vec![0.0; if with_taught { ctx.len() * TAGS } else { 0 }],
         };
-        let table = self.transition_table(true);
         for r in sentences {
             ctx.sentence(r.clone(), feats);
             let s = self.sums(feats, true, Some(cache));
@@ -429,7 +411,7 @@ impl Model {
                 sums.taught[r.start * TAGS..][..s.taught.len()].copy_from_slice(&s.taught);
             }
             let em = self.scores(&s.q, &s.taught);
-            for (k, t) in viterbi(&em, feats.len(), |p, q| table[p * TAGS + q]).into_iter().enumerate() {
+            for (k, t) in viterbi(&em, feats.len(), |p, q| self.transition(p, q)).into_iter().enumerate() {
                 // A tag is below `TAGS`: one byte.
                 tags[r.start + k] = t as u8;
             }
