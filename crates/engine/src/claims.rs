@@ -197,8 +197,11 @@ impl Context<'_, '_> {
     /// Whether word `i` introduces reported content (أن، إن، بأن، أنه …), and not a
     /// subordinate clause (بعد أن، قبل أن، دون أن).
     fn is_complementizer(&self, i: usize) -> bool {
+        let lex = crate::lexicon::Lexicon::builtin();
         self.a.words.get(i).is_some_and(|w| w.any().has(Kind::Complementizer))
-            && !(self.a.joined(i) && self.a.words[i - 1].any().has(Kind::Subordinator))
+            && !(self.a.joined(i)
+                && (self.a.words[i - 1].any().has(Kind::Subordinator)
+                    || self.a.words[i - 1].in_list(lex, crate::lexicon::RuleList::Modal)))
             && !self.in_entity(i, &[Label::PER])
     }
 

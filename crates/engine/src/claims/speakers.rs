@@ -24,8 +24,13 @@ impl Context<'_, '_> {
         // A speaker must name someone: it starts with a noun, not a preposition or a pronoun. A
         // preposition carrying a pronoun says where or to whom, and the speaker may follow it
         // (ادعى فيها البابا أن …; قال فيه "…" has none).
-        if first.kinds().has(Kind::PronounPreposition) && a.joined(j + 1) {
+        // Nor an adverb: the speaker, if any, follows it (قال أيضا …، توقع بالتالي أن …).
+        let adverb = first.in_list(crate::lexicon::Lexicon::builtin(), RuleList::Adverb);
+        if (first.kinds().has(Kind::PronounPreposition) || adverb) && a.joined(j + 1) {
             return self.speaker_after(j + 1, sentence);
+        }
+        if adverb {
+            return None;
         }
         if first.kinds().has(Kind::NotSpeaker) || first.kind == TokenKind::Number {
             return None;
@@ -61,7 +66,7 @@ impl Context<'_, '_> {
             let w = &a.words[k];
             if self.is_complementizer(k)
                 || (k > j && w.kinds().has(Kind::CuePreposition))
-                || (k > j && (ends_speaker(w) || without(w)))
+                || (k > j && (ends_speaker(w) || without(w) || self.ends_at(j, k)))
                 || self.in_entity(k, &[Label::DATE, Label::TIME])
                 || w.is_cue()
             {
@@ -81,6 +86,30 @@ impl Context<'_, '_> {
             }
         }
         Some((Span::new(start, end), k))
+    }
+
+    /// Whether word `k`, in a speaker's phrase that starts at word `j`, ends it: من before a word
+    /// saying on whose part (من جانبه، من جهتها), or a lone hamza, which the corpora write for a
+    /// quotation mark, closing a quote before the speaker (نقل عنه المسؤول الكبير ء اثر …). A hamza
+    /// that opens or closes a quoted name inside the phrase does not (صحيفة ء دايلي ميرور ء).
+    fn ends_at(&self, j: usize, k: usize) -> bool {
+        let a = self.a;
+        let lex = crate::lexicon::Lexicon::builtin();
+        let hamza = |n: usize| a.words[n].key() == "ء";
+        let part = |n: usize| a.joined(n) && a.words[n].in_list(lex, RuleList::OnOnesPart);
+        let opens_name = || (k + 1..(k + 5).min(a.words.len())).any(hamza);
+        let closes_name = || (j..k).filter(|&n| hamza(n)).count() % 2 == 1;
+        (hamza(k) && !opens_name() && !closes_name())
+            || (a.words[k].key() == "من" && k + 1 < a.words.len() && part(k + 1))
+    }
+
+    /// Whether the head of a speaker's phrase can speak: one of its words before a preposition
+    /// (مصدر في الوزارة, but not قوة دولية في دارفور) does (see [`Self::speaks`]).
+    pub(super) fn head_speaks(&self, speaker: Span) -> bool {
+        let a = self.a;
+        (a.word_holding(speaker.start)..a.word_at(speaker.end))
+            .take_while(|&k| k == a.word_holding(speaker.start) || !SPEAKER_PREPOSITIONS.contains(&a.words[k].key()))
+            .any(|k| self.speaks(k))
     }
 
     /// Whether word `k` names someone who can say something: it lies in a person, organization,

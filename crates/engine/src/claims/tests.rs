@@ -57,6 +57,20 @@ fn verb_subject_object() {
                 "a cue right after بأن is what is asked for (that it announce), no report of its own",
             ),
             ("ونشر نص القرار على موقع المجلس.", "نص القرار: the noun (text), no verb: the past نص is no cue"),
+            (
+                "و{V1 اعتبر} {S1 ممثل اليابان كنزو أوشيما} من جانبه أن {C1 الخطة يجب أن تكون صارمة}.",
+                "من جانبه (on his part, on-ones-part.txt) ends the speaker; أن after يجب (modals.txt) opens no content",
+            ),
+            ("و{V1 قالت} {S1 الوزيرة} من جهتها إن {C1 الاتفاق سيوقع قريبا}.", "من جهتها (on her part) ends the speaker"),
+            (
+                "و{V1 ذكرت} {S1 صحيفة ء دايلي ميرور ء} أن {C1 مانشستر يونايتد سيتقدم بعرض جديد}.",
+                "a lone hamza pair, the corpora's quotation marks around a name, is part of the speaker",
+            ),
+            (
+                "و{V1 قال} {S1 سفير الصين} إن {C1 بلاده تدعم نشر قوة دولية في دارفور ما إن يكون ذلك ممكنا}.",
+                "نشر (deploying) a force in a place is no report: its head (قوة) cannot speak; ما إن (as soon as) opens nothing",
+            ),
+
             ("و{V1 هتف} {S1 المتظاهرون} \"{Q1 لا للحرب على العراق}\".", "هتف (chanted) a quotation"),
             ("و{V1 يتوقع} {S1 الخبراء} أن {C1 ترتفع الأسعار}.", "يتوقع with its subject: the experts expect"),
             (
@@ -437,6 +451,10 @@ fn speech_with_no_quotation_mark() {
             ),
             ("و{V1 اضاف} {S1 المتحدث} {Q1 لا توجد عمليات جديدة}.", "the speaker a noun, then the speech"),
             (
+                "{V1 قال} {S1 أبو عمر}: {C1 وهذا الحديث مضطرب، ولا يمكن أن يكون صحيحا}.",
+                "أن after يمكن (modals.txt) is no complementizer: the content is the whole speech after the colon",
+            ),
+            (
                 "و{V1 قال} {S1 المدرب أحمد المالكي}: {C1 الفريق قدم مباراة جيدة}.\n{Q1 لقد لعبنا مباريات قوية وكان منتخبنا فيها الأفضل}.",
                 "speech after a colon goes on in the next sentence in the first person (لعبنا)",
             ),
@@ -490,6 +508,19 @@ fn dropped_subject_takes_the_previous_speaker() {
 }
 
 #[test]
+fn an_adverb_after_the_cue_is_no_speaker() {
+    for (text, gloss) in [
+        ("قال وزير الخارجية إن المفاوضات مستمرة. وقال أيضا إن الحل قريب.", "قال أيضا (also said)"),
+        ("رأى الخبير سيد ليلاز أن العقوبات لن تنجح. وتوقع بالتالي أن تكون تدريجية.", "توقع بالتالي (hence expected)"),
+    ] {
+        let doc = crate::annotate(text);
+        let speakers: Vec<_> = doc.claims.iter().map(|c| c.speaker.map(|s| s.of(&doc.text))).collect();
+        assert_eq!(speakers.len(), 2, "{gloss}: {speakers:?}");
+        assert_eq!(speakers[1], speakers[0], "{gloss}: the adverb (adverbs.txt) is skipped, the subject dropped");
+    }
+}
+
+#[test]
 fn negation() {
     let doc = crate::annotate(
         "ونفى الجيش أن تكون قواته انسحبت. ولم يؤكد المتحدث أن الهدنة صامدة. وأكد الوزير أن الاتفاق قائم.",
@@ -522,6 +553,10 @@ fn not_attributions() {
             ("أكد الفحص الطبي إصابة اللاعب بشد عضلي.", "أكد = confirmed, of a fact, with no content clause"),
             ("صدرت رواية “قال الراوي” للكاتب.", "قال inside a quoted title"),
             ("قال تعالى في كتابه.", "a cue with nothing reported"),
+            (
+                "وأقر المجلس نشر قوات لحفظ السلام يمكن أن يصل عديدها إلى 17 ألف جندي.",
+                "نشر (deploying) troops is no report, nor is أن after يمكن (can) a complementizer",
+            ),
             ("وليس ذلك للسياح فحسب ولكن أيضا لمعظم الصينيين.", "فحسب before ولكن: \"only\", not \"according to\""),
             ("لم يكن قائدا عسكريا وحسب، بل كان شاعرا.", "وحسب before a comma and بل: \"only\""),
             ("وأكد وجود نقص في الأدوية.", "a dropped subject and a noun phrase with no report before it"),

@@ -153,15 +153,11 @@ pub(super) fn at(cx: &Context, i: usize, kind: CueKind, cue: Span) -> Option<Cla
     // A cue word that is as often another word, after a subject that cannot speak, is that other
     // word (ذكر غريب: a strange male; تبلغ المياه: the waters reach); with none, a passive report
     // (ذكر أن …: it was said that) stays.
-    if speaker.is_some_and(|s| !can_speak(cx, s)) && cx.cue_in(RuleList::NeedsSpeaker, cue) {
+    // Its head must speak, not a place after a preposition (نشر قوة دولية في دارفور: deploying).
+    if speaker.is_some_and(|s| !cx.head_speaks(s)) && cx.cue_in(RuleList::NeedsSpeaker, cue) {
         return None;
     }
     Some(claim(speaker, Some(cue), content, quoted, negated, source))
-}
-
-/// Whether a speaker can speak: one of its words can (see `Context::speaks`).
-fn can_speak(cx: &Context, speaker: Span) -> bool {
-    (cx.a.word_holding(speaker.start)..cx.a.word_at(speaker.end)).any(|k| cx.speaks(k))
 }
 
 /// Fewest words of speech quoted with no quotation mark (الأمر غير عملي).

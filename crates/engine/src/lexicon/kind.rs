@@ -231,6 +231,10 @@ pub enum RuleList {
     /// Words that deny the clause they open (ليس، لم، لن): كما + a source at its end denies
     /// what the source says.
     DenialOfClause,
+    /// Words after من that say on whose part (من جانبه، من جهته): the speaker's phrase has ended.
+    OnOnesPart,
+    /// Words after which أن is what may or must happen, no report (يمكن أن، يجب أن، ما إن).
+    Modal,
 }
 
 // Rule lists are two bits each of a u64 (see `Word::in_list`), and numbered as `ALL` lists them
@@ -265,6 +269,8 @@ impl RuleList {
         RuleList::SpeechVerb,
         RuleList::FirstPerson,
         RuleList::DenialOfClause,
+        RuleList::OnOnesPart,
+        RuleList::Modal,
     ];
 
     /// The list's file name under `crates/engine/data/hand/` (without `.txt`).
@@ -289,6 +295,8 @@ impl RuleList {
             RuleList::SpeechVerb => "speech-verbs",
             RuleList::FirstPerson => "first-person",
             RuleList::DenialOfClause => "denials-of-clause",
+            RuleList::OnOnesPart => "on-ones-part",
+            RuleList::Modal => "modals",
         }
     }
 
